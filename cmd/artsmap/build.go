@@ -1,0 +1,130 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"artsmap"
+	"artsmap/internal/diag"
+	"artsmap/internal/site"
+)
+
+// siteFlags are the flags every command shares.
+type siteFlags struct {
+	dir string
+}
+
+func newFlagSet(name string, m *Main, sf *siteFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() { fmt.Fprint(m.Stderr, usage) }
+	fs.StringVar(&sf.dir, "site", ".", "the site folder, holding content/")
+	return fs
+}
+
+// parse parses flags, reporting extra arguments as a usage error.
+func parse(fs *flag.FlagSet, args []string, m *Main) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(m.Stderr, "artsmap %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return false
+	}
+	return true
+}
+
+func (sf siteFlags) options(out string) site.Options {
+	if out == "" {
+		out = filepath.Join(sf.dir, "public")
+	}
+	return site.Options{Site: os.DirFS(sf.dir), Theme: artsmap.Theme, Out: out}
+}
+
+func (m *Main) runBuild(args []string) int {
+	var sf siteFlags
+	fs := newFlagSet("build", m, &sf)
+	out := fs.String("out", "", "the output folder (default SITE/public)")
+	if !parse(fs, args, m) {
+		return exitUsage
+	}
+	res, err := site.Build(sf.options(*out))
+	printProblems(m.Stderr, res.Problems)
+	if err != nil {
+		return m.fail(err)
+	}
+	fmt.Fprintf(m.Stdout, "built %d pages (%d files) into %s\n", res.Pages, res.Files, sf.options(*out).Out)
+	return exitOK
+}
+
+func (m *Main) runCheck(args []string) int {
+	var sf siteFlags
+	fs := newFlagSet("check", m, &sf)
+	format := fs.String("format", "text", "text, or json for editors and CI")
+	if !parse(fs, args, m) {
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(m.Stderr, "artsmap check: -format must be text or json, not %q\n", *format)
+		return exitUsage
+	}
+	res, err := site.Check(sf.options(""))
+	if *format == "json" {
+		writeJSON(m.Stdout, res.Problems)
+	} else {
+		printProblems(m.Stdout, res.Problems)
+	}
+	var de *diag.Error
+	if err != nil && !errors.As(err, &de) {
+		fmt.Fprintf(m.Stderr, "artsmap: %v\n", err)
+		return exitContent
+	}
+	if err != nil {
+		return exitContent
+	}
+	if *format == "text" {
+		fmt.Fprintln(m.Stdout, "no problems found")
+	}
+	return exitOK
+}
+
+// fail prints a build error and returns its exit status.
+func (m *Main) fail(err error) int {
+	var de *diag.Error
+	if errors.As(err, &de) {
+		fmt.Fprintf(m.Stderr, "artsmap: %d errors; nothing was written\n", len(errorsOnly(de.Problems)))
+		return exitContent
+	}
+	fmt.Fprintf(m.Stderr, "artsmap: %v\n", err)
+	return exitContent
+}
+
+func errorsOnly(ps []diag.Problem) []diag.Problem {
+	var out []diag.Problem
+	for _, p := range ps {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func printProblems(w io.Writer, ps []diag.Problem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+func writeJSON(w io.Writer, ps []diag.Problem) {
+	if ps == nil {
+		ps = []diag.Problem{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(ps) //nolint:errcheck // nothing useful to do if stdout is gone
+}

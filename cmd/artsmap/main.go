@@ -1,0 +1,92 @@
+// Command artsmap builds, checks and serves an arts-and-health map from a
+// folder of content. Run "artsmap help" for the commands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	m := NewMain(os.Stdout, os.Stderr)
+	code := m.Run(ctx, os.Args[1:])
+	m.Close()
+	stop()
+	os.Exit(code)
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+// Main is the program: it parses a command line and runs one command.
+type Main struct {
+	Stdout, Stderr io.Writer
+	closers        []func()
+}
+
+// NewMain returns a Main writing to the given streams.
+func NewMain(stdout, stderr io.Writer) *Main {
+	return &Main{Stdout: stdout, Stderr: stderr}
+}
+
+// Close releases anything a command left open.
+func (m *Main) Close() {
+	for _, c := range m.closers {
+		c()
+	}
+}
+
+const usage = `artsmap builds a public arts-and-health map from a folder of content.
+
+Usage:
+
+    artsmap build [-site SITE] [-out OUT]
+        Check the content and build the website into OUT (default SITE/public).
+        A failed build leaves OUT as it was.
+
+    artsmap serve [-site SITE] [-addr 127.0.0.1:1313]
+        Build the site and serve it for previewing.
+
+    artsmap check [-site SITE] [-format text|json]
+        Check every content file and print every problem. Builds nothing.
+
+    artsmap new provider|factsheet|learning|event "Title" [-site SITE]
+        Write a ready-to-edit file with every field explained.
+
+SITE is the folder that holds content/ (default: the current folder).
+Problems are printed as path:line:col: message. Exit status: 0 when the
+content is clean, 1 when it has errors, 2 when the command line is wrong.
+`
+
+// Run runs the command named by args[0] and returns the exit status.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return m.runBuild(rest)
+	case "check":
+		return m.runCheck(rest)
+	case "serve":
+		return m.runServe(ctx, rest)
+	case "new":
+		return m.runNew(rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(m.Stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(m.Stderr, "artsmap: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}

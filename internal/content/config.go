@@ -1,0 +1,142 @@
+package content
+
+import (
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"artsmap/internal/geo"
+	"artsmap/internal/slug"
+)
+
+// vocabSets holds each vocabulary's ids in their site.toml order.
+type vocabSets map[string][]string
+
+const configPath = "content/site.toml"
+
+// loadConfig reads and checks content/site.toml. It returns false when the
+// rest of the site cannot be checked without it.
+func (l *loader) loadConfig() bool {
+	data, err := fs.ReadFile(l.fsys, configPath)
+	if err != nil {
+		l.probs.Errorf(configPath, 0, 0, "no site settings found").Hint =
+			"run artsmap in the site folder (the one holding content/), or give -site FOLDER"
+		return false
+	}
+	d := decodeTOML(configPath, data, 1, &l.site.Config, l.probs)
+	if d == nil {
+		return false
+	}
+	c := &l.site.Config
+	l.required(d, "title", c.Title)
+	l.checkBaseURL(d, c)
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	l.tz = time.UTC
+	if c.Timezone != "" {
+		if tz, err := time.LoadLocation(c.Timezone); err == nil {
+			l.tz = tz
+		} else {
+			l.errAt(d, "timezone", "unknown time zone %q", c.Timezone).Hint = "use an IANA name such as Europe/London"
+		}
+	}
+	l.checkRegion(d, c)
+	l.checkMap(d, c)
+	l.checkVocab(d, c)
+	return true
+}
+
+func (l *loader) checkBaseURL(d *decoded, c *Config) {
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+		return
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		l.errAt(d, "base_url", "base_url must be a full web address").Hint = `for example "https://example.org/"`
+		return
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+}
+
+func (l *loader) checkRegion(d *decoded, c *Config) {
+	l.required(d, "region.name", c.Region.Name)
+	if !d.has("region", "bounds") {
+		l.errAt(d, "region", "region.bounds is required").Hint = "bounds = [west, south, east, north] in degrees"
+		return
+	}
+	if len(c.Region.Bounds) != 4 || !l.bounds().Valid() {
+		l.errAt(d, "region.bounds", "bounds must be four numbers: west, south, east, north, with west < east and south < north")
+	}
+}
+
+// bounds returns the region's bounds, or the whole globe when unset.
+func (l *loader) bounds() geo.Bounds {
+	b := l.site.Config.Region.Bounds
+	if len(b) != 4 {
+		return geo.Bounds{West: -180, South: -90, East: 180, North: 90}
+	}
+	return geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}
+}
+
+func (l *loader) checkMap(d *decoded, c *Config) {
+	m := &c.Map
+	if m.Tiles != "" {
+		u, err := url.Parse(strings.NewReplacer("{", "", "}", "").Replace(m.Tiles))
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			l.errAt(d, "map.tiles", "map.tiles must be an https address with {z}, {x} and {y}")
+		}
+	}
+	if len(m.Center) == 0 && len(c.Region.Bounds) == 4 {
+		b := c.Region.Bounds
+		m.Center = []float64{(b[0] + b[2]) / 2, (b[1] + b[3]) / 2}
+	}
+	if len(m.Center) != 2 || (len(c.Region.Bounds) == 4 && !l.bounds().Contains([2]float64{m.Center[0], m.Center[1]})) {
+		l.errAt(d, "map.center", "map.center must be [longitude, latitude] inside the region's bounds")
+	}
+	if m.Zoom == 0 {
+		m.Zoom = 9
+	}
+	if m.Zoom < 1 || m.Zoom > 19 {
+		l.errAt(d, "map.zoom", "map.zoom must be between 1 and 19")
+	}
+}
+
+// checkVocab checks each vocabulary and indexes its ids.
+func (l *loader) checkVocab(d *decoded, c *Config) {
+	l.vocab = vocabSets{}
+	lists := []struct {
+		name  string
+		terms []Term
+	}{
+		{"districts", c.Vocab.Districts}, {"pathways", c.Vocab.Pathways}, {"artforms", c.Vocab.Artforms},
+		{"audiences", c.Vocab.Audiences}, {"referral", c.Vocab.Referral},
+	}
+	for _, list := range lists {
+		base := "vocab." + list.name
+		if len(list.terms) == 0 && list.name != "audiences" && list.name != "referral" {
+			l.errAt(d, "vocab", "the %s vocabulary is empty", list.name).Hint =
+				"add [[" + base + "]] tables with id and label"
+		}
+		ids := []string{}
+		for i, t := range list.terms {
+			at := base + "." + itoa(i)
+			switch {
+			case !slug.Valid(t.ID):
+				l.errAt(d, at+".id", "vocabulary id %q must be lower-case letters, digits and single hyphens", t.ID).Hint =
+					"for example \"" + slug.Make(t.ID+" "+t.Label) + "\""
+			case slices.Contains(ids, t.ID):
+				l.errAt(d, at+".id", "%s id %q is defined twice", list.name, t.ID)
+			default:
+				ids = append(ids, t.ID)
+			}
+			l.required(d, at+".label", t.Label)
+		}
+		l.vocab[list.name] = ids
+	}
+}

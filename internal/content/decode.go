@@ -1,0 +1,175 @@
+package content
+
+import (
+	"errors"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"artsmap/internal/diag"
+
+	"github.com/BurntSushi/toml"
+)
+
+// decoded is a document decoded strictly into its struct, with what is
+// needed to point at its text later.
+type decoded struct {
+	path string
+	loc  *locator
+	md   toml.MetaData
+}
+
+// has reports whether the document sets key (dotted path, no indices).
+func (d *decoded) has(key ...string) bool { return d.md.IsDefined(key...) }
+
+// at returns the position of the value at path.
+func (d *decoded) at(path string) Pos { return d.loc.value(path) }
+
+var (
+	lineInMessage = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): `)
+	typeMismatch  = regexp.MustCompile(`incompatible types: TOML value has type ([^;]+); destination has type (.+)$`)
+)
+
+// decodeTOML decodes doc, which starts on line firstLine of path, into v.
+// Every unknown key is reported with a "did you mean" hint. It returns nil
+// when the document could not be decoded at all.
+func decodeTOML(path string, doc []byte, firstLine int, v any, probs *diag.List) *decoded {
+	loc := newLocator(string(doc), firstLine)
+	md, err := toml.Decode(string(doc), v)
+	if err != nil {
+		reportDecodeError(path, firstLine, loc, err, probs)
+		return nil
+	}
+	d := &decoded{path: path, loc: loc, md: md}
+	reportUnknownKeys(d, reflect.TypeOf(v), probs)
+	return d
+}
+
+func reportDecodeError(path string, firstLine int, loc *locator, err error, probs *diag.List) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p := probs.Errorf(path, pe.Position.Line+firstLine-1, max(pe.Position.Col, 1), "%s", plainTOMLMessage(pe.Message))
+		if pe.LastKey == "" || !strings.Contains(pe.Message, "date") {
+			p.Hint = "check the TOML: text goes in double quotes, lists in [ ], one setting per line"
+		}
+		return
+	}
+	msg := err.Error()
+	line, col := firstLine, 1
+	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		line = n + firstLine - 1
+		if p, ok := loc.values[m[2]]; ok && p.Line == line {
+			col = p.Col
+		}
+		msg = strings.TrimPrefix(msg, m[0])
+		if t := typeMismatch.FindStringSubmatch(msg); t != nil {
+			msg = "\"" + lastKey(m[2]) + "\" should be " + friendlyType(t[2]) + ", not " + friendlyType(t[1])
+		}
+	}
+	probs.Errorf(path, line, col, "%s", strings.TrimPrefix(msg, "toml: "))
+}
+
+func lastKey(k string) string {
+	if i := strings.LastIndex(k, "."); i >= 0 {
+		return k[i+1:]
+	}
+	return k
+}
+
+func plainTOMLMessage(m string) string {
+	return strings.TrimPrefix(m, "toml: ")
+}
+
+// friendlyType names a TOML or Go type for an artist rather than a programmer.
+func friendlyType(t string) string {
+	t = strings.TrimSpace(t)
+	switch {
+	case t == "String" || t == "string":
+		return "text in quotes"
+	case t == "Integer" || strings.HasPrefix(t, "int"):
+		return "a whole number"
+	case t == "Float" || strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "Boolean" || t == "bool":
+		return "true or false"
+	case t == "Array" || strings.HasPrefix(t, "slice") || strings.HasPrefix(t, "[]"):
+		return "a list in [ ]"
+	case t == "Hash" || t == "struct" || strings.HasPrefix(t, "map"):
+		return "a table"
+	case strings.Contains(t, "Datetime") || strings.Contains(t, "Date"):
+		return "a date"
+	}
+	return t
+}
+
+// reportUnknownKeys reports keys that no field takes, once for the
+// outermost unknown key and once per place it appears.
+func reportUnknownKeys(d *decoded, t reflect.Type, probs *diag.List) {
+	seen := map[string]bool{}
+	for _, k := range d.md.Undecoded() {
+		parentUnknown := false
+		for i := 1; i < len(k); i++ {
+			if seen[strings.Join(k[:i], ".")] {
+				parentUnknown = true
+			}
+		}
+		full := strings.Join(k, ".")
+		seen[full] = true
+		if parentUnknown {
+			continue
+		}
+		name := k[len(k)-1]
+		hint := diag.Suggest(name, fieldNames(t, k[:len(k)-1]))
+		positions := d.loc.keysLike(full)
+		if len(positions) == 0 {
+			positions = []Pos{d.loc.table(full)}
+		}
+		for _, p := range positions {
+			probs.Errorf(d.path, p.Line, p.Col, "unknown setting %q", name).Hint = hint
+		}
+	}
+}
+
+// fieldNames lists the TOML keys the struct reached by path accepts.
+func fieldNames(t reflect.Type, path []string) []string {
+	t = elem(t)
+	for _, step := range path {
+		f, ok := fieldByTag(t, step)
+		if !ok {
+			return nil
+		}
+		t = elem(f.Type)
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var names []string
+	for i := range t.NumField() {
+		tag := t.Field(i).Tag.Get("toml")
+		if tag != "" && tag != "-" {
+			names = append(names, tag)
+		}
+	}
+	return names
+}
+
+func fieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
+	if t.Kind() != reflect.Struct {
+		return reflect.StructField{}, false
+	}
+	for i := range t.NumField() {
+		if t.Field(i).Tag.Get("toml") == tag {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func elem(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	return t
+}

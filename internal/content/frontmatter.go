@@ -1,0 +1,44 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+)
+
+// Split separates a Markdown file into its TOML front matter and its body.
+// The file must open with a line of exactly "+++" and the front matter ends
+// at the next such line. bodyLine is the 1-based line on which the body
+// starts. A UTF-8 byte order mark and CRLF line endings are accepted.
+func Split(src []byte) (front, body []byte, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, ok := cutLine(src)
+	if !ok && len(first) == 0 {
+		return nil, nil, 0, errors.New("the file is empty: it must start with a line of exactly +++")
+	}
+	if string(first) != "+++" {
+		return nil, nil, 0, errors.New("front matter must start on the first line with a line of exactly +++")
+	}
+	line := 2
+	start := rest
+	offset := 0
+	for len(rest) > 0 {
+		l, next, _ := cutLine(rest)
+		if string(l) == "+++" {
+			return start[:offset], next, line + 1, nil
+		}
+		offset += len(rest) - len(next)
+		rest = next
+		line++
+	}
+	return nil, nil, 0, errors.New("front matter is not closed: add a line of exactly +++ after the last setting")
+}
+
+// cutLine returns the first line of b without its line ending, and the rest.
+// ok reports whether a line ending was found.
+func cutLine(b []byte) (line, rest []byte, ok bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return bytes.TrimSuffix(b, []byte("\r")), nil, false
+	}
+	return bytes.TrimSuffix(b[:i], []byte("\r")), b[i+1:], true
+}

@@ -1,0 +1,260 @@
+// Package content owns the content model: it reads a site's content folder
+// from an fs.FS, decodes every file strictly into typed structs, and checks
+// them against the site's vocabularies and the rules of the content model,
+// reporting every problem at once with its path, line and column.
+package content
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"artsmap/internal/diag"
+	"artsmap/internal/geo"
+	"artsmap/internal/slug"
+)
+
+// Options control loading.
+type Options struct {
+	// Now is the moment stale profiles are measured against. Zero means
+	// the current time; tests set it so that results never drift.
+	Now time.Time
+}
+
+// loader carries the state of one Load.
+type loader struct {
+	fsys  fs.FS
+	opts  Options
+	probs *diag.List
+	site  *Site
+	docs  map[any]*decoded // each loaded document -> its decoding, for positions
+	vocab vocabSets
+	tz    *time.Location
+}
+
+// Load reads the site folder fsys (the folder holding content/) and
+// returns what it holds together with every problem found. The site is
+// only fit to build when the list has no errors.
+func Load(fsys fs.FS, opts Options) (*Site, *diag.List) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	l := &loader{fsys: fsys, opts: opts, probs: &diag.List{}, site: &Site{}, docs: map[any]*decoded{}}
+	if !l.loadConfig() {
+		return l.site, l.probs
+	}
+	l.loadProviders()
+	l.loadMarkdownDir("content/factsheets", l.loadFactsheet)
+	l.loadLearning()
+	l.loadMarkdownDir("content/events", l.loadEvent)
+	l.loadMarkdownDir("content/pages", l.loadPage)
+	l.loadAreas()
+	l.checkStray()
+	l.crossCheck()
+	return l.site, l.probs
+}
+
+// readDoc reads a Markdown file and decodes its front matter into v.
+func (l *loader) readDoc(p string, v any, src *Source) *decoded {
+	data, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.probs.Errorf(p, 0, 0, "cannot read the file: %v", err)
+		return nil
+	}
+	front, body, bodyLine, err := Split(data)
+	if err != nil {
+		l.probs.Errorf(p, 1, 1, "%v", err).Hint = "a content file starts with +++, then settings, then +++, then the text"
+		return nil
+	}
+	*src = Source{Path: p, Body: body, BodyLine: bodyLine}
+	d := decodeTOML(p, front, 2, v, l.probs)
+	if d != nil {
+		l.docs[v] = d
+	}
+	return d
+}
+
+// entries lists a folder, or nothing when it does not exist.
+func (l *loader) entries(dir string) []fs.DirEntry {
+	list, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return list
+}
+
+// slugOf checks a file or folder name used as a URL segment.
+func (l *loader) slugOf(p, name string) (string, bool) {
+	if slug.Valid(name) {
+		return name, true
+	}
+	l.probs.Errorf(p, 0, 0, "%q cannot be used in a web address", name).Hint =
+		"rename it to \"" + slug.Make(name) + "\": lower-case letters, digits and single hyphens"
+	return "", false
+}
+
+// loadMarkdownDir loads every <slug>.md in dir with load.
+func (l *loader) loadMarkdownDir(dir string, load func(p, slug string)) {
+	for _, e := range l.entries(dir) {
+		p := path.Join(dir, e.Name())
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			l.probs.Warnf(p, 0, 0, "ignored: only <name>.md files are read here")
+			continue
+		}
+		if s, ok := l.slugOf(p, strings.TrimSuffix(e.Name(), ".md")); ok {
+			load(p, s)
+		}
+	}
+}
+
+// loadProviders loads every bundle under content/providers.
+func (l *loader) loadProviders() {
+	for _, e := range l.entries("content/providers") {
+		dir := path.Join("content/providers", e.Name())
+		if !e.IsDir() {
+			l.probs.Warnf(dir, 0, 0, "ignored: each provider is a folder holding index.md").Hint =
+				"move it to content/providers/<name>/index.md"
+			continue
+		}
+		s, ok := l.slugOf(dir, e.Name())
+		if !ok {
+			continue
+		}
+		if _, err := fs.Stat(l.fsys, path.Join(dir, "index.md")); err != nil {
+			l.probs.Errorf(dir, 0, 0, "the provider folder has no index.md").Hint = "run: artsmap new provider \"Name\""
+			continue
+		}
+		l.loadProvider(dir, s)
+	}
+}
+
+// loadProvider reads one bundle: index.md, locations.geojson and its files.
+func (l *loader) loadProvider(dir, s string) {
+	pr := &Provider{}
+	d := l.readDoc(path.Join(dir, "index.md"), pr, &pr.Source)
+	if d == nil {
+		return
+	}
+	pr.Slug = s
+	locPath := path.Join(dir, "locations.geojson")
+	if data, err := fs.ReadFile(l.fsys, locPath); err == nil {
+		pr.Venues, pr.Areas = geo.ParseLocations(locPath, data, l.bounds(), l.probs)
+	}
+	pr.Files = l.bundleFiles(dir, "index.md", "locations.geojson")
+	l.checkProvider(pr, d)
+	l.site.Providers = append(l.site.Providers, pr)
+}
+
+// bundleFiles lists the files in a bundle folder (recursively), relative to
+// it, leaving out the named ones.
+func (l *loader) bundleFiles(dir string, except ...string) []string {
+	var files []string
+	fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error { //nolint:errcheck // unreadable entries are skipped
+		if err != nil || e.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, dir+"/")
+		if !slices.Contains(except, rel) && !strings.HasPrefix(path.Base(rel), ".") {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	return files
+}
+
+func (l *loader) loadFactsheet(p, s string) {
+	f := &Factsheet{}
+	if d := l.readDoc(p, f, &f.Source); d != nil {
+		f.Slug = s
+		l.checkFactsheet(f, d)
+		l.site.Factsheets = append(l.site.Factsheets, f)
+	}
+}
+
+// loadLearning loads leaf files and bundles under content/learning.
+func (l *loader) loadLearning() {
+	for _, e := range l.entries("content/learning") {
+		p := path.Join("content/learning", e.Name())
+		if !e.IsDir() {
+			if !strings.HasSuffix(e.Name(), ".md") {
+				l.probs.Warnf(p, 0, 0, "ignored: only <name>.md files and <name>/index.md folders are read here")
+				continue
+			}
+			if s, ok := l.slugOf(p, strings.TrimSuffix(e.Name(), ".md")); ok {
+				l.loadLearningDoc(p, s, false)
+			}
+			continue
+		}
+		if s, ok := l.slugOf(p, e.Name()); ok {
+			l.loadLearningDoc(path.Join(p, "index.md"), s, true)
+		}
+	}
+}
+
+func (l *loader) loadLearningDoc(p, s string, bundle bool) {
+	lo := &Learning{Bundle: bundle}
+	if bundle {
+		lo.Files = l.bundleFiles(path.Dir(p), "index.md")
+	}
+	if d := l.readDoc(p, lo, &lo.Source); d != nil {
+		lo.Slug = s
+		l.checkLearning(lo, d)
+		l.site.Learning = append(l.site.Learning, lo)
+	}
+}
+
+func (l *loader) loadEvent(p, s string) {
+	ev := &Event{}
+	if d := l.readDoc(p, ev, &ev.Source); d != nil {
+		ev.Slug = s
+		l.checkEvent(ev, d)
+		l.site.Events = append(l.site.Events, ev)
+	}
+}
+
+func (l *loader) loadPage(p, s string) {
+	pg := &Page{}
+	if d := l.readDoc(p, pg, &pg.Source); d != nil {
+		pg.Slug = s
+		l.checkPage(pg, d)
+		l.site.Pages = append(l.site.Pages, pg)
+	}
+}
+
+// loadAreas reads the optional boundary files in content/areas.
+func (l *loader) loadAreas() {
+	for _, e := range l.entries("content/areas") {
+		p := path.Join("content/areas", e.Name())
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".geojson") {
+			l.probs.Warnf(p, 0, 0, "ignored: only .geojson boundary files are read here")
+			continue
+		}
+		data, err := fs.ReadFile(l.fsys, p)
+		if err != nil {
+			l.probs.Errorf(p, 0, 0, "cannot read the file: %v", err)
+			continue
+		}
+		l.site.Areas = append(l.site.Areas, AreaFile{Path: p, Features: geo.ParseBoundaries(p, data, l.probs)})
+	}
+}
+
+var known = []string{"site.toml", "providers", "factsheets", "learning", "events", "pages", "areas"}
+
+// checkStray warns about files in content/ that nothing reads.
+func (l *loader) checkStray() {
+	for _, e := range l.entries("content") {
+		if !slices.Contains(known, e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+			l.probs.Warnf(path.Join("content", e.Name()), 0, 0, "ignored: not part of the content model").Hint =
+				diag.Suggest(e.Name(), known)
+		}
+	}
+}
+
+// LoadConfig reads and checks content/site.toml alone.
+func LoadConfig(fsys fs.FS) (*Config, *diag.List) {
+	l := &loader{fsys: fsys, opts: Options{Now: time.Now()}, probs: &diag.List{}, site: &Site{}, docs: map[any]*decoded{}}
+	l.loadConfig()
+	return &l.site.Config, l.probs
+}

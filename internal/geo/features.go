@@ -1,0 +1,148 @@
+package geo
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"artsmap/internal/diag"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// ParseLocations reads a provider's locations.geojson: Point features are
+// venues, Polygon and MultiPolygon features are areas served. Every problem
+// is added to probs, located in path; what could be read is returned.
+func ParseLocations(path string, data []byte, region Bounds, probs *diag.List) ([]Venue, []Area) {
+	fc, f := readCollection(path, data, probs)
+	if fc == nil {
+		return nil, nil
+	}
+	ids := f.featureIDs(fc)
+	var venues []Venue
+	var areas []Area
+	for i, feat := range fc.Features {
+		at := "features." + strconv.Itoa(i)
+		switch g := feat.Geometry.(type) {
+		case orb.Point:
+			v, ok := f.venue(at, ids[i], g, feat.Properties, region)
+			if ok {
+				venues = append(venues, v)
+			}
+		case orb.Polygon, orb.MultiPolygon:
+			if f.checkArea(at, g, region); ids[i] != "" {
+				areas = append(areas, Area{ID: ids[i], Name: f.text(at, feat.Properties, "name"), Geometry: g})
+			}
+		case nil:
+			f.errorf(at, "feature %d has no geometry", i+1).Hint = `a venue needs "geometry": {"type": "Point", "coordinates": [lon, lat]}`
+		default:
+			f.errorf(at+".geometry.type", "%s features are not used: use a Point for a venue or a Polygon for an area served", feat.Geometry.GeoJSONType())
+		}
+	}
+	return venues, areas
+}
+
+var venueProps = []string{"name", "address", "postcode", "step_free", "hearing_loop", "parking", "accessibility"}
+
+// venue builds a Venue from a Point feature and its properties.
+func (f *file) venue(at, id string, p orb.Point, props geojson.Properties, region Bounds) (Venue, bool) {
+	f.checkPoint(at+".geometry.coordinates", p, region)
+	ok := id != ""
+	v := Venue{
+		ID:            id,
+		Point:         p,
+		Name:          f.text(at, props, "name"),
+		Address:       f.text(at, props, "address"),
+		Postcode:      f.text(at, props, "postcode"),
+		Accessibility: f.text(at, props, "accessibility"),
+		StepFree:      f.flag(at, props, "step_free"),
+		HearingLoop:   f.flag(at, props, "hearing_loop"),
+		Parking:       f.flag(at, props, "parking"),
+	}
+	if v.Name == "" {
+		f.errorf(at+".properties", "venue %q has no name", id).Hint = `add "name": "..." to its properties`
+	}
+	for k := range props {
+		if !slices.Contains(venueProps, k) {
+			f.warnf(at+".properties."+k, "property %q is not used", k).Hint = diag.Suggest(k, venueProps)
+		}
+	}
+	return v, ok
+}
+
+// text reads an optional text property.
+func (f *file) text(at string, props geojson.Properties, key string) string {
+	v, ok := props[key]
+	if !ok || v == nil {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		f.errorf(at+".properties."+key, "property %q must be text in quotes, found %v", key, v)
+	}
+	return s
+}
+
+// flag reads an optional true/false property.
+func (f *file) flag(at string, props geojson.Properties, key string) *bool {
+	v, ok := props[key]
+	if !ok || v == nil {
+		return nil
+	}
+	b, ok := v.(bool)
+	if !ok {
+		f.errorf(at+".properties."+key, "property %q must be true or false (no quotes), found %v", key, v)
+		return nil
+	}
+	return &b
+}
+
+// checkArea checks that every ring is closed and every vertex in the region.
+func (f *file) checkArea(at string, g orb.Geometry, region Bounds) bool {
+	polys, _ := g.(orb.MultiPolygon)
+	if p, ok := g.(orb.Polygon); ok {
+		polys = orb.MultiPolygon{p}
+	}
+	ok := len(polys) > 0
+	for _, poly := range polys {
+		for _, ring := range poly {
+			if len(ring) < 4 || ring[0] != ring[len(ring)-1] {
+				f.errorf(at+".geometry.coordinates", "a polygon ring must have at least four positions and end where it starts").Hint =
+					"repeat the first position as the last one"
+				return false
+			}
+			for _, p := range ring {
+				if !f.checkPoint(at+".geometry.coordinates", p, region) {
+					return false
+				}
+			}
+		}
+	}
+	return ok
+}
+
+// ParseBoundaries reads a boundary file from content/areas/: every Polygon
+// or MultiPolygon feature, with its code and name properties.
+func ParseBoundaries(path string, data []byte, probs *diag.List) []Area {
+	fc, f := readCollection(path, data, probs)
+	if fc == nil {
+		return nil
+	}
+	var areas []Area
+	for i, feat := range fc.Features {
+		at := "features." + strconv.Itoa(i)
+		switch feat.Geometry.(type) {
+		case orb.Polygon, orb.MultiPolygon:
+		default:
+			f.warnf(at, "feature %d is not a Polygon or MultiPolygon and is not drawn", i+1)
+			continue
+		}
+		a := Area{Name: f.text(at, feat.Properties, "name"), Geometry: feat.Geometry}
+		if c, ok := feat.Properties["code"]; ok {
+			a.Code = fmt.Sprint(c)
+		}
+		areas = append(areas, a)
+	}
+	return areas
+}

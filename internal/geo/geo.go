@@ -1,0 +1,41 @@
+// Package geo owns places: it reads the venues and areas of a provider's
+// locations.geojson (RFC 7946, with orb), checks them against the region,
+// and locates each problem by line and column in the file.
+package geo
+
+import "github.com/paulmach/orb"
+
+// Venue is a place where a provider works: a Point feature.
+type Venue struct {
+	ID            string
+	Name          string
+	Address       string
+	Postcode      string
+	StepFree      *bool
+	HearingLoop   *bool
+	Parking       *bool
+	Accessibility string
+	Point         orb.Point // lon, lat
+}
+
+// Area is an area served, or a boundary: a Polygon or MultiPolygon feature.
+type Area struct {
+	ID       string
+	Name     string
+	Code     string // ONS code of a boundary, when given
+	Geometry orb.Geometry
+}
+
+// Bounds is a lon/lat box: west, south, east, north.
+type Bounds struct{ West, South, East, North float64 }
+
+// Contains reports whether p lies inside b (edges included).
+func (b Bounds) Contains(p orb.Point) bool {
+	return p[0] >= b.West && p[0] <= b.East && p[1] >= b.South && p[1] <= b.North
+}
+
+// Valid reports whether b is a real box on the globe.
+func (b Bounds) Valid() bool {
+	return b.West < b.East && b.South < b.North &&
+		b.West >= -180 && b.East <= 180 && b.South >= -90 && b.North <= 90
+}

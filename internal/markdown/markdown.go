@@ -1,0 +1,74 @@
+// Package markdown owns the conversion of content text to safe HTML: one
+// goldmark instance with GFM tables, heading ids and typographic quotes,
+// where raw HTML is dropped (and reported), links keep only http(s),
+// mailto and tel schemes, and external links are marked as such.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Issue is something in the Markdown the author should know about, on a
+// 1-based line of the text that was rendered.
+type Issue struct {
+	Line    int
+	Message string
+}
+
+// Renderer converts Markdown to HTML. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New builds the renderer. siteHost is the host of the site's own base
+// URL: links to any other host are marked external.
+func New(siteHost string) *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Typographer),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&safety{siteHost: siteHost}, 100)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Render converts a Markdown document to HTML and lists what it dropped.
+func (r *Renderer) Render(src []byte) (template.HTML, []Issue) {
+	ctx := parser.NewContext()
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		// Rendering into a bytes.Buffer cannot fail; keep the text visible if it ever does.
+		return template.HTML(template.HTMLEscapeString(string(src))), nil
+	}
+	issues, _ := ctx.Get(issuesKey).([]Issue)
+	for i := range issues {
+		issues[i].Line = lineOf(src, issues[i].Line)
+	}
+	return template.HTML(buf.String()), issues //nolint:gosec // produced by goldmark without raw HTML
+}
+
+// Inline converts a short Markdown text (a definition, a description) to
+// HTML without the surrounding paragraph.
+func (r *Renderer) Inline(src string) template.HTML {
+	out, _ := r.Render([]byte(src))
+	s := strings.TrimSpace(string(out))
+	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
+		s = s[len("<p>") : len(s)-len("</p>")]
+	}
+	return template.HTML(s) //nolint:gosec // see Render
+}
+
+// lineOf converts a byte offset in src to a 1-based line number.
+func lineOf(src []byte, offset int) int {
+	return bytes.Count(src[:min(offset, len(src))], []byte("\n")) + 1
+}

@@ -1,0 +1,205 @@
+package site
+
+import (
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"artsmap/internal/content"
+	"artsmap/internal/diag"
+	"artsmap/internal/markdown"
+)
+
+// assembler turns loaded content into the Site model.
+type assembler struct {
+	cs    *content.Site
+	md    *markdown.Renderer
+	probs *diag.List
+	site  *Site
+	terms map[string]map[string]*TermPage // taxonomy key -> id -> term
+}
+
+// assemble builds the model. Markdown problems (dropped HTML or links) are
+// added to probs as warnings.
+func assemble(cs *content.Site, now time.Time, probs *diag.List) *Site {
+	c := cs.Config
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil || c.Timezone == "" {
+		loc = time.UTC
+	}
+	host := ""
+	if u, err := url.Parse(c.BaseURL); err == nil {
+		host = u.Hostname()
+	}
+	a := &assembler{cs: cs, md: markdown.New(host), probs: probs, terms: map[string]map[string]*TermPage{}}
+	a.site = &Site{
+		Title: c.Title, Description: c.Description, BaseURL: c.BaseURL, Language: c.Language,
+		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, Now: now.In(loc), Location: loc,
+	}
+	a.taxonomies()
+	a.providers()
+	a.factsheets()
+	a.learning()
+	a.events()
+	a.pages()
+	return a.site
+}
+
+// render converts a document body, reporting dropped content as warnings.
+func (a *assembler) render(src content.Source) []byte {
+	html, issues := a.md.Render(src.Body)
+	for _, is := range issues {
+		a.probs.Warnf(src.Path, src.BodyLine+is.Line-1, 1, "%s", is.Message)
+	}
+	return []byte(html)
+}
+
+var taxonomyInfo = []struct{ key, title, singular, intro string }{
+	{"pathways", "Health conditions and pathways", "pathway", "Find creative activity by the health condition or clinical pathway it supports."},
+	{"artforms", "Art forms", "art form", "Find creative activity by the kind of art people take part in."},
+	{"districts", "Districts", "district", "Find creative activity by where it happens."},
+	{"audiences", "Who it is for", "audience", "Find creative activity by who it is designed for."},
+	{"referral", "Referral routes", "referral route", "Find creative activity by how people can be referred or join."},
+}
+
+func (a *assembler) taxonomies() {
+	v := a.cs.Config.Vocab
+	lists := map[string][]content.Term{
+		"pathways": v.Pathways, "artforms": v.Artforms, "districts": v.Districts, "audiences": v.Audiences, "referral": v.Referral,
+	}
+	for _, info := range taxonomyInfo {
+		t := &Taxonomy{Key: info.key, Title: info.title, Singular: info.singular, URL: "/" + info.key + "/", Intro: info.intro}
+		a.terms[info.key] = map[string]*TermPage{}
+		for _, vt := range lists[info.key] {
+			tp := &TermPage{ID: vt.ID, Label: vt.Label, Code: vt.Code, URL: t.URL + vt.ID + "/", Taxonomy: t}
+			if vt.Description != "" {
+				tp.Description = a.md.Inline(vt.Description)
+			}
+			t.Terms = append(t.Terms, tp)
+			a.terms[info.key][vt.ID] = tp
+		}
+		a.site.Taxonomies = append(a.site.Taxonomies, t)
+	}
+}
+
+// lookup maps vocabulary ids to their term pages, skipping unknown ones.
+func (a *assembler) lookup(key string, ids []string) []*TermPage {
+	var out []*TermPage
+	for _, id := range ids {
+		if t, ok := a.terms[key][id]; ok && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (a *assembler) providers() {
+	for _, cp := range a.cs.Providers {
+		p := a.provider(cp)
+		a.site.Providers = append(a.site.Providers, p)
+		c := &a.site.Counts
+		c.Providers++
+		c.Programmes += len(p.Programmes)
+		c.Venues += len(p.Venues)
+		if p.Status == "established" {
+			c.Established++
+		} else {
+			c.Emerging++
+		}
+	}
+	sortByName(a.site.Providers, func(p *Provider) string { return p.Name })
+	for _, p := range a.site.Providers {
+		for _, group := range [][]*TermPage{p.Districts, p.Pathways, p.Artforms, p.Audiences, p.Referral} {
+			for _, t := range group {
+				t.Providers = append(t.Providers, p)
+			}
+		}
+		for _, pg := range p.Programmes {
+			for _, t := range slices.Concat(pg.Pathways, pg.Artforms, pg.Audiences, p.Districts) {
+				t.Programmes++
+			}
+		}
+	}
+}
+
+func (a *assembler) provider(cp *content.Provider) *Provider {
+	p := &Provider{
+		Slug: cp.Slug, URL: "/providers/" + cp.Slug + "/", Name: cp.Name, Kind: cp.Kind, KindLabel: label(cp.Kind),
+		Summary: cp.Summary, Status: cp.Status, Since: cp.Since, Body: templateHTML(a.render(cp.Source)),
+		Districts: a.lookup("districts", cp.Districts), Pathways: a.lookup("pathways", cp.Pathways),
+		Artforms: a.lookup("artforms", cp.Artforms), Audiences: a.lookup("audiences", cp.Audiences),
+		Referral: a.lookup("referral", cp.Referral), Website: cp.Website, Reviewed: cp.Reviewed.Time,
+		Tags: cp.Tags, Quality: cp.Quality, Areas: cp.Areas,
+		GPReferral: slices.Contains(cp.Referral, "gp"), LinkWorker: slices.Contains(cp.Referral, "link-worker"),
+	}
+	if cp.PublishContact {
+		p.Email, p.Phone = cp.Email, cp.Phone
+		p.PhoneURI = phoneURI(cp.Phone)
+	}
+	a.site.bundles = append(a.site.bundles, bundle{dir: path.Dir(cp.Path), url: p.URL, files: cp.Files})
+	if cp.Logo != "" {
+		p.LogoURL = p.URL + cp.Logo
+	}
+	byID := map[string]*Venue{}
+	for _, v := range cp.Venues {
+		venue := &Venue{Venue: v, Anchor: "venue-" + v.ID}
+		p.Venues = append(p.Venues, venue)
+		byID[v.ID] = venue
+	}
+	for _, cg := range cp.Programmes {
+		pg := &Programme{
+			ID: cg.ID, Title: cg.Title, Status: cg.Status, Summary: cg.Summary,
+			Pathways: a.lookup("pathways", cg.Pathways), Artforms: a.lookup("artforms", cg.Artforms),
+			Audiences: a.lookup("audiences", cg.Audiences), Format: cg.Format, Sessions: cg.Sessions,
+			Cost: cg.Cost, Commissioner: cg.Commissioner, Started: cg.Started.Time, Ended: cg.Ended.Time,
+		}
+		for _, id := range cg.Venues {
+			if v, ok := byID[id]; ok {
+				pg.Venues = append(pg.Venues, v)
+			}
+		}
+		p.Programmes = append(p.Programmes, pg)
+	}
+	return p
+}
+
+// phoneURI turns a written phone number into a tel: address.
+func phoneURI(phone string) string {
+	var b strings.Builder
+	for _, r := range phone {
+		if (r >= '0' && r <= '9') || (r == '+' && b.Len() == 0) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "tel:" + b.String()
+}
+
+func (a *assembler) pages() {
+	for _, cp := range a.cs.Pages {
+		a.site.Pages = append(a.site.Pages, &DocPage{
+			Slug: cp.Slug, URL: "/" + cp.Slug + "/", Title: cp.Title, Summary: cp.Summary,
+			Updated: cp.Updated.Time, Body: templateHTML(a.render(cp.Source)),
+		})
+	}
+	sortByName(a.site.Pages, func(p *DocPage) string { return p.Title })
+}
+
+// Page returns the page with the given slug, or nil.
+func (s *Site) Page(slug string) *DocPage {
+	for _, p := range s.Pages {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+// fileURL is the published address of a file in a bundle.
+func fileURL(pageURL, file string) string {
+	return pageURL + path.Clean(file)
+}

@@ -1,0 +1,63 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Event is a published event, its times in the site's zone.
+type Event struct {
+	Slug          string
+	URL           string
+	Title         string
+	Kind          string
+	KindLabel     string
+	Summary       string
+	Start         time.Time
+	End           time.Time
+	Venue         string
+	Address       string
+	Location      []float64
+	BookingURL    string
+	Accessibility string
+	Body          template.HTML
+}
+
+// EventKinds labels the kinds of event.
+var EventKinds = map[string]string{
+	"peer-review": "Peer review", "creative-lab": "Creative Lab", "creative-gathering": "Creative Gathering",
+	"training": "Training", "learning-event": "Learning event",
+}
+
+func (a *assembler) events() {
+	for _, ce := range a.cs.Events {
+		e := &Event{Slug: ce.Slug, URL: "/events/" + ce.Slug + "/", Title: ce.Title, Kind: ce.Kind,
+			KindLabel: EventKinds[ce.Kind], Summary: ce.Summary, Start: ce.Start.In(a.site.Location),
+			Venue: ce.Venue, Address: ce.Address, Location: ce.Location, BookingURL: ce.BookingURL,
+			Accessibility: ce.Accessibility, Body: templateHTML(a.render(ce.Source))}
+		if !ce.End.IsZero() {
+			e.End = ce.End.In(a.site.Location)
+		}
+		finish := e.End
+		if finish.IsZero() {
+			finish = e.Start
+		}
+		if finish.Before(a.site.Now) {
+			a.site.Past = append(a.site.Past, e)
+		} else {
+			a.site.Upcoming = append(a.site.Upcoming, e)
+		}
+	}
+	slices.SortStableFunc(a.site.Upcoming, func(x, y *Event) int {
+		return cmp.Or(x.Start.Compare(y.Start), strings.Compare(x.Title, y.Title))
+	})
+	slices.SortStableFunc(a.site.Past, func(x, y *Event) int {
+		return cmp.Or(y.Start.Compare(x.Start), strings.Compare(x.Title, y.Title))
+	})
+}
+
+// Events returns every event, upcoming first.
+func (s *Site) Events() []*Event { return slices.Concat(s.Upcoming, s.Past) }

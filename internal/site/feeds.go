@@ -1,0 +1,129 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/xml"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// sitemap lists every page but the 404 page (sitemaps.org protocol).
+func (s *Site) sitemap(pages []*Page) []byte {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var doc struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	for _, p := range pages {
+		if p.Layout == "404" {
+			continue
+		}
+		u := url{Loc: p.Canonical()}
+		if t := p.updated(); !t.IsZero() {
+			u.LastMod = t.Format(time.DateOnly)
+		}
+		doc.URLs = append(doc.URLs, u)
+	}
+	return marshalXML(doc)
+}
+
+// updated is when the page's item last changed, when the content says.
+func (p *Page) updated() time.Time {
+	switch {
+	case p.Provider != nil:
+		return p.Provider.Reviewed
+	case p.Factsheet != nil:
+		return p.Factsheet.Updated
+	case p.Learning != nil:
+		return p.Learning.Date
+	case p.Doc != nil:
+		return p.Doc.Updated
+	}
+	return time.Time{}
+}
+
+func (s *Site) robots() []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.absURL("/sitemap.xml") + "\n")
+}
+
+// feed is an Atom feed (RFC 4287) of learning outputs, fact sheets and events.
+func (s *Site) feed() []byte {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Link    link   `xml:"link"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+		Cat     *struct {
+			Term string `xml:"term,attr"`
+		} `xml:"category"`
+	}
+	var entries []entry
+	add := func(title, url, summary, kind string, t time.Time) {
+		e := entry{Title: title, ID: s.absURL(url), Link: link{Href: s.absURL(url)}, Summary: summary,
+			Updated: t.UTC().Format(time.RFC3339)}
+		e.Cat = &struct {
+			Term string `xml:"term,attr"`
+		}{kind}
+		entries = append(entries, e)
+	}
+	for _, l := range s.Learning {
+		add(l.Title, l.URL, l.Summary, "learning", l.Date)
+	}
+	for _, f := range s.Factsheets {
+		add(f.Title, f.URL, f.Summary, "factsheet", f.Updated)
+	}
+	for _, e := range s.Events() {
+		add(e.Title, e.URL, e.Summary, "event", e.Start)
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int {
+		return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.ID, b.ID))
+	})
+	updated := "1970-01-01T00:00:00Z"
+	if len(entries) > 0 {
+		updated = entries[0].Updated
+	}
+	doc := struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Links   []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []entry `xml:"entry"`
+	}{NS: "http://www.w3.org/2005/Atom", Lang: s.Language, Title: s.Title, ID: s.absURL("/"),
+		Links: []link{{Href: s.absURL("/feed.xml"), Rel: "self"}, {Href: s.absURL("/")}}, Updated: updated, Entries: entries}
+	doc.Author.Name = s.Title
+	return marshalXML(doc)
+}
+
+func marshalXML(v any) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		// Only unsupported Go types fail to encode; the structs above have none.
+		panic("site: encoding XML: " + err.Error())
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

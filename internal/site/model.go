@@ -1,0 +1,191 @@
+package site
+
+import (
+	"html/template"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"artsmap/internal/content"
+	"artsmap/internal/geo"
+)
+
+// Link is a labelled address.
+type Link struct {
+	Label string
+	URL   string
+}
+
+// Site is the in-memory model every template sees: typed, sorted, with all
+// text already rendered and nothing unpublishable in it.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, with a trailing slash
+	Language    string
+	Region      string
+	Sample      bool
+	Licence     string
+	Now         time.Time
+	Location    *time.Location
+
+	Providers  []*Provider // by name
+	Taxonomies []*Taxonomy // districts, pathways, artforms, audiences, referral
+	Factsheets []*Factsheet
+	Glossary   []*Letter
+	Learning   []*Learning // newest first
+	Upcoming   []*Event    // soonest first
+	Past       []*Event    // most recent first
+	Pages      []*DocPage  // by title
+	Counts     Counts
+
+	bundles []bundle // folders whose files are published beside their page
+}
+
+// bundle is a content folder whose images (and listed attachments) are
+// published at url.
+type bundle struct {
+	dir         string // in the site folder
+	url         string // with trailing slash
+	files       []string
+	attachments []string
+}
+
+// Counts are the headline numbers on the home page.
+type Counts struct {
+	Providers, Programmes, Venues, Established, Emerging int
+}
+
+// Taxonomy is one vocabulary and its browse pages.
+type Taxonomy struct {
+	Key      string // "pathways": the URL segment
+	Title    string // "Clinical pathways"
+	Singular string // "pathway"
+	URL      string
+	Intro    string
+	Terms    []*TermPage
+}
+
+// TermPage is one vocabulary value: /pathways/<id>/.
+type TermPage struct {
+	ID          string
+	Label       string
+	Code        string
+	Description template.HTML
+	URL         string
+	Taxonomy    *Taxonomy
+	Providers   []*Provider
+	Programmes  int
+}
+
+// Provider is a published profile. Email and Phone are empty unless the
+// provider consented to publishing them.
+type Provider struct {
+	Slug       string
+	URL        string
+	Name       string
+	Kind       string
+	KindLabel  string
+	Summary    string
+	Status     string
+	Since      int
+	Body       template.HTML
+	Districts  []*TermPage
+	Pathways   []*TermPage
+	Artforms   []*TermPage
+	Audiences  []*TermPage
+	Referral   []*TermPage
+	Website    string
+	Email      string
+	Phone      string
+	PhoneURI   string
+	Reviewed   time.Time
+	LogoURL    string
+	Tags       []string
+	Quality    *content.Quality
+	Programmes []*Programme
+	Venues     []*Venue
+	Areas      []geo.Area
+	GPReferral bool
+	LinkWorker bool
+}
+
+// Programme is an activity on a profile.
+type Programme struct {
+	ID           string
+	Title        string
+	Status       string
+	Summary      string
+	Pathways     []*TermPage
+	Artforms     []*TermPage
+	Audiences    []*TermPage
+	Format       string
+	Sessions     string
+	Cost         string
+	Commissioner string
+	Started      time.Time
+	Ended        time.Time
+	Venues       []*Venue
+}
+
+// Venue is a place on a profile.
+type Venue struct {
+	geo.Venue
+	Anchor string // fragment id on the profile page
+}
+
+// DocPage is a page from content/pages.
+type DocPage struct {
+	Slug    string
+	URL     string
+	Title   string
+	Summary string
+	Updated time.Time
+	Body    template.HTML
+}
+
+// absURL joins the base URL and a site path.
+func (s *Site) absURL(p string) string {
+	u, err := url.Parse(s.BaseURL)
+	if err != nil || s.BaseURL == "/" {
+		return p
+	}
+	u.Path = path.Join(u.Path, p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String()
+}
+
+// Taxonomy returns the taxonomy with the given key.
+func (s *Site) Taxonomy(key string) *Taxonomy {
+	for _, t := range s.Taxonomies {
+		if t.Key == key {
+			return t
+		}
+	}
+	return nil
+}
+
+// Labels are the readable names of the fixed choices of the content model.
+var Labels = map[string]string{
+	"organisation": "Organisation", "freelance": "Freelance artist", "collective": "Artists' collective",
+	"venue": "Venue", "established": "Established", "emerging": "Emerging", "pilot": "Pilot", "ended": "Ended",
+	"group": "Group sessions", "one-to-one": "One-to-one", "online": "Online", "drop-in": "Drop-in",
+	"free": "Free", "funded": "Funded (free to the participant)", "low-cost": "Low cost", "paid": "Paid",
+}
+
+func label(s string) string {
+	if l, ok := Labels[s]; ok {
+		return l
+	}
+	return s
+}
+
+func sortByName[T any](items []T, name func(T) string) {
+	slices.SortStableFunc(items, func(a, b T) int {
+		return strings.Compare(strings.ToLower(name(a)), strings.ToLower(name(b)))
+	})
+}

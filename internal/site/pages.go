@@ -1,0 +1,101 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Page is what a layout renders: the site, where the page sits, and the
+// one item it is about (only the field for its layout is set).
+type Page struct {
+	Site        *Site
+	Layout      string // the template: "provider", "term", ...
+	Path        string // URL path, e.g. /providers/mindsong/
+	Title       string
+	Description string
+	Crumbs      []Link // breadcrumb trail, home first, excluding the page itself
+
+	Provider  *Provider
+	Taxonomy  *Taxonomy
+	Term      *TermPage
+	Factsheet *Factsheet
+	Learning  *Learning
+	Event     *Event
+	Doc       *DocPage
+}
+
+// Canonical is the page's absolute address.
+func (p *Page) Canonical() string { return p.Site.absURL(p.Path) }
+
+// NavState is the aria-current value for a navigation link to url:
+// "page" on that page, "true" inside its section, "" elsewhere.
+func (p *Page) NavState(url string) string {
+	switch {
+	case p.Path == url:
+		return "page"
+	case url != "/" && strings.HasPrefix(p.Path, url):
+		return "true"
+	}
+	return ""
+}
+
+// pages lists every HTML page of the site.
+func (s *Site) pages() []*Page {
+	home := Link{"Home", "/"}
+	out := []*Page{
+		{Layout: "home", Path: "/", Title: s.Title, Description: s.Description},
+		{Layout: "providers", Path: "/providers/", Title: "Find creative activity", Crumbs: []Link{home},
+			Description: "Every organisation and artist on the map, with filters by condition, art form, district and referral route."},
+		{Layout: "factsheets", Path: "/factsheets/", Title: "Fact sheets", Crumbs: []Link{home},
+			Description: "Commissioning terms and the ideas behind arts and health, defined in plain words."},
+		{Layout: "glossary", Path: "/glossary/", Title: "Glossary A to Z", Crumbs: []Link{home},
+			Description: "Every term defined on the site's fact sheets, from A to Z."},
+		{Layout: "learning-list", Path: "/learning/", Title: "Learning", Crumbs: []Link{home},
+			Description: "Reports, appraisals, frameworks, case studies and evidence from the programme."},
+		{Layout: "events", Path: "/events/", Title: "Events", Crumbs: []Link{home},
+			Description: "Peer reviews, Creative Labs, gatherings and training."},
+		{Layout: "404", Path: "/404.html", Title: "Page not found", Crumbs: []Link{home}},
+	}
+	providers := Link{"Providers", "/providers/"}
+	for _, p := range s.Providers {
+		out = append(out, &Page{Layout: "provider", Path: p.URL, Title: p.Name, Description: p.Summary,
+			Crumbs: []Link{home, providers}, Provider: p})
+	}
+	for _, t := range s.Taxonomies {
+		out = append(out, &Page{Layout: "taxonomy", Path: t.URL, Title: t.Title, Description: t.Intro,
+			Crumbs: []Link{home}, Taxonomy: t})
+		for _, term := range t.Terms {
+			out = append(out, &Page{Layout: "term", Path: term.URL, Title: term.Label,
+				Description: termDescription(term), Crumbs: []Link{home, {t.Title, t.URL}}, Taxonomy: t, Term: term})
+		}
+	}
+	for _, f := range s.Factsheets {
+		out = append(out, &Page{Layout: "factsheet", Path: f.URL, Title: f.Title, Description: f.Summary,
+			Crumbs: []Link{home, {"Fact sheets", "/factsheets/"}}, Factsheet: f})
+	}
+	for _, l := range s.Learning {
+		out = append(out, &Page{Layout: "learning", Path: l.URL, Title: l.Title, Description: l.Summary,
+			Crumbs: []Link{home, {"Learning", "/learning/"}}, Learning: l})
+	}
+	for _, e := range s.Events() {
+		out = append(out, &Page{Layout: "event", Path: e.URL, Title: e.Title, Description: e.Summary,
+			Crumbs: []Link{home, {"Events", "/events/"}}, Event: e})
+	}
+	for _, d := range s.Pages {
+		out = append(out, &Page{Layout: "page", Path: d.URL, Title: d.Title, Description: d.Summary,
+			Crumbs: []Link{home}, Doc: d})
+	}
+	for _, p := range out {
+		p.Site = s
+	}
+	return out
+}
+
+func termDescription(t *TermPage) string {
+	n := len(t.Providers)
+	noun := "providers"
+	if n == 1 {
+		noun = "provider"
+	}
+	return strconv.Itoa(n) + " " + noun + " on the map listed under " + t.Label + "."
+}

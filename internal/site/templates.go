@@ -1,0 +1,154 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"artsmap/internal/slug"
+)
+
+// overlay is a read-only file system where files in top hide files of the
+// same name in bottom: a site's layouts/ and static/ over the built-in ones.
+type overlay struct {
+	top, bottom fs.FS // top may be nil
+}
+
+// Open implements fs.FS.
+func (o overlay) Open(name string) (fs.File, error) {
+	if o.top != nil {
+		if f, err := o.top.Open(name); err == nil {
+			return f, nil
+		}
+	}
+	return o.bottom.Open(name)
+}
+
+// ReadDir implements fs.ReadDirFS, merging both layers.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	var out []fs.DirEntry
+	seen := map[string]bool{}
+	var firstErr error
+	for _, layer := range []fs.FS{o.top, o.bottom} {
+		if layer == nil {
+			continue
+		}
+		list, err := fs.ReadDir(layer, name)
+		if err != nil {
+			firstErr = cmpErr(firstErr, err)
+			continue
+		}
+		for _, e := range list {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	if len(seen) == 0 && firstErr != nil {
+		return nil, firstErr
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}
+
+func cmpErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// templates holds one parsed template set per page layout.
+type templates map[string]*template.Template
+
+// pageLayouts are the layouts a site renders; each may be overridden.
+var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
+	"glossary", "learning-list", "learning", "events", "event", "page", "404"}
+
+// parseTemplates parses base.html, every partial and each page layout.
+func parseTemplates(layouts fs.FS) (templates, error) {
+	partials, err := fs.Glob(layouts, "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	common := append([]string{"base.html"}, partials...)
+	out := templates{}
+	for _, name := range pageLayouts {
+		t := template.New(name).Funcs(funcs)
+		for _, file := range append(slices.Clone(common), name+".html") {
+			src, err := fs.ReadFile(layouts, file)
+			if err != nil {
+				return nil, fmt.Errorf("layouts/%s: %w", file, err)
+			}
+			if _, err := t.New(file).Parse(string(src)); err != nil {
+				return nil, fmt.Errorf("layouts/%s: %w", file, err)
+			}
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// execute renders a page with its layout's "base" template.
+func (ts templates) execute(p *Page) ([]byte, error) {
+	t, ok := ts[p.Layout]
+	if !ok {
+		return nil, errors.New("no layout " + p.Layout)
+	}
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, "base", p); err != nil {
+		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", p.Path, p.Layout, err)
+	}
+	return []byte(b.String()), nil
+}
+
+var funcs = template.FuncMap{
+	"date":       formatDate,
+	"isodate":    func(t time.Time) string { return t.Format(time.DateOnly) },
+	"isotime":    func(t time.Time) string { return t.Format(time.RFC3339) },
+	"when":       eventWhen,
+	"label":      label,
+	"yesno":      yesno,
+	"hasQuality": func(q any) bool { return q != nil },
+	"add":        func(a, b int) int { return a + b },
+	"lower":      strings.ToLower,
+	"slug":       slug.Make,
+}
+
+// formatDate writes a date the British way: 2 October 2026.
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+// eventWhen describes an event's time: "Friday 12 March 2027, 10:00 to 16:00".
+func eventWhen(e *Event) string {
+	s := e.Start.Format("Monday 2 January 2006, 15:04")
+	switch {
+	case e.End.IsZero():
+		return s
+	case e.End.YearDay() == e.Start.YearDay() && e.End.Year() == e.Start.Year():
+		return s + " to " + e.End.Format("15:04")
+	}
+	return s + " to " + e.End.Format("Monday 2 January 2006, 15:04")
+}
+
+func yesno(b *bool) string {
+	switch {
+	case b == nil:
+		return "Not stated"
+	case *b:
+		return "Yes"
+	}
+	return "No"
+}
+
+// templateHTML wraps HTML produced by the markdown package.
+func templateHTML(b []byte) template.HTML { return template.HTML(b) } //nolint:gosec // sanitised by markdown
