@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"net/url"
 	"path"
 	"slices"
@@ -165,8 +166,9 @@ func (a *assembler) provider(cp *content.Provider) *Provider {
 	return p
 }
 
-// phoneURI turns a written phone number into a tel: address.
-func phoneURI(phone string) string {
+// phoneURI turns a written phone number into a tel: address. It keeps
+// only digits (and a leading +), so the result is safe to use as a URL.
+func phoneURI(phone string) template.URL {
 	var b strings.Builder
 	for _, r := range phone {
 		if (r >= '0' && r <= '9') || (r == '+' && b.Len() == 0) {
@@ -176,7 +178,7 @@ func phoneURI(phone string) string {
 	if b.Len() == 0 {
 		return ""
 	}
-	return "tel:" + b.String()
+	return template.URL("tel:" + b.String()) //nolint:gosec // digits only
 }
 
 func (a *assembler) pages() {

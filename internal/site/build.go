@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -93,16 +94,21 @@ func render(s *Site, opts Options) (files, int, error) {
 	}
 	out := files{}
 	pages := s.pages()
-	for _, p := range pages {
-		html, err := ts.execute(p)
-		if err != nil {
-			return nil, 0, err
-		}
+	html := make([][]byte, len(pages))
+	err = parallel(len(pages), runtime.GOMAXPROCS(0), func(i int) error {
+		var err error
+		html[i], err = ts.execute(pages[i])
+		return err
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	for i, p := range pages {
 		name := strings.TrimPrefix(p.Path, "/")
 		if strings.HasSuffix(name, "/") || name == "" {
 			name += "index.html"
 		}
-		if err := out.add(name, html); err != nil {
+		if err := out.add(name, html[i]); err != nil {
 			return nil, 0, err
 		}
 	}

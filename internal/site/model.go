@@ -100,7 +100,7 @@ type Provider struct {
 	Website    string
 	Email      string
 	Phone      string
-	PhoneURI   string
+	PhoneURI   template.URL // tel: address built from digits only
 	Reviewed   time.Time
 	LogoURL    string
 	Tags       []string

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
+	"sync"
 )
 
 // files is the output of a build: site paths (no leading slash) to bytes.
@@ -78,22 +81,57 @@ func (f files) write(out string) error {
 	return swap(tmp, out)
 }
 
+// writeInto writes every file under dir. Folders are made first, in
+// order; files are then written by several goroutines, because writing is
+// bound by the file system's latency rather than by the processor.
 func (f files) writeInto(dir string) error {
 	names := make([]string, 0, len(f))
+	dirs := map[string]bool{}
 	for n := range f {
 		names = append(names, n)
+		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))] = true
 	}
 	sort.Strings(names)
-	made := map[string]bool{}
-	for _, n := range names {
-		full := filepath.Join(dir, filepath.FromSlash(n))
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
 		}
-		if err := os.WriteFile(full, f[n], 0o644); err != nil {
+	}
+	return parallel(len(names), writers, func(i int) error {
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), f[names[i]], 0o644)
+	})
+}
+
+// writers is how many files are written at once.
+const writers = 16
+
+// parallel runs do(0) ... do(n-1) on up to workers goroutines and returns
+// the error of the lowest index that failed, so that the error reported is
+// the same from run to run.
+func parallel(n, workers int, do func(i int) error) error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return firstError(errs)
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}

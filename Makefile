@@ -1,0 +1,58 @@
+# artsmap: build, serve and test the arts-and-health map.
+#   make serve   build the site in content/ and serve it at http://127.0.0.1:1313
+#   make test    every test: unit, golden, fuzz (short), end-to-end and browser
+#   make build   build the site into public/
+#   make bench   benchmarks and the synthetic-site report
+
+GO      ?= go
+SITE    ?= .
+ADDR    ?= 127.0.0.1:1313
+FUZZTIME ?= 10s
+BIN     := bin/artsmap
+
+.PHONY: serve build test check bench deps go-deps node-deps browser vet unit fuzz clean
+
+serve: go-deps node-deps
+	$(GO) run ./cmd/artsmap serve -site $(SITE) -addr $(ADDR)
+
+build: go-deps node-deps
+	$(GO) build -o $(BIN) ./cmd/artsmap
+	./$(BIN) build -site $(SITE)
+
+check: go-deps
+	$(GO) run ./cmd/artsmap check -site $(SITE)
+
+test: deps vet unit fuzz
+
+deps: go-deps node-deps browser
+
+go-deps:
+	$(GO) mod download
+
+# npm ci only when the lock file changed since the last install.
+node-deps: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's chromium for the browser tests; installed when missing.
+browser:
+	@sh scripts/ensure-chromium.sh
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+
+unit:
+	$(GO) test -count=1 ./...
+
+# Every fuzz target runs for a bounded time (go test -fuzz takes one target at a time).
+fuzz:
+	@sh scripts/fuzz.sh $(FUZZTIME)
+
+bench: go-deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf public bin

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"artsmap/internal/diag"
+)
+
+// run runs the command line and returns its exit status and output.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	m := NewMain(&out, &errOut)
+	defer m.Close()
+	code := m.Run(context.Background(), args)
+	return code, out.String(), errOut.String()
+}
+
+// copySite copies the Gloucestershire content into a temporary site folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, exitUsage, "Usage:"},
+		{[]string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{[]string{"help"}, exitOK, "artsmap build"},
+		{[]string{"build", "-nope"}, exitUsage, "flag provided but not defined"},
+		{[]string{"build", "extra"}, exitUsage, `unexpected argument "extra"`},
+		{[]string{"check", "-format", "xml"}, exitUsage, "-format must be text or json"},
+		{[]string{"new"}, exitUsage, "say what to make"},
+		{[]string{"new", "poem", "Ode", "-site", t.TempDir()}, exitContent, "no site settings"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := run(t, tt.args...)
+		if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("artsmap %v = %d, %q; want %d and %q", tt.args, code, out+errOut, tt.code, tt.want)
+		}
+	}
+}
+
+func TestBuildAndCheck(t *testing.T) {
+	dir := copySite(t)
+	if code, out, errOut := run(t, "check", "-site", dir); code != exitOK || !strings.Contains(out, "no problems found") {
+		t.Fatalf("check = %d\n%s%s", code, out, errOut)
+	}
+	out := filepath.Join(dir, "public")
+	if code, _, errOut := run(t, "build", "-site", dir); code != exitOK {
+		t.Fatalf("build = %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(out, "providers", "mindsong", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	profile := filepath.Join(dir, "content", "providers", "mindsong", "index.md")
+	src, _ := os.ReadFile(profile)
+	broken := strings.Replace(string(src), `pathways = ["respiratory"`, `pathways = ["respiratry"`, 1)
+	if broken == string(src) {
+		t.Fatal("the test could not break the profile")
+	}
+	os.WriteFile(profile, []byte(broken), 0o644)
+	code, stdout, _ := run(t, "check", "-site", dir)
+	if code != exitContent || !strings.Contains(stdout, `content/providers/mindsong/index.md:`) ||
+		!strings.Contains(stdout, `unknown pathway "respiratry" (did you mean "respiratory"?`) {
+		t.Errorf("check of a broken profile = %d:\n%s", code, stdout)
+	}
+	code, stdout, _ = run(t, "check", "-site", dir, "-format", "json")
+	var probs []diag.Problem
+	if err := json.Unmarshal([]byte(stdout), &probs); err != nil || code != exitContent || len(probs) == 0 || probs[0].Line == 0 {
+		t.Errorf("check -format json = %d, %v, %+v", code, err, probs)
+	}
+	if code, _, errOut := run(t, "build", "-site", dir); code != exitContent || !strings.Contains(errOut, "nothing was written") {
+		t.Errorf("build of a broken site = %d: %s", code, errOut)
+	}
+}
+
+func TestNew(t *testing.T) {
+	dir := copySite(t)
+	for _, kind := range []string{"provider", "factsheet", "learning", "event"} {
+		if code, out, errOut := run(t, "new", kind, "Côr Anadl "+kind, "-site", dir); code != exitOK {
+			t.Fatalf("new %s = %d: %s%s", kind, code, out, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "providers", "cor-anadl-provider", "locations.geojson")); err != nil {
+		t.Error(err)
+	}
+	if code, _, errOut := run(t, "new", "provider", "Côr Anadl provider", "-site", dir); code != exitUsage || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second new = %d: %s", code, errOut)
+	}
+	// The scaffolds are valid content as they stand.
+	if code, out, _ := run(t, "check", "-site", dir); code != exitOK {
+		t.Errorf("check after new = %d:\n%s", code, out)
+	}
+}
