@@ -112,7 +112,12 @@ func render(s *Site, opts Options) (files, int, error) {
 			return nil, 0, err
 		}
 	}
-	for name, data := range map[string][]byte{"sitemap.xml": s.sitemap(pages), "robots.txt": s.robots(), "feed.xml": s.feed(), "events.ics": s.calendar()} {
+	index, err := s.searchIndex()
+	if err != nil {
+		return nil, 0, err
+	}
+	for name, data := range map[string][]byte{"sitemap.xml": s.sitemap(pages), "robots.txt": s.robots(),
+		"feed.xml": s.feed(), "events.ics": s.calendar(), strings.TrimPrefix(SearchIndexPath, "/"): index} {
 		if err := out.add(name, data); err != nil {
 			return nil, 0, err
 		}

@@ -65,7 +65,7 @@ func inertProblems(doc []byte) []string {
 		}
 		tok := z.Token()
 		switch tok.Data {
-		case "iframe", "object", "embed", "svg", "math", "form", "base", "frame", "frameset":
+		case "iframe", "object", "embed", "svg", "math", "base", "frame", "frameset":
 			bad = append(bad, "element <"+tok.Data+">")
 		case "script":
 			if src := attr(tok, "src"); !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {

@@ -1,0 +1,164 @@
+package search
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+)
+
+// Field weights: where a word appears says how much a match there counts.
+const (
+	WeightName      = 10
+	WeightTags      = 6
+	WeightVocab     = 5 // pathway, art form and other vocabulary labels
+	WeightProgramme = 5 // programme titles
+	WeightPlace     = 4 // venue names, towns and postcodes
+	WeightSummary   = 3 // the provider's and its programmes' summaries
+	WeightBody      = 1 // the profile text
+)
+
+// Text is some text of a document and the weight of a match in it.
+type Text struct {
+	Text   string
+	Weight int
+}
+
+// Doc is one provider as the index sees it. Docs are indexed in the order
+// given, which is the directory's A to Z order.
+type Doc struct {
+	Slug     string
+	Texts    []Text
+	Facets   map[string][]string // facet key -> value ids
+	Reviewed int                 // days since 1970-01-01
+	Points   [][2]float64        // venue positions, lon/lat
+}
+
+// Facet is a filter of the directory: a URL parameter and its values.
+type Facet struct {
+	Key    string // the URL parameter, e.g. "pathway"
+	Label  string
+	Values []Value
+}
+
+// Value is one value of a facet.
+type Value struct {
+	ID    string
+	Label string
+}
+
+// Place is somewhere the directory can sort by distance from.
+type Place struct {
+	ID    string
+	Label string
+	Lon   float64
+	Lat   float64
+}
+
+// Index is the JSON document the directory page loads.
+type Index struct {
+	Version  int         `json:"version"`
+	Slugs    []string    `json:"slugs"`
+	Reviewed []int       `json:"reviewed"`
+	Points   [][]float64 `json:"points"` // per doc: lon, lat, lon, lat, ...
+	Facets   []facetJSON `json:"facets"`
+	Places   []placeJSON `json:"places"`
+	Terms    []string    `json:"terms"`    // sorted
+	Postings [][]int     `json:"postings"` // per term: (doc delta * 16 + weight), ascending docs
+}
+
+type facetJSON struct {
+	Key    string      `json:"key"`
+	Label  string      `json:"label"`
+	Values []valueJSON `json:"values"`
+}
+
+type valueJSON struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Docs  []int  `json:"docs"` // doc index deltas, ascending
+}
+
+type placeJSON [4]any // id, label, lon, lat
+
+// Build makes the index of docs.
+func Build(docs []Doc, facets []Facet, places []Place) *Index {
+	ix := &Index{Version: 1, Facets: []facetJSON{}, Places: []placeJSON{}}
+	best := map[string]map[int]int{} // term -> doc -> weight
+	for i, d := range docs {
+		ix.Slugs = append(ix.Slugs, d.Slug)
+		ix.Reviewed = append(ix.Reviewed, d.Reviewed)
+		pts := []float64{}
+		for _, p := range d.Points {
+			pts = append(pts, round(p[0]), round(p[1]))
+		}
+		ix.Points = append(ix.Points, pts)
+		for _, t := range d.Texts {
+			for _, tok := range Tokens(t.Text) {
+				if best[tok] == nil {
+					best[tok] = map[int]int{}
+				}
+				best[tok][i] = max(best[tok][i], min(t.Weight, 15))
+			}
+		}
+	}
+	for tok := range best {
+		ix.Terms = append(ix.Terms, tok)
+	}
+	slices.Sort(ix.Terms)
+	for _, tok := range ix.Terms {
+		ix.Postings = append(ix.Postings, encodePostings(best[tok]))
+	}
+	for _, f := range facets {
+		fj := facetJSON{Key: f.Key, Label: f.Label, Values: []valueJSON{}}
+		for _, v := range f.Values {
+			var members []int
+			for i, d := range docs {
+				if slices.Contains(d.Facets[f.Key], v.ID) {
+					members = append(members, i)
+				}
+			}
+			fj.Values = append(fj.Values, valueJSON{ID: v.ID, Label: v.Label, Docs: deltas(members)})
+		}
+		ix.Facets = append(ix.Facets, fj)
+	}
+	for _, p := range places {
+		ix.Places = append(ix.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
+	}
+	return ix
+}
+
+// encodePostings packs doc -> weight pairs as ascending (delta*16 + weight).
+func encodePostings(m map[int]int) []int {
+	docs := make([]int, 0, len(m))
+	for d := range m {
+		docs = append(docs, d)
+	}
+	slices.Sort(docs)
+	out := make([]int, len(docs))
+	prev := 0
+	for i, d := range docs {
+		out[i] = (d-prev)*16 + m[d]
+		prev = d
+	}
+	return out
+}
+
+func deltas(sorted []int) []int {
+	out := make([]int, len(sorted))
+	prev := 0
+	for i, d := range sorted {
+		out[i] = d - prev
+		prev = d
+	}
+	return out
+}
+
+func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+// JSON encodes the index.
+func (ix *Index) JSON() ([]byte, error) {
+	if ix.Slugs == nil {
+		ix.Slugs, ix.Reviewed, ix.Points, ix.Terms, ix.Postings = []string{}, []int{}, [][]float64{}, []string{}, [][]int{}
+	}
+	return json.Marshal(ix)
+}

@@ -1,0 +1,47 @@
+// Package search owns the directory's search index: the tokens the Go
+// build and the browser agree on, and a compact inverted index with the
+// facet memberships, review dates and places the directory page needs.
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// stop are words too common to be worth indexing or matching.
+var stop = map[string]bool{
+	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "by": true,
+	"for": true, "from": true, "has": true, "have": true, "in": true, "is": true, "it": true, "its": true,
+	"of": true, "on": true, "or": true, "our": true, "that": true, "the": true, "their": true, "this": true,
+	"to": true, "was": true, "we": true, "were": true, "which": true, "who": true, "with": true, "you": true,
+	"your": true, "can": true, "all": true, "also": true, "but": true, "not": true, "they": true, "them": true,
+}
+
+// Tokens splits text into index terms: lower-case ASCII letters and digits,
+// accents removed, apostrophes dropped ("Parkinson's" -> "parkinsons"),
+// stop words and single letters left out. static/js/search/tokens.js does
+// the same in the browser; the two are tested against shared cases.
+func Tokens(text string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if t := b.String(); len(t) > 1 && !stop[t] {
+			out = append(out, t)
+		}
+		b.Reset()
+	}
+	for _, r := range norm.NFKD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
+			continue
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}

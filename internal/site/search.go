@@ -1,0 +1,255 @@
+package site
+
+import (
+	"slices"
+	"strings"
+
+	"artsmap/internal/search"
+	"artsmap/internal/slug"
+)
+
+// SearchIndexPath is where the directory's index is published.
+const SearchIndexPath = "/providers/search.json"
+
+// searchIndex builds the directory's index from the model.
+func (s *Site) searchIndex() ([]byte, error) {
+	docs := make([]search.Doc, len(s.Providers))
+	for i, p := range s.Providers {
+		docs[i] = searchDoc(p)
+	}
+	return search.Build(docs, s.Facets(), s.Places()).JSON()
+}
+
+func searchDoc(p *Provider) search.Doc {
+	d := search.Doc{Slug: p.Slug, Reviewed: int(p.Reviewed.Unix() / 86400), Facets: p.facetValues()}
+	add := func(w int, texts ...string) {
+		for _, t := range texts {
+			if t != "" {
+				d.Texts = append(d.Texts, search.Text{Text: t, Weight: w})
+			}
+		}
+	}
+	add(search.WeightName, p.Name)
+	add(search.WeightTags, p.Tags...)
+	for _, group := range [][]*TermPage{p.Pathways, p.Artforms, p.Audiences, p.Districts} {
+		for _, t := range group {
+			add(search.WeightVocab, t.Label)
+		}
+	}
+	add(search.WeightSummary, p.Summary)
+	add(search.WeightBody, plainText(string(p.Body)))
+	for _, pg := range p.Programmes {
+		add(search.WeightProgramme, pg.Title)
+		add(search.WeightSummary, pg.Summary)
+		for _, t := range pg.Pathways {
+			add(search.WeightVocab, t.Label)
+		}
+	}
+	for _, v := range p.Venues {
+		add(search.WeightPlace, v.Name, v.Address, v.Postcode, strings.ReplaceAll(v.Postcode, " ", ""))
+		d.Points = append(d.Points, [2]float64{v.Point[0], v.Point[1]})
+	}
+	return d
+}
+
+// facetValues lists, for each directory filter, the values a provider has:
+// its own and those of its programmes and venues.
+func (p *Provider) facetValues() map[string][]string {
+	ids := func(ts []*TermPage) []string {
+		out := make([]string, len(ts))
+		for i, t := range ts {
+			out[i] = t.ID
+		}
+		return out
+	}
+	f := map[string][]string{
+		"pathway": ids(p.Pathways), "artform": ids(p.Artforms), "district": ids(p.Districts),
+		"audience": ids(p.Audiences), "referral": ids(p.Referral), "status": {p.Status},
+	}
+	for _, pg := range p.Programmes {
+		f["pathway"] = appendNew(f["pathway"], ids(pg.Pathways)...)
+		f["artform"] = appendNew(f["artform"], ids(pg.Artforms)...)
+		f["audience"] = appendNew(f["audience"], ids(pg.Audiences)...)
+		f["status"] = appendNew(f["status"], pg.Status)
+		f["cost"] = appendNew(f["cost"], pg.Cost)
+		f["format"] = appendNew(f["format"], pg.Format)
+	}
+	for _, v := range p.Venues {
+		if v.StepFree != nil && *v.StepFree {
+			f["access"] = []string{"step-free"}
+		}
+	}
+	return f
+}
+
+func appendNew(list []string, vals ...string) []string {
+	for _, v := range vals {
+		if v != "" && !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
+}
+
+// Facets lists the directory's filters in the order the page shows them.
+func (s *Site) Facets() []search.Facet {
+	vocab := func(key, param, lbl string) search.Facet {
+		f := search.Facet{Key: param, Label: lbl}
+		if t := s.Taxonomy(key); t != nil {
+			for _, term := range t.Terms {
+				f.Values = append(f.Values, search.Value{ID: term.ID, Label: term.Label})
+			}
+		}
+		return f
+	}
+	fixed := func(param, lbl string, ids ...string) search.Facet {
+		f := search.Facet{Key: param, Label: lbl}
+		for _, id := range ids {
+			f.Values = append(f.Values, search.Value{ID: id, Label: label(id)})
+		}
+		return f
+	}
+	access := search.Facet{Key: "access", Label: "Access", Values: []search.Value{{ID: "step-free", Label: "Step-free venue"}}}
+	return []search.Facet{
+		vocab("pathways", "pathway", "Condition or pathway"),
+		vocab("artforms", "artform", "Art form"),
+		vocab("districts", "district", "District"),
+		vocab("audiences", "audience", "Who it is for"),
+		vocab("referral", "referral", "Referral route"),
+		fixed("status", "Status", "established", "emerging", "pilot", "ended"),
+		fixed("cost", "Cost", "free", "funded", "low-cost", "paid"),
+		fixed("format", "Format", "group", "one-to-one", "online", "drop-in"),
+		access,
+	}
+}
+
+// Places are the towns named in venue addresses (the last part of the
+// address), each at the middle of its venues, sorted by name.
+func (s *Site) Places() []search.Place {
+	type acc struct {
+		label    string
+		lon, lat float64
+		n        int
+	}
+	towns := map[string]*acc{}
+	for _, p := range s.Providers {
+		for _, v := range p.Venues {
+			town := townOf(v.Address)
+			id := slug.Make(town)
+			if id == "" {
+				continue
+			}
+			a := towns[id]
+			if a == nil {
+				a = &acc{label: town}
+				towns[id] = a
+			}
+			a.lon += v.Point[0]
+			a.lat += v.Point[1]
+			a.n++
+		}
+	}
+	var out []search.Place
+	for id, a := range towns {
+		out = append(out, search.Place{ID: id, Label: a.label, Lon: a.lon / float64(a.n), Lat: a.lat / float64(a.n)})
+	}
+	slices.SortFunc(out, func(a, b search.Place) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// townOf takes the town from an address such as "High Street, Stroud".
+func townOf(address string) string {
+	parts := strings.Split(address, ",")
+	if len(parts) < 2 {
+		return ""
+	}
+	town := strings.TrimSpace(parts[len(parts)-1])
+	town = strings.TrimSpace(strings.TrimPrefix(town, "near "))
+	if town == "" || strings.IndexFunc(town, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+		return "" // a postcode or a number, not a town
+	}
+	return town
+}
+
+// plainText strips tags from rendered HTML for indexing.
+func plainText(html string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range html {
+		switch {
+		case r == '<':
+			in = true
+			b.WriteByte(' ')
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.NewReplacer("&amp;", "&", "&rsquo;", "'", "&lsquo;", "'", "&ldquo;", " ", "&rdquo;", " ", "&#39;", "'", "&quot;", " ").Replace(b.String())
+}
+
+// FacetCount is a directory filter value with how many providers have it.
+type FacetCount struct {
+	ID, Label string
+	Count     int
+}
+
+// FacetCounts is a directory filter with its values counted over every provider.
+type FacetCounts struct {
+	Key, Label string
+	Values     []FacetCount
+}
+
+// DirectoryFacets counts every filter value over the whole directory, for
+// the server-rendered form.
+func (s *Site) DirectoryFacets() []FacetCounts {
+	vals := make([]map[string][]string, len(s.Providers))
+	for i, p := range s.Providers {
+		vals[i] = p.facetValues()
+	}
+	var out []FacetCounts
+	for _, f := range s.Facets() {
+		fc := FacetCounts{Key: f.Key, Label: f.Label}
+		for _, v := range f.Values {
+			n := 0
+			for _, pv := range vals {
+				if slices.Contains(pv[f.Key], v.ID) {
+					n++
+				}
+			}
+			fc.Values = append(fc.Values, FacetCount{ID: v.ID, Label: v.Label, Count: n})
+		}
+		out = append(out, fc)
+	}
+	return out
+}
+
+// SearchExample is an example query made from the site's own content:
+// the condition most providers offer and the town with most venues, such
+// as "mental health Gloucester".
+func (s *Site) SearchExample() string {
+	t := s.Taxonomy("pathways")
+	if t == nil || len(t.Terms) == 0 {
+		return ""
+	}
+	best := t.Terms[0]
+	for _, term := range t.Terms {
+		if len(term.Providers) > len(best.Providers) {
+			best = term
+		}
+	}
+	town := ""
+	counts := map[string]int{}
+	for _, p := range s.Providers {
+		for _, v := range p.Venues {
+			if tn := townOf(v.Address); tn != "" {
+				counts[tn]++
+				if counts[tn] > counts[town] || (counts[tn] == counts[town] && tn < town) {
+					town = tn
+				}
+			}
+		}
+	}
+	return strings.TrimSpace(strings.ToLower(best.Label) + " " + town)
+}

@@ -1,0 +1,45 @@
+// Controls: reads the state from the form and writes it back, so the
+// form always shows what the address says.
+
+import { FACET_KEYS } from './state.js';
+
+/** @param {HTMLFormElement} form */
+export function readControls(form, previous) {
+  const filters = new Map();
+  for (const key of FACET_KEYS) {
+    const ticked = [...form.querySelectorAll(`input[name="${key}"]:checked`)].map((i) => i.value);
+    if (ticked.length) filters.set(key, new Set(ticked));
+  }
+  return {
+    q: form.elements.namedItem('q')?.value ?? '',
+    filters,
+    near: form.elements.namedItem('near')?.value ?? '',
+    sort: form.elements.namedItem('sort')?.value ?? previous.sort,
+  };
+}
+
+/** @param {HTMLFormElement} form */
+export function writeControls(form, state) {
+  const q = form.elements.namedItem('q');
+  if (q && q.value !== state.q) q.value = state.q;
+  for (const input of form.querySelectorAll('input[type="checkbox"][name]')) {
+    input.checked = state.filters.get(input.name)?.has(input.value) ?? false;
+  }
+  for (const name of ['near', 'sort']) {
+    const sel = form.elements.namedItem(name);
+    if (sel && [...sel.options].some((o) => o.value === state[name])) sel.value = state[name];
+  }
+  for (const details of form.querySelectorAll('details.facet')) {
+    if (details.querySelector('input:checked')) details.open = true;
+  }
+}
+
+/** Shows each facet value's count, as "(12)". */
+export function writeCounts(form, counts) {
+  for (const [key, values] of counts) {
+    for (const [id, n] of values) {
+      const out = form.querySelector(`[data-count="${key}:${CSS.escape(id)}"]`);
+      if (out) out.textContent = `(${n})`;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Index: loads the index the Go build wrote (internal/search) and decodes
+// it into term postings, facet bitsets, review dates and venue points.
+
+import { Bitset } from './bitset.js';
+
+/**
+ * @typedef {{id: string, label: string, docs: Bitset}} FacetValue
+ * @typedef {{key: string, label: string, values: FacetValue[]}} Facet
+ */
+
+export class SearchIndex {
+  /** @param {any} raw the parsed JSON */
+  constructor(raw) {
+    this.size = raw.slugs.length;
+    this.slugs = raw.slugs;
+    this.reviewed = raw.reviewed;
+    this.points = raw.points;
+    this.terms = raw.terms;
+    this.rawPostings = raw.postings;
+    this.decoded = new Map();
+    this.places = raw.places.map(([id, label, lon, lat]) => ({ id, label, lon, lat }));
+    /** @type {Facet[]} */
+    this.facets = raw.facets.map((f) => ({
+      key: f.key,
+      label: f.label,
+      values: f.values.map((v) => ({ id: v.id, label: v.label, docs: this.bits(v.docs) })),
+    }));
+    this.bySlug = new Map(this.slugs.map((s, i) => [s, i]));
+  }
+
+  bits(deltas) {
+    const b = new Bitset(this.size);
+    let d = 0;
+    for (const delta of deltas) {
+      d += delta;
+      b.add(d);
+    }
+    return b;
+  }
+
+  /**
+   * The documents of term number t and the weight of each match.
+   * @returns {{docs: Int32Array, weights: Uint8Array}}
+   */
+  postings(t) {
+    let p = this.decoded.get(t);
+    if (p) return p;
+    const raw = this.rawPostings[t];
+    const docs = new Int32Array(raw.length);
+    const weights = new Uint8Array(raw.length);
+    let d = 0;
+    for (let i = 0; i < raw.length; i++) {
+      d += Math.floor(raw[i] / 16);
+      docs[i] = d;
+      weights[i] = raw[i] % 16;
+    }
+    p = { docs, weights };
+    this.decoded.set(t, p);
+    return p;
+  }
+
+  facet(key) { return this.facets.find((f) => f.key === key); }
+}
+
+/** Fetches and decodes the index at url. */
+export async function loadIndex(url) {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`search index: HTTP ${res.status}`);
+  return new SearchIndex(await res.json());
+}

@@ -1,0 +1,126 @@
+// The directory page: search as you type, combinable filters with live
+// counts, sorting (by distance too), a shortlist, and the address as the
+// whole state. It enhances the server-rendered list; without JavaScript
+// that list is complete on its own.
+
+import { loadIndex } from './index.js';
+import { runQuery } from './query.js';
+import { applyFacets } from './facets.js';
+import { orderDocs } from './order.js';
+import { parseState, formatState, effectiveSort } from './state.js';
+import { readControls, writeControls, writeCounts } from './controls.js';
+import { Results } from './results.js';
+import { setupShortlist } from './shortlist-ui.js';
+
+const PAGE = 50;
+
+async function start() {
+  const form = /** @type {HTMLFormElement|null} */ (document.getElementById('directory'));
+  const list = document.getElementById('result-list');
+  if (!form || !list) return;
+  const index = await loadIndex(form.dataset.index);
+  const view = new View(form, list, index);
+  view.setup();
+}
+
+class View {
+  constructor(form, list, index) {
+    this.form = form;
+    this.index = index;
+    this.results = new Results(list, index);
+    this.count = document.getElementById('result-count');
+    this.status = document.getElementById('result-status');
+    this.more = document.getElementById('more');
+    this.limit = PAGE;
+    this.myLocation = null;
+    this.announceTimer = 0;
+  }
+
+  setup() {
+    for (const el of this.form.querySelectorAll('[data-js-only]')) el.hidden = false;
+    this.state = parseState(location.search);
+    writeControls(this.form, this.state);
+    this.form.addEventListener('input', () => this.changed());
+    this.form.addEventListener('change', () => this.changed());
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.changed();
+      this.count?.focus();
+    });
+    this.more?.addEventListener('click', () => {
+      this.limit += PAGE;
+      this.render();
+    });
+    window.addEventListener('popstate', () => this.fromURL());
+    window.addEventListener('pageshow', (e) => e.persisted && this.fromURL());
+    setupShortlist(this.form.ownerDocument, this.results, this.index);
+    this.render();
+    document.documentElement.dataset.directory = 'ready';
+  }
+
+  fromURL() {
+    this.state = parseState(location.search);
+    writeControls(this.form, this.state);
+    this.render();
+  }
+
+  changed() {
+    const next = readControls(this.form, this.state);
+    if (formatState(next) === formatState(this.state)) return;
+    this.state = next;
+    this.limit = PAGE;
+    history.replaceState(history.state, '', location.pathname + formatState(this.state) + location.hash);
+    this.render();
+  }
+
+  origin() {
+    if (this.state.near === 'my-location') return this.myLocation ?? this.locate();
+    const p = this.index.places.find((pl) => pl.id === this.state.near);
+    return p ? { lon: p.lon, lat: p.lat } : null;
+  }
+
+  locate() {
+    if (!navigator.geolocation) {
+      this.say('Your browser cannot share its location. Choose a town instead.');
+      return null;
+    }
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        this.myLocation = { lon: pos.coords.longitude, lat: pos.coords.latitude };
+        this.render();
+      },
+      () => this.say('Your location is not available. Choose a town instead.'),
+      { maximumAge: 600000, timeout: 10000 },
+    );
+    return null;
+  }
+
+  render() {
+    performance.mark('directory-render-start');
+    const q = runQuery(this.index, this.state.q);
+    const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters);
+    const origin = this.origin();
+    const sort = effectiveSort(this.state, origin !== null);
+    const { order, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin });
+    this.results.show(order, this.limit, q.terms, distances);
+    writeCounts(this.form, counts);
+    const text = order.length === this.index.size
+      ? `Showing all ${order.length} providers`
+      : `${order.length} of ${this.index.size} providers match`;
+    if (this.count) this.count.textContent = text;
+    if (this.more) this.more.hidden = order.length <= this.limit;
+    performance.measure('directory-render', 'directory-render-start');
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => this.say(text), 700);
+  }
+
+  /** Tells screen reader users, politely, once typing pauses. */
+  say(text) {
+    if (this.status) this.status.textContent = text;
+  }
+}
+
+start().catch((err) => {
+  document.documentElement.dataset.directory = 'failed';
+  console.warn('The directory search could not start; the full list still works.', err);
+});
