@@ -116,8 +116,13 @@ func render(s *Site, opts Options) (files, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	geo, err := s.providersGeoJSON()
+	if err != nil {
+		return nil, 0, err
+	}
 	for name, data := range map[string][]byte{"sitemap.xml": s.sitemap(pages), "robots.txt": s.robots(),
-		"feed.xml": s.feed(), "events.ics": s.calendar(), strings.TrimPrefix(SearchIndexPath, "/"): index} {
+		"feed.xml": s.feed(), "events.ics": s.calendar(), strings.TrimPrefix(SearchIndexPath, "/"): index,
+		strings.TrimPrefix(GeoJSONPath, "/"): geo, strings.TrimPrefix(CSVPath, "/"): s.providersCSV()} {
 		if err := out.add(name, data); err != nil {
 			return nil, 0, err
 		}

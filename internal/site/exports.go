@@ -1,0 +1,129 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb/geojson"
+)
+
+// Paths of the open-data downloads.
+const (
+	GeoJSONPath = "/data/providers.geojson"
+	CSVPath     = "/data/providers.csv"
+)
+
+// providersGeoJSON is every venue (Point) and area served (Polygon) with
+// the provider and programmes it belongs to. Only published fields appear.
+func (s *Site) providersGeoJSON() ([]byte, error) {
+	fc := geojson.NewFeatureCollection()
+	for _, p := range s.Providers {
+		for _, v := range p.Venues {
+			f := geojson.NewFeature(v.Point)
+			f.ID = p.Slug + "/" + v.ID
+			f.Properties = p.featureProps(s)
+			f.Properties["feature"] = "venue"
+			f.Properties["venue"] = v.Name
+			f.Properties["address"] = v.Address
+			f.Properties["postcode"] = v.Postcode
+			f.Properties["programmes"] = p.programmesAt(v.ID)
+			setFlag(f.Properties, "step_free", v.StepFree)
+			setFlag(f.Properties, "hearing_loop", v.HearingLoop)
+			setFlag(f.Properties, "parking", v.Parking)
+			fc.Append(f)
+		}
+		for _, a := range p.Areas {
+			f := geojson.NewFeature(a.Geometry)
+			f.ID = p.Slug + "/" + a.ID
+			f.Properties = p.featureProps(s)
+			f.Properties["feature"] = "area-served"
+			f.Properties["area"] = a.Name
+			f.Properties["programmes"] = p.programmesAt(a.ID)
+			fc.Append(f)
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(fc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// featureProps are the provider's properties every feature carries.
+func (p *Provider) featureProps(s *Site) geojson.Properties {
+	return geojson.Properties{
+		"provider": p.Slug, "name": p.Name, "kind": p.Kind, "status": p.Status,
+		"pathways": termIDs(p.Pathways), "artforms": termIDs(p.Artforms), "districts": termIDs(p.Districts),
+		"url": s.absURL(p.URL),
+	}
+}
+
+// programmesAt lists the ids of the programmes that run at a venue or area.
+func (p *Provider) programmesAt(id string) []string {
+	out := []string{}
+	for _, pg := range p.Programmes {
+		for _, v := range pg.Venues {
+			if v.ID == id {
+				out = append(out, pg.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func setFlag(props geojson.Properties, key string, b *bool) {
+	if b != nil {
+		props[key] = *b
+	}
+}
+
+func termIDs(ts []*TermPage) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.ID
+	}
+	return out
+}
+
+// csvColumns are the columns of /data/providers.csv, one row per provider.
+var csvColumns = []string{"slug", "name", "kind", "status", "since", "districts", "pathways", "artforms",
+	"audiences", "referral", "website", "email", "phone", "programmes", "venues", "reviewed", "url"}
+
+// providersCSV is one row per provider. Lists are joined with "; ".
+// Contact details appear only where the provider agreed to publish them.
+func (s *Site) providersCSV() []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	w.Write(csvColumns) //nolint:errcheck // a bytes.Buffer does not fail
+	for _, p := range s.Providers {
+		since := ""
+		if p.Since != 0 {
+			since = strconv.Itoa(p.Since)
+		}
+		w.Write(defuse([]string{p.Slug, p.Name, p.Kind, p.Status, since, //nolint:errcheck // as above
+			strings.Join(termIDs(p.Districts), "; "), strings.Join(termIDs(p.Pathways), "; "),
+			strings.Join(termIDs(p.Artforms), "; "), strings.Join(termIDs(p.Audiences), "; "),
+			strings.Join(termIDs(p.Referral), "; "), p.Website, p.Email, p.Phone,
+			strconv.Itoa(len(p.Programmes)), strconv.Itoa(len(p.Venues)), p.Reviewed.Format("2006-01-02"),
+			s.absURL(p.URL)}))
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// defuse stops a spreadsheet from reading a cell as a formula.
+func defuse(row []string) []string {
+	for i, c := range row {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			row[i] = "'" + c
+		}
+	}
+	return row
+}
