@@ -10,12 +10,12 @@ ADDR    ?= 127.0.0.1:1313
 FUZZTIME ?= 10s
 BIN     := bin/artsmap
 
-.PHONY: serve build test check bench deps go-deps node-deps browser vet unit fuzz clean
+.PHONY: serve build test check bench deps go-deps node-deps vendor browser vet unit fuzz clean
 
-serve: go-deps node-deps
+serve: go-deps vendor
 	$(GO) run ./cmd/artsmap serve -site $(SITE) -addr $(ADDR)
 
-build: go-deps node-deps
+build: go-deps vendor
 	$(GO) build -o $(BIN) ./cmd/artsmap
 	./$(BIN) build -site $(SITE)
 
@@ -24,7 +24,7 @@ check: go-deps
 
 test: deps vet unit fuzz
 
-deps: go-deps node-deps browser
+deps: go-deps vendor browser
 
 go-deps:
 	$(GO) mod download
@@ -34,6 +34,14 @@ node-deps: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# Leaflet and its plugins, copied from node_modules into static/vendor/ so
+# that go:embed puts them in the binary. Ignored by git.
+vendor: static/vendor/.stamp
+
+static/vendor/.stamp: node_modules/.package-lock.json scripts/vendor.sh
+	sh scripts/vendor.sh
 	@touch $@
 
 # Debian's chromium for the browser tests; installed when missing.
@@ -51,8 +59,8 @@ unit:
 fuzz:
 	@sh scripts/fuzz.sh $(FUZZTIME)
 
-bench: go-deps
+bench: go-deps vendor
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf public bin
+	rm -rf public bin static/vendor

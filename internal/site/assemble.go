@@ -10,6 +10,7 @@ import (
 
 	"artsmap/internal/content"
 	"artsmap/internal/diag"
+	"artsmap/internal/geo"
 	"artsmap/internal/markdown"
 )
 
@@ -39,6 +40,13 @@ func assemble(cs *content.Site, now time.Time, probs *diag.List) *Site {
 		Title: c.Title, Description: c.Description, BaseURL: c.BaseURL, Language: c.Language,
 		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, Now: now.In(loc), Location: loc,
 	}
+	if b := c.Region.Bounds; len(b) == 4 {
+		a.site.bounds = geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}
+	}
+	for _, f := range cs.Areas {
+		a.site.boundaries = append(a.site.boundaries, f.Features...)
+	}
+	a.site.Tiles, a.site.Attribution, a.site.Center, a.site.Zoom = c.Map.Tiles, c.Map.Attribution, c.Map.Center, c.Map.Zoom
 	a.taxonomies()
 	a.providers()
 	a.factsheets()
@@ -159,6 +167,8 @@ func (a *assembler) provider(cp *content.Provider) *Provider {
 		for _, id := range cg.Venues {
 			if v, ok := byID[id]; ok {
 				pg.Venues = append(pg.Venues, v)
+			} else {
+				pg.areaIDs = append(pg.areaIDs, id)
 			}
 		}
 		p.Programmes = append(p.Programmes, pg)

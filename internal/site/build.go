@@ -92,6 +92,12 @@ func render(s *Site, opts Options) (files, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	static, err := layer(opts, "static")
+	if err != nil {
+		return nil, 0, err
+	}
+	_, leafletErr := fs.Stat(static, "vendor/leaflet/leaflet.js")
+	s.Leaflet = leafletErr == nil && s.Tiles != ""
 	out := files{}
 	pages := s.pages()
 	html := make([][]byte, len(pages))

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb/geojson"
 )
@@ -30,6 +32,8 @@ func (s *Site) providersGeoJSON() ([]byte, error) {
 			f.Properties["address"] = v.Address
 			f.Properties["postcode"] = v.Postcode
 			f.Properties["programmes"] = p.programmesAt(v.ID)
+			f.Properties["programme_details"] = p.programmeDetails(v.ID)
+			f.Properties["accessibility"] = v.Accessibility
 			setFlag(f.Properties, "step_free", v.StepFree)
 			setFlag(f.Properties, "hearing_loop", v.HearingLoop)
 			setFlag(f.Properties, "parking", v.Parking)
@@ -42,6 +46,7 @@ func (s *Site) providersGeoJSON() ([]byte, error) {
 			f.Properties["feature"] = "area-served"
 			f.Properties["area"] = a.Name
 			f.Properties["programmes"] = p.programmesAt(a.ID)
+			f.Properties["programme_details"] = p.programmeDetails(a.ID)
 			fc.Append(f)
 		}
 	}
@@ -59,7 +64,7 @@ func (p *Provider) featureProps(s *Site) geojson.Properties {
 	return geojson.Properties{
 		"provider": p.Slug, "name": p.Name, "kind": p.Kind, "status": p.Status,
 		"pathways": termIDs(p.Pathways), "artforms": termIDs(p.Artforms), "districts": termIDs(p.Districts),
-		"url": s.absURL(p.URL),
+		"url": s.absURL(p.URL), "since": p.Since,
 	}
 }
 
@@ -67,14 +72,40 @@ func (p *Provider) featureProps(s *Site) geojson.Properties {
 func (p *Provider) programmesAt(id string) []string {
 	out := []string{}
 	for _, pg := range p.Programmes {
-		for _, v := range pg.Venues {
-			if v.ID == id {
-				out = append(out, pg.ID)
-				break
-			}
+		if pg.runsAt(id) {
+			out = append(out, pg.ID)
 		}
 	}
 	return out
+}
+
+func (pg *Programme) runsAt(id string) bool {
+	for _, v := range pg.Venues {
+		if v.ID == id {
+			return true
+		}
+	}
+	return slices.Contains(pg.areaIDs, id)
+}
+
+// programmeDetails describes the programmes at a venue or area: what the
+// map's popups and time control need.
+func (p *Provider) programmeDetails(id string) []map[string]any {
+	out := []map[string]any{}
+	for _, pg := range p.Programmes {
+		if pg.runsAt(id) {
+			out = append(out, map[string]any{"id": pg.ID, "title": pg.Title, "status": pg.Status,
+				"started": dateOrEmpty(pg.Started), "ended": dateOrEmpty(pg.Ended), "pathways": termIDs(pg.Pathways)})
+		}
+	}
+	return out
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 func setFlag(props geojson.Properties, key string, b *bool) {

@@ -41,7 +41,14 @@ type Site struct {
 	Pages      []*DocPage  // by title
 	Counts     Counts
 
-	bundles []bundle // folders whose files are published beside their page
+	bundles     []bundle   // folders whose files are published beside their page
+	bounds      geo.Bounds // the region
+	boundaries  []geo.Area // from content/areas, for the drawn map
+	Tiles       string     // map tile URL template
+	Attribution string     // map tile attribution
+	Center      []float64  // lon, lat
+	Zoom        int
+	Leaflet     bool // the map library is among the static files
 }
 
 // bundle is a content folder whose images (and listed attachments) are
@@ -128,6 +135,7 @@ type Programme struct {
 	Started      time.Time
 	Ended        time.Time
 	Venues       []*Venue
+	areaIDs      []string // ids of areas served the programme names in venues
 }
 
 // Venue is a place on a profile.

@@ -55,6 +55,8 @@ func (s *Site) pages() []*Page {
 		{Layout: "events", Path: "/events/", Title: "Events", Crumbs: []Link{home},
 			Description: "Peer reviews, Creative Labs, gatherings and training."},
 		{Layout: "404", Path: "/404.html", Title: "Page not found", Crumbs: []Link{home}},
+		{Layout: "map", Path: "/map/", Title: "Map of activity", Crumbs: []Link{home},
+			Description: "Where creative activity for health happens: venues by status, density and growth over time."},
 		{Layout: "coverage", Path: "/coverage/", Title: "Coverage and gaps", Crumbs: []Link{home},
 			Description: "Districts by conditions: where creative activity for health is, and where the gaps are."},
 	}

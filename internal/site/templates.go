@@ -68,7 +68,7 @@ type templates map[string]*template.Template
 
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
-	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage"}
+	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map"}
 
 // parseTemplates parses base.html, every partial and each page layout.
 func parseTemplates(layouts fs.FS) (templates, error) {
@@ -118,6 +118,8 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 	"lower":      strings.ToLower,
 	"slug":       slug.Make,
+	"shapeAt":    shape,
+	"shade":      shade,
 }
 
 // formatDate writes a date the British way: 2 October 2026.

@@ -29,7 +29,7 @@ export function writeControls(form, state) {
     const sel = form.elements.namedItem(name);
     if (sel && [...sel.options].some((o) => o.value === state[name])) sel.value = state[name];
   }
-  for (const details of form.querySelectorAll('details.facet')) {
+  for (const details of form.querySelectorAll('details.facet, details.filter-panel')) {
     if (details.querySelector('input:checked')) details.open = true;
   }
 }

@@ -109,6 +109,7 @@ class View {
       : `${order.length} of ${this.index.size} providers match`;
     if (this.count) this.count.textContent = text;
     if (this.more) this.more.hidden = order.length <= this.limit;
+    document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
     performance.measure('directory-render', 'directory-render-start');
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.say(text), 700);

@@ -1,0 +1,147 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+
+	"artsmap/internal/geo"
+)
+
+// MapView is the map drawn at build time: the picture for readers without
+// JavaScript and for print, and the table beside it.
+type MapView struct {
+	Width, Height float64
+	Areas         []MapArea
+	Venues        []MapVenue
+	Statuses      []string // the statuses present, for the key
+}
+
+// MapArea is a boundary: a district matched by its ONS code, or another area.
+type MapArea struct {
+	Label      string
+	District   *TermPage // nil when the boundary matches no district
+	Path       string
+	Programmes int // active programmes of providers serving the district
+}
+
+// MapVenue is a venue placed on the drawing.
+type MapVenue struct {
+	X, Y       float64
+	Shape      template.HTML // SVG points or circle, by status
+	Status     string
+	Venue      *Venue
+	Provider   *Provider
+	Programmes []*Programme
+	Town       string
+}
+
+// venueStatus is the status a venue shows: its most established
+// programme's, or the provider's when no programme runs there.
+func venueStatus(p *Provider, v *Venue) (string, []*Programme) {
+	var here []*Programme
+	for _, pg := range p.Programmes {
+		for _, pv := range pg.Venues {
+			if pv == v {
+				here = append(here, pg)
+			}
+		}
+	}
+	for _, st := range []string{"established", "emerging", "pilot"} {
+		for _, pg := range here {
+			if pg.Status == st {
+				return st, here
+			}
+		}
+	}
+	if len(here) > 0 {
+		return "ended", here
+	}
+	return p.Status, here
+}
+
+// Map projects boundaries and venues onto the drawing.
+func (s *Site) Map() *MapView {
+	proj := geo.NewProjection(s.bounds, 800)
+	m := &MapView{Width: proj.Width, Height: proj.Height}
+	byCode := map[string]*TermPage{}
+	if t := s.Taxonomy("districts"); t != nil {
+		for _, d := range t.Terms {
+			if d.Code != "" {
+				byCode[d.Code] = d
+			}
+		}
+	}
+	for _, a := range s.boundaries {
+		ma := MapArea{Label: a.Name, District: byCode[a.Code], Path: proj.Path(a.Geometry)}
+		if ma.District != nil {
+			ma.Label = ma.District.Label
+			ma.Programmes = s.activeProgrammes(ma.District)
+		}
+		m.Areas = append(m.Areas, ma)
+	}
+	seen := map[string]bool{}
+	for _, p := range s.Providers {
+		for _, v := range p.Venues {
+			x, y := proj.Point(v.Point)
+			st, progs := venueStatus(p, v)
+			seen[st] = true
+			m.Venues = append(m.Venues, MapVenue{X: x, Y: y, Status: st, Shape: shape(st, x, y), Venue: v,
+				Provider: p, Programmes: progs, Town: townOf(v.Address)})
+		}
+	}
+	for _, st := range []string{"established", "emerging", "pilot", "ended"} {
+		if seen[st] {
+			m.Statuses = append(m.Statuses, st)
+		}
+	}
+	return m
+}
+
+// shape draws a status marker: a circle, triangle, diamond or cross.
+func shape(status string, x, y float64) template.HTML {
+	pt := func(dx, dy float64) string { return f1(x+dx) + "," + f1(y+dy) }
+	var svg string
+	switch status {
+	case "established":
+		svg = `<circle class="m-established" cx="` + f1(x) + `" cy="` + f1(y) + `" r="5.5"/>`
+	case "emerging":
+		svg = `<polygon class="m-emerging" points="` + pt(0, -7) + " " + pt(6.5, 5) + " " + pt(-6.5, 5) + `"/>`
+	case "pilot":
+		svg = `<polygon class="m-pilot" points="` + pt(0, -7) + " " + pt(6.5, 0) + " " + pt(0, 7) + " " + pt(-6.5, 0) + `"/>`
+	default:
+		svg = `<path class="m-ended" d="M` + pt(-5, -5) + "L" + pt(5, 5) + "M" + pt(5, -5) + "L" + pt(-5, 5) + `"/>`
+	}
+	return template.HTML(svg) //nolint:gosec // numbers and fixed class names only
+}
+
+func f1(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// activeProgrammes counts the programmes, not ended, of the providers
+// serving a district.
+func (s *Site) activeProgrammes(d *TermPage) int {
+	n := 0
+	for _, p := range d.Providers {
+		for _, pg := range p.Programmes {
+			if pg.Status != "ended" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// shade buckets a district's active programmes into five steps for the
+// choropleth (0 is none).
+func shade(n int) int {
+	switch {
+	case n == 0:
+		return 0
+	case n < 3:
+		return 1
+	case n < 6:
+		return 2
+	case n < 10:
+		return 3
+	}
+	return 4
+}

@@ -1,0 +1,210 @@
+// The map page: every venue as a marker whose colour and shape show its
+// status, clustered when crowded; areas served; an energy layer of
+// activity density; a year control; the directory's filters and URL
+// parameters; and a list of the venues in view for keyboard and screen
+// reader users. Without Leaflet the drawn map and table stay.
+
+import { loadIndex } from '../directory/index.js';
+import { runQuery } from '../directory/query.js';
+import { applyFacets } from '../directory/facets.js';
+import { parseState, formatState } from '../directory/state.js';
+import { readControls, writeControls, writeCounts } from '../directory/controls.js';
+import { popupContent, venueStatus, statusLabel } from './popup.js';
+import { yearRange, runsIn, energy } from './timeline.js';
+
+const L = /** @type {any} */ (window).L;
+
+function escapeHTML(s) {
+  return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function start() {
+  const el = document.getElementById('map');
+  const form = /** @type {HTMLFormElement|null} */ (document.getElementById('map-filters'));
+  if (!el || !form || !L) return;
+  const [index, geo] = await Promise.all([
+    loadIndex(form.dataset.index),
+    fetch(el.dataset.geojson, { credentials: 'same-origin' }).then((r) => r.json()),
+  ]);
+  new MapView(el, form, index, geo.features).setup();
+}
+
+class MapView {
+  constructor(el, form, index, features) {
+    this.el = el;
+    this.form = form;
+    this.index = index;
+    this.venues = features.filter((f) => f.geometry.type === 'Point');
+    this.areas = features.filter((f) => f.geometry.type !== 'Point');
+    this.inView = document.getElementById('in-view-list');
+    this.inViewCount = document.getElementById('in-view-count');
+  }
+
+  setup() {
+    for (const e of document.querySelectorAll('[data-js-only]')) e.hidden = false;
+    document.documentElement.classList.add('js-map');
+    const [lon, lat] = (this.el.dataset.center || '0,0').split(',').map(Number);
+    this.map = L.map(this.el, { keyboard: true }).setView([lat, lon], Number(this.el.dataset.zoom) || 9);
+    L.tileLayer(this.el.dataset.tiles, { attribution: escapeHTML(this.el.dataset.attribution || ''), maxZoom: 18 }).addTo(this.map);
+    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 }).addTo(this.map);
+    this.areaLayer = L.layerGroup().addTo(this.map);
+    this.markers = this.venues.map((f) => this.marker(f));
+    this.setupYears();
+    this.state = parseState(location.search);
+    writeControls(this.form, this.state);
+    this.readExtras(new URLSearchParams(location.search));
+    this.form.addEventListener('change', () => this.changed());
+    this.form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(); });
+    this.map.on('moveend', () => this.listInView());
+    window.addEventListener('popstate', () => this.fromURL());
+    this.render();
+    this.fitToVisible();
+    document.documentElement.dataset.map = 'ready';
+  }
+
+  marker(f) {
+    const [lon, lat] = f.geometry.coordinates;
+    const st = venueStatus(f);
+    const label = `${f.properties.venue}, ${f.properties.name} (${statusLabel(st)})`;
+    const icon = L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [22, 22] });
+    const m = L.marker([lat, lon], { icon, keyboard: true, title: label, alt: label });
+    m.bindPopup(() => popupContent(f), { maxWidth: 300 });
+    m.on('add', () => {
+      const e = m.getElement();
+      e?.setAttribute('aria-label', label);
+      if (e) e.dataset.venue = f.id;
+    });
+    m.feature = f;
+    m.label = label;
+    return m;
+  }
+
+  setupYears() {
+    const select = this.form.elements.namedItem('year');
+    for (const y of yearRange(this.venues, new Date().getFullYear()).reverse()) {
+      const o = document.createElement('option');
+      o.value = String(y);
+      o.textContent = String(y);
+      select.append(o);
+    }
+  }
+
+  readExtras(params) {
+    const year = params.get('year') || '';
+    const yearSel = this.form.elements.namedItem('year');
+    yearSel.value = [...yearSel.options].some((o) => o.value === year) ? year : '';
+    this.form.elements.namedItem('layer').checked = params.get('layer') === 'energy';
+  }
+
+  extras() {
+    const p = new URLSearchParams();
+    const year = this.form.elements.namedItem('year').value;
+    if (this.form.elements.namedItem('layer').checked) p.set('layer', 'energy');
+    if (year) p.set('year', year);
+    return p.toString();
+  }
+
+  url() {
+    const base = formatState(this.state);
+    const extra = this.extras();
+    if (!extra) return base;
+    return base ? `${base}&${extra}` : `?${extra}`;
+  }
+
+  changed() {
+    this.state = readControls(this.form, this.state);
+    history.replaceState(history.state, '', location.pathname + this.url());
+    this.render();
+  }
+
+  fromURL() {
+    this.state = parseState(location.search);
+    writeControls(this.form, this.state);
+    this.readExtras(new URLSearchParams(location.search));
+    this.render();
+  }
+
+  render() {
+    const q = runQuery(this.index, this.state.q);
+    const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters);
+    writeCounts(this.form, counts);
+    const yearValue = this.form.elements.namedItem('year').value;
+    const year = yearValue ? Number(yearValue) : null;
+    const visible = this.markers.filter((m) => {
+      const d = this.index.bySlug.get(m.feature.properties.provider);
+      return d !== undefined && docs.has(d) && energy(m.feature, year) > 0;
+    });
+    this.cluster.clearLayers();
+    this.cluster.addLayers(visible);
+    this.visible = visible;
+    this.drawAreas(docs, year);
+    this.drawEnergy(visible, year);
+    this.el.dataset.markers = String(visible.length);
+    const link = document.getElementById('to-directory');
+    if (link) link.setAttribute('href', `/providers/${formatState(this.state)}`);
+    this.listInView();
+  }
+
+  drawAreas(docs, year) {
+    this.areaLayer.clearLayers();
+    for (const f of this.areas) {
+      const d = this.index.bySlug.get(f.properties.provider);
+      if (d === undefined || !docs.has(d)) continue;
+      if (year !== null && f.properties.programme_details.length && !f.properties.programme_details.some((pg) => runsIn(pg, f.properties.since, year))) continue;
+      const layer = L.geoJSON(f, { style: { color: '#1d5c4b', weight: 1, fillOpacity: 0.12 }, interactive: false });
+      this.areaLayer.addLayer(layer);
+    }
+  }
+
+  drawEnergy(visible, year) {
+    if (this.heat) this.map.removeLayer(this.heat);
+    this.heat = null;
+    this.el.dataset.energy = 'off';
+    if (!this.form.elements.namedItem('layer').checked || !L.heatLayer) return;
+    const points = visible.map((m) => {
+      const [lon, lat] = m.feature.geometry.coordinates;
+      return [lat, lon, energy(m.feature, year)];
+    });
+    const max = Math.max(1, ...points.map((p) => p[2]));
+    this.heat = L.heatLayer(points, { radius: 35, blur: 25, max, maxZoom: 12 }).addTo(this.map);
+    this.el.dataset.energy = String(points.length);
+  }
+
+  fitToVisible() {
+    if (!this.visible?.length) return;
+    const b = L.latLngBounds(this.visible.map((m) => m.getLatLng()));
+    this.map.fitBounds(b.pad(0.1), { maxZoom: 13 });
+  }
+
+  listInView() {
+    if (!this.inView) return;
+    const bounds = this.map.getBounds();
+    const here = (this.visible || []).filter((m) => bounds.contains(m.getLatLng()));
+    here.sort((a, b) => a.label.localeCompare(b.label));
+    this.inView.replaceChildren(...here.slice(0, 150).map((m) => this.inViewItem(m)));
+    const more = here.length > 150 ? ` (the first 150 are listed; zoom in to see the rest)` : '';
+    this.inViewCount.textContent = `${here.length} of ${(this.visible || []).length} venues in view${more}`;
+  }
+
+  inViewItem(m) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = new URL(m.feature.properties.url).pathname;
+    a.textContent = m.feature.properties.name;
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = 'Show on map';
+    btn.setAttribute('aria-label', `Show ${m.label} on the map`);
+    btn.addEventListener('click', () => this.cluster.zoomToShowLayer(m, () => {
+      m.openPopup();
+      m.getElement()?.focus();
+    }));
+    li.append(a, document.createTextNode(`: ${m.feature.properties.venue} (${statusLabel(venueStatus(m.feature))}) `), btn);
+    return li;
+  }
+}
+
+start().catch((err) => {
+  document.documentElement.dataset.map = 'failed';
+  console.warn('The interactive map could not start; the drawn map and table still work.', err);
+});
