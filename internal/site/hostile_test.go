@@ -65,7 +65,7 @@ func inertProblems(doc []byte) []string {
 		}
 		tok := z.Token()
 		switch tok.Data {
-		case "iframe", "object", "embed", "svg", "math", "base", "frame", "frameset":
+		case "iframe", "object", "embed", "foreignobject", "math", "base", "frame", "frameset":
 			bad = append(bad, "element <"+tok.Data+">")
 		case "script":
 			if src := attr(tok, "src"); !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
@@ -122,6 +122,7 @@ func TestInertProblemsDetects(t *testing.T) {
 		`<a href=" JavaScript:alert(1)">x</a>`,
 		`<iframe src="https://example.org"></iframe>`,
 		`<svg onload=alert(1)>`,
+		`<svg><foreignObject><p>x</p></foreignObject></svg>`,
 		`<script src="https://cdn.example.org/x.js"></script>`,
 	} {
 		if len(inertProblems([]byte(doc))) == 0 {
