@@ -194,7 +194,7 @@ class MapView {
     const btn = document.createElement('button');
     btn.type = 'button';
     btn.textContent = 'Show on map';
-    btn.setAttribute('aria-label', `Show ${m.label} on the map`);
+    btn.setAttribute('aria-label', `Show on map: ${m.label}`);
     btn.addEventListener('click', () => this.cluster.zoomToShowLayer(m, () => {
       m.openPopup();
       m.getElement()?.focus();

@@ -1,0 +1,102 @@
+package browser
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"artsmap"
+	"artsmap/internal/content"
+	"artsmap/internal/devserver"
+	"artsmap/internal/site"
+)
+
+// testNow fixes the build's clock so that results never drift.
+var testNow = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// realSite builds the Gloucestershire site in content/ and serves it.
+func realSite(t *testing.T) (base string, cs *content.Site) {
+	t.Helper()
+	root := RepoRoot(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(site.Options{Site: os.DirFS(root), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	cs, _ = content.Load(os.DirFS(root), content.Options{Now: testNow})
+	return Serve(t, devserver.Handler(out)), cs
+}
+
+// tileHost is the map tile host the site is configured with: the only other
+// host a page may ask for anything, and then only for images.
+func tileHost(cs *content.Site) string {
+	u, err := url.Parse(strings.NewReplacer("{", "", "}", "").Replace(cs.Config.Map.Tiles))
+	if err != nil {
+		return ""
+	}
+	return u.Host
+}
+
+// TestPagesAccessible opens one page of every kind: no axe-core violation,
+// one h1, no console error and nothing fetched from another host.
+func TestPagesAccessible(t *testing.T) {
+	base, cs := realSite(t)
+	b := Start(t)
+	pages := []struct{ path, ready string }{
+		{"/", ""},
+		{"/providers/", "document.documentElement.dataset.directory"},
+		{"/providers/?q=singing&pathway=respiratory", "document.documentElement.dataset.directory"},
+		{"/providers/mindsong/", ""},
+		{"/pathways/chronic-pain/", ""},
+		{"/districts/", ""},
+		{"/factsheets/commissioning-terms/", ""},
+		{"/factsheets/", ""},
+		{"/glossary/", ""},
+		{"/learning/", ""},
+		{"/learning/options-appraisal-commissioning-models/", ""},
+		{"/events/", ""},
+		{"/coverage/", ""},
+		{"/map/", "document.documentElement.dataset.map"},
+		{"/about/", ""},
+		{"/no-such-page/", ""},
+	}
+	for _, p := range cs.Events[:1] {
+		pages = append(pages, struct{ path, ready string }{"/events/" + p.Slug + "/", ""})
+	}
+	for _, pg := range pages {
+		t.Run(pg.path, func(t *testing.T) {
+			tab := b.NewTab(t)
+			tab.Go(t, base+pg.path)
+			if pg.ready != "" {
+				tab.WaitFor(t, pg.ready)
+			}
+			tab.AssertAccessible(t, pg.path)
+			if n := Eval[int](t, tab, `document.querySelectorAll('h1').length`); n != 1 {
+				t.Errorf("%d h1 elements, want 1", n)
+			}
+			for _, e := range tab.ConsoleErrors() {
+				t.Errorf("console error: %s", e)
+			}
+			for _, r := range tab.ForeignRequests(strings.TrimPrefix(base, "http://")) {
+				if u, _ := url.Parse(r); u == nil || u.Host != tileHost(cs) || !strings.HasSuffix(u.Path, ".png") {
+					t.Errorf("request to another host: %s", r)
+				}
+			}
+		})
+	}
+}
+
+// TestSkipLink: the first Tab reaches the skip link, Enter moves focus to main.
+func TestSkipLink(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/providers/mindsong/")
+	tab.Do(t, keys("\t"))
+	if got := Eval[string](t, tab, `document.activeElement.className`); got != "skip-link" {
+		t.Fatalf("first Tab focuses %q, want the skip link", got)
+	}
+	tab.Do(t, keys("\r"))
+	tab.WaitFor(t, `document.activeElement && document.activeElement.id === 'main'`)
+}
