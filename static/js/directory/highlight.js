@@ -1,34 +1,48 @@
-// Highlight: marks the words of a text that matched the query.
+// Highlight: marks the words of an element's text that matched the query,
+// keeping its links and other markup.
 
 import { tokens } from './tokens.js';
 
 const WORD = /[\p{L}\p{N}'’]+/gu;
 
 /**
- * Replaces the children of el with its original text, wrapping matched
- * words in <mark>. The original text is kept in a WeakMap.
+ * Restores el to its original content, then wraps each matched word in
+ * <mark>. The original is kept, as a clone, in originals.
  * @param {Element} el
  * @param {Set<string>} terms normalised index terms that matched
- * @param {WeakMap<Element, string>} originals
+ * @param {WeakMap<Element, Node>} originals
  */
 export function highlight(el, terms, originals) {
-  if (!originals.has(el)) originals.set(el, el.textContent || '');
-  const text = originals.get(el);
-  if (terms.size === 0) {
-    if (el.childElementCount) el.textContent = text;
-    return;
+  if (!originals.has(el)) {
+    if (terms.size === 0) return;
+    originals.set(el, el.cloneNode(true));
   }
-  const frag = document.createDocumentFragment();
-  let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    const t = tokens(m[0])[0];
-    if (!t || !terms.has(t)) continue;
-    frag.append(text.slice(last, m.index));
-    const mark = document.createElement('mark');
-    mark.textContent = m[0];
-    frag.append(mark);
-    last = m.index + m[0].length;
+  const fresh = originals.get(el).cloneNode(true);
+  if (terms.size) markText(fresh, terms);
+  el.replaceChildren(...fresh.childNodes);
+}
+
+/** Wraps matched words of every text node under root. */
+function markText(root, terms) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    const text = node.nodeValue || '';
+    const frag = document.createDocumentFragment();
+    let last = 0;
+    for (const m of text.matchAll(WORD)) {
+      const t = tokens(m[0])[0];
+      if (!t || !terms.has(t)) continue;
+      frag.append(text.slice(last, m.index));
+      const mark = document.createElement('mark');
+      mark.textContent = m[0];
+      frag.append(mark);
+      last = m.index + m[0].length;
+    }
+    if (last > 0) {
+      frag.append(text.slice(last));
+      node.replaceWith(frag);
+    }
   }
-  frag.append(text.slice(last));
-  el.replaceChildren(frag);
 }

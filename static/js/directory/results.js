@@ -39,7 +39,7 @@ export class Results {
 
   decorate(li, terms, km) {
     if (!li) return;
-    for (const el of li.querySelectorAll('.card-title a, .card-summary')) highlight(el, terms, this.originals);
+    for (const el of li.querySelectorAll('.card-title a, .card-summary, .facts dd')) highlight(el, terms, this.originals);
     let out = li.querySelector('.card-distance');
     if (km === undefined || !Number.isFinite(km)) {
       out?.remove();

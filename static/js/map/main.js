@@ -132,7 +132,7 @@ class MapView {
     const year = yearValue ? Number(yearValue) : null;
     const visible = this.markers.filter((m) => {
       const d = this.index.bySlug.get(m.feature.properties.provider);
-      return d !== undefined && docs.has(d) && energy(m.feature, year) > 0;
+      return d !== undefined && docs.has(d) && (year === null || energy(m.feature, year) > 0);
     });
     this.cluster.clearLayers();
     this.cluster.addLayers(visible);

@@ -39,7 +39,9 @@ export function popupContent(feature) {
   root.append(dl);
   const more = el('a', `See the profile of ${p.name}`);
   more.href = `${new URL(p.url).pathname}#venue-${feature.id.split('/')[1]}`;
-  root.append(el('p')).append(more);
+  const last = el('p');
+  last.append(more);
+  root.append(last);
   return root;
 }
 

@@ -1,0 +1,124 @@
+package browser
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"testing"
+
+	"artsmap/internal/content"
+
+	"github.com/chromedp/chromedp"
+)
+
+const mapReady = `document.documentElement.dataset.map === 'ready'`
+
+func markers(t *testing.T, tab *Tab) int {
+	t.Helper()
+	n, err := strconv.Atoi(Eval[string](t, tab, `document.getElementById('map').dataset.markers`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func venueCount(cs *content.Site, match func(p *content.Provider) bool) int {
+	n := 0
+	for _, p := range cs.Providers {
+		if match(p) {
+			n += len(p.Venues)
+		}
+	}
+	return n
+}
+
+func TestMapMarkers(t *testing.T) {
+	base, cs := realSite(t)
+	b := Start(t)
+	tests := []struct {
+		query string
+		match func(p *content.Provider) bool
+	}{
+		{"", func(*content.Provider) bool { return true }},
+		{"?pathway=dementia", func(p *content.Provider) bool { return offers(p, "pathway", "dementia") }},
+		{"?district=forest-of-dean&artform=singing", func(p *content.Provider) bool {
+			return offers(p, "district", "forest-of-dean") && offers(p, "artform", "singing")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			tab := b.NewTab(t)
+			tab.Go(t, base+"/map/"+tt.query)
+			tab.WaitFor(t, mapReady)
+			want := venueCount(cs, tt.match)
+			if got := markers(t, tab); got != want {
+				t.Errorf("%d markers, want %d", got, want)
+			}
+			if tt.query != "" {
+				got := Eval[string](t, tab, `document.getElementById('to-directory').getAttribute('href')`)
+				if !sameQuery(got, "/providers/"+tt.query) {
+					t.Errorf("list link %q does not keep the filters %q", got, tt.query)
+				}
+			}
+		})
+	}
+}
+
+// TestMapKeyboardPopup opens a venue's popup from the list beside the map,
+// then from the marker itself, using only the keyboard.
+func TestMapKeyboardPopup(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/map/")
+	tab.WaitFor(t, mapReady)
+	tab.Do(t, chromedp.Focus(chromedp.CSS(`#in-view-list button`)), keys("\r"))
+	tab.WaitFor(t, `document.querySelector('.leaflet-popup-content a')`)
+	if !Eval[bool](t, tab, `document.activeElement.classList.contains('venue-marker')`) {
+		t.Error("focus did not move to the venue's marker")
+	}
+	tab.Do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.leaflet-popup-close-button').click()`))
+	tab.WaitFor(t, `!document.querySelector('.leaflet-popup')`)
+	tab.Do(t, chromedp.Focus(chromedp.CSS(`.venue-marker`)), keys("\r"))
+	tab.WaitFor(t, `document.querySelector('.leaflet-popup-content a')`)
+}
+
+// TestMapLayers: the energy layer draws, and choosing a year changes what
+// is drawn.
+func TestMapLayers(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/map/")
+	tab.WaitFor(t, mapReady)
+	all := markers(t, tab)
+	tab.Do(t, chromedp.Click(chromedp.ID("energy")))
+	tab.WaitFor(t, `document.querySelector('canvas.leaflet-heatmap-layer') && document.getElementById('map').dataset.energy !== 'off'`)
+	if !Eval[bool](t, tab, `location.search.includes('layer=energy')`) {
+		t.Error("the energy layer is not in the address")
+	}
+	first := Eval[string](t, tab, `[...document.getElementById('year').options].at(-1).value`)
+	tab.Do(t, chromedp.SetValue(chromedp.ID("year"), first),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('year').dispatchEvent(new Event('change', {bubbles: true}))`))
+	tab.WaitFor(t, `location.search.includes('year=`+first+`')`)
+	if got := markers(t, tab); got >= all {
+		t.Errorf("in %s, %d markers; want fewer than the %d of any year", first, got, all)
+	}
+}
+
+// sameQuery reports whether two addresses have the same path and parameters.
+func sameQuery(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	if errA != nil || errB != nil || ua.Path != ub.Path {
+		return false
+	}
+	qa, qb := ua.Query(), ub.Query()
+	if len(qa) != len(qb) {
+		return false
+	}
+	for k, v := range qa {
+		if !slices.Equal(v, qb[k]) {
+			return false
+		}
+	}
+	return true
+}
