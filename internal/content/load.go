@@ -52,6 +52,7 @@ func Load(fsys fs.FS, opts Options) (*Site, *diag.List) {
 	l.loadMarkdownDir("content/pages", l.loadPage)
 	l.loadAreas()
 	l.checkStray()
+	l.checkVenueDistricts()
 	l.crossCheck()
 	return l.site, l.probs
 }

@@ -172,6 +172,7 @@ class MapView {
 
   fitToVisible() {
     if (!this.visible?.length) return;
+    this.map.invalidateSize();
     const b = L.latLngBounds(this.visible.map((m) => m.getLatLng()));
     this.map.fitBounds(b.pad(0.1), { maxZoom: 13 });
   }
