@@ -70,18 +70,28 @@ func (l *loader) checkRegion(d *decoded, c *Config) {
 		l.errAt(d, "region", "region.bounds is required").Hint = "bounds = [west, south, east, north] in degrees"
 		return
 	}
-	if len(c.Region.Bounds) != 4 || !l.bounds().Valid() {
+	if !l.regionValid() {
 		l.errAt(d, "region.bounds", "bounds must be four numbers: west, south, east, north, with west < east and south < north")
 	}
 }
 
 // bounds returns the region's bounds, or the whole globe when unset.
 func (l *loader) bounds() geo.Bounds {
+	world := geo.Bounds{West: -180, South: -90, East: 180, North: 90}
 	b := l.site.Config.Region.Bounds
 	if len(b) != 4 {
-		return geo.Bounds{West: -180, South: -90, East: 180, North: 90}
+		return world
 	}
-	return geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}
+	if r := (geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}); r.Valid() {
+		return r
+	}
+	return world // reported once, in checkRegion; nothing else is checked against it
+}
+
+// regionValid reports whether region.bounds is a usable box.
+func (l *loader) regionValid() bool {
+	b := l.site.Config.Region.Bounds
+	return len(b) == 4 && (geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}).Valid()
 }
 
 func (l *loader) checkMap(d *decoded, c *Config) {
@@ -92,11 +102,11 @@ func (l *loader) checkMap(d *decoded, c *Config) {
 			l.errAt(d, "map.tiles", "map.tiles must be an https address with {z}, {x} and {y}")
 		}
 	}
-	if len(m.Center) == 0 && len(c.Region.Bounds) == 4 {
+	if len(m.Center) == 0 && l.regionValid() {
 		b := c.Region.Bounds
 		m.Center = []float64{(b[0] + b[2]) / 2, (b[1] + b[3]) / 2}
 	}
-	if len(m.Center) != 2 || (len(c.Region.Bounds) == 4 && !l.bounds().Contains([2]float64{m.Center[0], m.Center[1]})) {
+	if len(m.Center) != 2 && l.regionValid() || len(m.Center) == 2 && !l.bounds().Contains([2]float64{m.Center[0], m.Center[1]}) {
 		l.errAt(d, "map.center", "map.center must be [longitude, latitude] inside the region's bounds")
 	}
 	if m.Zoom == 0 {
@@ -129,7 +139,7 @@ func (l *loader) checkVocab(d *decoded, c *Config) {
 			switch {
 			case !slug.Valid(t.ID):
 				l.errAt(d, at+".id", "vocabulary id %q must be lower-case letters, digits and single hyphens", t.ID).Hint =
-					"for example \"" + slug.Make(t.ID+" "+t.Label) + "\""
+					"for example \"" + cmpOr(slug.Make(t.ID), slug.Make(t.Label), "a-name") + "\""
 			case slices.Contains(ids, t.ID):
 				l.errAt(d, at+".id", "%s id %q is defined twice", list.name, t.ID)
 			default:
@@ -139,4 +149,13 @@ func (l *loader) checkVocab(d *decoded, c *Config) {
 		}
 		l.vocab[list.name] = ids
 	}
+}
+
+func cmpOr(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }

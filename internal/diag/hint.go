@@ -26,6 +26,9 @@ func Suggest(got string, candidates []string) string {
 // OneOf returns a hint listing the allowed values, preceded by a
 // "did you mean" suggestion when one is close.
 func OneOf(got string, allowed []string) string {
+	if len(allowed) == 0 {
+		return "there are no values to choose from: check the vocabulary in content/site.toml"
+	}
 	list := "must be one of: " + strings.Join(allowed, ", ")
 	if len(allowed) > 12 {
 		list = "must be one of: " + strings.Join(allowed[:12], ", ") + ", ..."
