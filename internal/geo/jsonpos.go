@@ -84,7 +84,7 @@ func (p *positions) at(path string) (line, col int) {
 
 // lineCol converts a byte offset into a 1-based line and column (in runes).
 func lineCol(data []byte, off int) (line, col int) {
-	off = min(off, len(data))
+	off = max(0, min(off, len(data)))
 	before := data[:off]
 	line = bytes.Count(before, []byte("\n")) + 1
 	start := bytes.LastIndexByte(before, '\n') + 1
