@@ -205,12 +205,18 @@ func TestDirectoryWithoutJavaScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab.Go(t, base+"/providers/")
-	var n []string
-	tab.Do(t, chromedp.Evaluate[chromedp.Void](`1`))
-	n = Eval[[]string](t, tab, visibleSlugs)
+	n := Eval[[]string](t, tab, visibleSlugs)
 	if len(n) != len(cs.Providers) {
 		t.Errorf("%d providers listed without JavaScript, want %d", len(n), len(cs.Providers))
 	}
+	if !Eval[bool](t, tab, `!!document.querySelector('#directory input[name="q"]') && document.querySelector('#directory').method === 'get'`) {
+		t.Error("no plain GET search form")
+	}
+	// axe needs scripts; turning them back on does not run the page's own.
+	if _, err := chromedp.Call(tab.Context(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false}); err != nil {
+		t.Fatal(err)
+	}
+	tab.AssertAccessible(t, "/providers/ without JavaScript")
 }
 
 // TestDirectoryKeyboard walks the page with Tab: every control is reached,

@@ -120,6 +120,7 @@ var funcs = template.FuncMap{
 	"slug":       slug.Make,
 	"shapeAt":    shape,
 	"shade":      shade,
+	"shadeKey":   func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
 }
 
 // formatDate writes a date the British way: 2 October 2026.

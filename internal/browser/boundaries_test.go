@@ -1,0 +1,81 @@
+package browser
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"artsmap"
+	"artsmap/internal/content"
+	"artsmap/internal/devserver"
+	"artsmap/internal/site"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBoundaryViewsAccessible builds the real site with the ONS district
+// boundaries from the shared test data (read in place, never copied into
+// the repository) and checks the choropleth and the drawn map.
+func TestBoundaryViewsAccessible(t *testing.T) {
+	root := RepoRoot(t)
+	districts, err := os.ReadFile(filepath.Join(root, "..", "shared", "data", "gloucestershire-districts.geojson"))
+	if err != nil {
+		t.Skipf("no boundary data: %v", err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content", "areas"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "areas", "districts.geojson"), districts, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := site.Build(site.Options{Site: os.DirFS(dir), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	base := Serve(t, devserver.Handler(out))
+	b := Start(t)
+	for _, path := range []string{"/coverage/", "/map/"} {
+		t.Run(path, func(t *testing.T) {
+			tab := b.NewTab(t)
+			tab.Go(t, base+path)
+			if n := Eval[int](t, tab, `document.querySelectorAll('.static-map path.area').length`); n != 6 {
+				t.Errorf("%d districts drawn, want 6", n)
+			}
+			tab.AssertAccessible(t, path)
+		})
+	}
+}
+
+// TestDrawnMapWithoutJavaScript checks the map page as a reader without
+// JavaScript gets it: the drawn map with every venue, and the table.
+func TestDrawnMapWithoutJavaScript(t *testing.T) {
+	base, cs := realSite(t)
+	tab := Start(t).NewTab(t)
+	if _, err := chromedp.Call(tab.Context(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	tab.Go(t, base+"/map/")
+	want := venueCount(cs, func(*content.Provider) bool { return true })
+	if n := Eval[int](t, tab, `document.querySelectorAll('#static-map svg a').length`); n != want {
+		t.Errorf("%d venues drawn, want %d", n, want)
+	}
+	if n := Eval[int](t, tab, `document.querySelectorAll('.venue-table tbody tr').length`); n != want {
+		t.Errorf("%d venues in the table, want %d", n, want)
+	}
+	if !Eval[bool](t, tab, `getComputedStyle(document.getElementById('static-map')).display !== 'none'`) {
+		t.Error("the drawn map is hidden without JavaScript")
+	}
+	// axe needs scripts; turning them back on does not run the page's own.
+	if _, err := chromedp.Call(tab.Context(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false}); err != nil {
+		t.Fatal(err)
+	}
+	tab.AssertAccessible(t, "/map/ without JavaScript")
+	if Eval[string](t, tab, `document.documentElement.dataset.map || ''`) != "" {
+		t.Error("the map's script ran")
+	}
+}
