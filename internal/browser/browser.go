@@ -211,3 +211,16 @@ func (tab *Tab) WaitFor(t testing.TB, condition string) {
 		})();
 	})`)
 }
+
+// requestsTo returns the requests made to host.
+func (tab *Tab) requestsTo(host string) []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	var out []string
+	for _, r := range tab.requests {
+		if u, err := url.Parse(r); err == nil && u.Host == host {
+			out = append(out, r)
+		}
+	}
+	return out
+}

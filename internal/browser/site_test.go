@@ -59,6 +59,7 @@ func TestPagesAccessible(t *testing.T) {
 		{"/events/", ""},
 		{"/coverage/", ""},
 		{"/map/", "document.documentElement.dataset.map"},
+		{"/map/venues/", ""},
 		{"/about/", ""},
 		{"/no-such-page/", ""},
 	}

@@ -54,16 +54,29 @@ type Place struct {
 	Lat   float64
 }
 
-// Index is the JSON document the directory page loads.
+// Index is what the directory and the map load, in two parts: Facets
+// (documents, filters, places) is small and always loaded; Text (terms and
+// postings) is loaded only where words are searched.
 type Index struct {
+	Facets FacetIndex
+	Text   TextIndex
+}
+
+// FacetIndex is the documents in A to Z order with their filter values.
+type FacetIndex struct {
 	Version  int         `json:"version"`
 	Slugs    []string    `json:"slugs"`
 	Reviewed []int       `json:"reviewed"`
 	Points   [][]float64 `json:"points"` // per doc: lon, lat, lon, lat, ...
 	Facets   []facetJSON `json:"facets"`
 	Places   []placeJSON `json:"places"`
-	Terms    []string    `json:"terms"`    // sorted
-	Postings [][]int     `json:"postings"` // per term: (doc delta * 16 + weight), ascending docs
+}
+
+// TextIndex is the inverted index of the documents' words.
+type TextIndex struct {
+	Version  int      `json:"version"`
+	Terms    []string `json:"terms"`    // sorted
+	Postings [][]int  `json:"postings"` // per term: (doc delta * 16 + weight), ascending docs
 }
 
 type facetJSON struct {
@@ -82,16 +95,18 @@ type placeJSON [4]any // id, label, lon, lat
 
 // Build makes the index of docs.
 func Build(docs []Doc, facets []Facet, places []Place) *Index {
-	ix := &Index{Version: 1, Facets: []facetJSON{}, Places: []placeJSON{}}
+	ix := &Index{Facets: FacetIndex{Version: 1, Slugs: []string{}, Reviewed: []int{}, Points: [][]float64{}, Facets: []facetJSON{}, Places: []placeJSON{}},
+		Text: TextIndex{Version: 1, Terms: []string{}, Postings: [][]int{}}}
+	fi, ti := &ix.Facets, &ix.Text
 	best := map[string]map[int]int{} // term -> doc -> weight
 	for i, d := range docs {
-		ix.Slugs = append(ix.Slugs, d.Slug)
-		ix.Reviewed = append(ix.Reviewed, d.Reviewed)
+		fi.Slugs = append(fi.Slugs, d.Slug)
+		fi.Reviewed = append(fi.Reviewed, d.Reviewed)
 		pts := []float64{}
 		for _, p := range d.Points {
 			pts = append(pts, round(p[0]), round(p[1]))
 		}
-		ix.Points = append(ix.Points, pts)
+		fi.Points = append(fi.Points, pts)
 		for _, t := range d.Texts {
 			for _, tok := range Tokens(t.Text) {
 				if best[tok] == nil {
@@ -102,11 +117,11 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 		}
 	}
 	for tok := range best {
-		ix.Terms = append(ix.Terms, tok)
+		ti.Terms = append(ti.Terms, tok)
 	}
-	slices.Sort(ix.Terms)
-	for _, tok := range ix.Terms {
-		ix.Postings = append(ix.Postings, encodePostings(best[tok]))
+	slices.Sort(ti.Terms)
+	for _, tok := range ti.Terms {
+		ti.Postings = append(ti.Postings, encodePostings(best[tok]))
 	}
 	for _, f := range facets {
 		fj := facetJSON{Key: f.Key, Label: f.Label, Values: []valueJSON{}}
@@ -119,10 +134,10 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 			}
 			fj.Values = append(fj.Values, valueJSON{ID: v.ID, Label: v.Label, Docs: deltas(members)})
 		}
-		ix.Facets = append(ix.Facets, fj)
+		fi.Facets = append(fi.Facets, fj)
 	}
 	for _, p := range places {
-		ix.Places = append(ix.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
+		fi.Places = append(fi.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
 	}
 	return ix
 }
@@ -155,10 +170,11 @@ func deltas(sorted []int) []int {
 
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
-// JSON encodes the index.
-func (ix *Index) JSON() ([]byte, error) {
-	if ix.Slugs == nil {
-		ix.Slugs, ix.Reviewed, ix.Points, ix.Terms, ix.Postings = []string{}, []int{}, [][]float64{}, []string{}, [][]int{}
+// JSON encodes the two parts of the index.
+func (ix *Index) JSON() (facets, text []byte, err error) {
+	if facets, err = json.Marshal(ix.Facets); err != nil {
+		return nil, nil, err
 	}
-	return json.Marshal(ix)
+	text, err = json.Marshal(ix.Text)
+	return facets, text, err
 }

@@ -47,8 +47,8 @@ func TestBuild(t *testing.T) {
 	}
 	facets := []Facet{{Key: "pathway", Label: "Pathway", Values: []Value{{"respiratory", "Resp"}, {"pain", "Pain"}, {"none", "None"}}}}
 	ix := Build(docs, facets, []Place{{"stroud", "Stroud", -2.2, 51.7}})
-	if !slices.IsSorted(ix.Terms) {
-		t.Errorf("terms not sorted: %v", ix.Terms)
+	if !slices.IsSorted(ix.Text.Terms) {
+		t.Errorf("terms not sorted: %v", ix.Text.Terms)
 	}
 	want := map[string][]int{
 		"singing":  {0*16 + WeightName, 2*16 + WeightTags}, // doc 0 at its best weight, then doc 2
@@ -56,31 +56,31 @@ func TestBuild(t *testing.T) {
 		"painting": {1*16 + WeightName},
 	}
 	for term, postings := range want {
-		i, ok := slices.BinarySearch(ix.Terms, term)
-		if !ok || !slices.Equal(ix.Postings[i], postings) {
-			t.Errorf("postings of %q = %v, want %v", term, ix.Postings[i], postings)
+		i, ok := slices.BinarySearch(ix.Text.Terms, term)
+		if !ok || !slices.Equal(ix.Text.Postings[i], postings) {
+			t.Errorf("postings of %q = %v, want %v", term, ix.Text.Postings[i], postings)
 		}
 	}
-	vals := ix.Facets[0].Values
+	vals := ix.Facets.Facets[0].Values
 	if !slices.Equal(vals[0].Docs, []int{0, 1}) || !slices.Equal(vals[1].Docs, []int{1}) || len(vals[2].Docs) != 0 {
 		t.Errorf("facet docs = %+v", vals)
 	}
-	if ix.Points[0][0] != -2.1235 || len(ix.Points[1]) != 0 {
-		t.Errorf("points = %v", ix.Points)
+	if ix.Facets.Points[0][0] != -2.1235 || len(ix.Facets.Points[1]) != 0 {
+		t.Errorf("points = %v", ix.Facets.Points)
 	}
-	if _, err := ix.JSON(); err != nil {
+	if _, _, err := ix.JSON(); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestEmptyIndexJSON(t *testing.T) {
-	b, err := Build(nil, nil, nil).JSON()
+	facets, text, err := Build(nil, nil, nil).JSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v map[string]any
-	if err := json.Unmarshal(b, &v); err != nil || v["slugs"] == nil || v["terms"] == nil {
-		t.Errorf("empty index = %s (%v): lists must be [] not null for the browser", b, err)
+	var f, x map[string]any
+	if json.Unmarshal(facets, &f) != nil || json.Unmarshal(text, &x) != nil || f["slugs"] == nil || x["terms"] == nil {
+		t.Errorf("empty index = %s %s: lists must be [] not null for the browser", facets, text)
 	}
 }
 

@@ -44,9 +44,12 @@ func TestBoundaries(t *testing.T) {
 	if len(res.Problems) > 0 {
 		t.Errorf("the real venues should all lie in their districts: %v", res.Problems)
 	}
-	html := string(readTree(t, out)["map/index.html"])
-	if n := strings.Count(html, `<path class="area shade-`); n != 6 {
-		t.Errorf("%d shaded districts on the drawn map, want 6", n)
+	tree := readTree(t, out)
+	if n := strings.Count(string(tree["map/map.svg"]), "\n<path d="); n != 6 {
+		t.Errorf("%d districts on the drawn map, want 6", n)
+	}
+	if n := strings.Count(string(tree["coverage/index.html"]), `<path class="area shade-`); n != 6 {
+		t.Errorf("%d shaded districts on the coverage page, want 6", n)
 	}
 	// Move Mindsong's first venue to Cirencester, in Cotswold, which Mindsong does not list.
 	loc := fsys["content/providers/mindsong/locations.geojson"]

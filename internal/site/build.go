@@ -118,7 +118,7 @@ func render(s *Site, opts Options) (files, int, error) {
 			return nil, 0, err
 		}
 	}
-	index, err := s.searchIndex()
+	facets, terms, err := s.searchIndex()
 	if err != nil {
 		return nil, 0, err
 	}
@@ -126,8 +126,13 @@ func render(s *Site, opts Options) (files, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	venues, err := s.mapData()
+	if err != nil {
+		return nil, 0, err
+	}
 	for name, data := range map[string][]byte{"sitemap.xml": s.sitemap(pages), "robots.txt": s.robots(),
-		"feed.xml": s.feed(), "events.ics": s.calendar(), strings.TrimPrefix(SearchIndexPath, "/"): index,
+		"feed.xml": s.feed(), "events.ics": s.calendar(), strings.TrimPrefix(FacetsPath, "/"): facets, strings.TrimPrefix(TermsPath, "/"): terms,
+		strings.TrimPrefix(MapDataPath, "/"): venues, strings.TrimPrefix(MapImagePath, "/"): s.mapSVG(),
 		strings.TrimPrefix(GeoJSONPath, "/"): geo, strings.TrimPrefix(CSVPath, "/"): s.providersCSV()} {
 		if err := out.add(name, data); err != nil {
 			return nil, 0, err

@@ -2,7 +2,9 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
+	"strings"
 
 	"artsmap/internal/geo"
 )
@@ -14,6 +16,14 @@ type MapView struct {
 	Areas         []MapArea
 	Venues        []MapVenue
 	Statuses      []string // the statuses present, for the key
+	Towns         []TownCount
+}
+
+// TownCount counts a town's venues, in all and by status.
+type TownCount struct {
+	Name     string
+	Venues   int
+	ByStatus map[string]int
 }
 
 // MapArea is a boundary: a district matched by its ONS code, or another area.
@@ -27,7 +37,6 @@ type MapArea struct {
 // MapVenue is a venue placed on the drawing.
 type MapVenue struct {
 	X, Y       float64
-	Shape      template.HTML // SVG points or circle, by status
 	Status     string
 	Venue      *Venue
 	Provider   *Provider
@@ -85,7 +94,7 @@ func (s *Site) Map() *MapView {
 			x, y := proj.Point(v.Point)
 			st, progs := venueStatus(p, v)
 			seen[st] = true
-			m.Venues = append(m.Venues, MapVenue{X: x, Y: y, Status: st, Shape: shape(st, x, y), Venue: v,
+			m.Venues = append(m.Venues, MapVenue{X: x, Y: y, Status: st, Venue: v,
 				Provider: p, Programmes: progs, Town: townOf(v.Address)})
 		}
 	}
@@ -94,24 +103,28 @@ func (s *Site) Map() *MapView {
 			m.Statuses = append(m.Statuses, st)
 		}
 	}
+	m.Towns = towns(m.Venues)
 	return m
 }
 
-// shape draws a status marker: a circle, triangle, diamond or cross.
+// shape draws a status marker inside a group with its CSS class, for
+// inline SVG such as the map's key.
 func shape(status string, x, y float64) template.HTML {
+	return template.HTML(`<g class="m-` + status + `">` + shapeOf(status, x, y) + `</g>`) //nolint:gosec // numbers and fixed names
+}
+
+// shapeOf draws a status marker: a circle, triangle, diamond or cross.
+func shapeOf(status string, x, y float64) string {
 	pt := func(dx, dy float64) string { return f1(x+dx) + "," + f1(y+dy) }
-	var svg string
 	switch status {
 	case "established":
-		svg = `<circle class="m-established" cx="` + f1(x) + `" cy="` + f1(y) + `" r="5.5"/>`
+		return `<circle cx="` + f1(x) + `" cy="` + f1(y) + `" r="5.5"/>`
 	case "emerging":
-		svg = `<polygon class="m-emerging" points="` + pt(0, -7) + " " + pt(6.5, 5) + " " + pt(-6.5, 5) + `"/>`
+		return `<polygon points="` + pt(0, -7) + " " + pt(6.5, 5) + " " + pt(-6.5, 5) + `"/>`
 	case "pilot":
-		svg = `<polygon class="m-pilot" points="` + pt(0, -7) + " " + pt(6.5, 0) + " " + pt(0, 7) + " " + pt(-6.5, 0) + `"/>`
-	default:
-		svg = `<path class="m-ended" d="M` + pt(-5, -5) + "L" + pt(5, 5) + "M" + pt(5, -5) + "L" + pt(-5, 5) + `"/>`
+		return `<polygon points="` + pt(0, -7) + " " + pt(6.5, 0) + " " + pt(0, 7) + " " + pt(-6.5, 0) + `"/>`
 	}
-	return template.HTML(svg) //nolint:gosec // numbers and fixed class names only
+	return `<path d="M` + pt(-5, -5) + "L" + pt(5, 5) + "M" + pt(5, -5) + "L" + pt(-5, 5) + `"/>`
 }
 
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -144,4 +157,36 @@ func shade(n int) int {
 		return 3
 	}
 	return 4
+}
+
+// towns counts venues by town, A to Z; venues without a town come last.
+func towns(venues []MapVenue) []TownCount {
+	byName := map[string]*TownCount{}
+	for _, v := range venues {
+		name := v.Town
+		if name == "" {
+			name = "Other places"
+		}
+		t := byName[name]
+		if t == nil {
+			t = &TownCount{Name: name, ByStatus: map[string]int{}}
+			byName[name] = t
+		}
+		t.Venues++
+		t.ByStatus[v.Status]++
+	}
+	out := make([]TownCount, 0, len(byName))
+	for _, t := range byName {
+		out = append(out, *t)
+	}
+	slices.SortFunc(out, func(a, b TownCount) int {
+		if (a.Name == "Other places") != (b.Name == "Other places") {
+			if a.Name == "Other places" {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
 }

@@ -57,6 +57,8 @@ func (s *Site) pages() []*Page {
 		{Layout: "404", Path: "/404.html", Title: "Page not found", Crumbs: []Link{home}},
 		{Layout: "map", Path: "/map/", Title: "Map of activity", Crumbs: []Link{home},
 			Description: "Where creative activity for health happens: venues by status, density and growth over time."},
+		{Layout: "venues", Path: "/map/venues/", Title: "Every venue", Crumbs: []Link{home, {"Map", "/map/"}},
+			Description: "Every venue on the map, with its provider, programmes and step-free access."},
 		{Layout: "coverage", Path: "/coverage/", Title: "Coverage and gaps", Crumbs: []Link{home},
 			Description: "Districts by conditions: where creative activity for health is, and where the gaps are."},
 	}

@@ -8,11 +8,15 @@ import (
 	"artsmap/internal/slug"
 )
 
-// SearchIndexPath is where the directory's index is published.
-const SearchIndexPath = "/providers/search.json"
+// Where the directory's index is published: the facets part, which the
+// map loads too, and the words part.
+const (
+	FacetsPath = "/providers/facets.json"
+	TermsPath  = "/providers/terms.json"
+)
 
 // searchIndex builds the directory's index from the model.
-func (s *Site) searchIndex() ([]byte, error) {
+func (s *Site) searchIndex() (facets, terms []byte, err error) {
 	docs := make([]search.Doc, len(s.Providers))
 	for i, p := range s.Providers {
 		docs[i] = searchDoc(p)

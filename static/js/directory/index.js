@@ -9,14 +9,18 @@ import { Bitset } from './bitset.js';
  */
 
 export class SearchIndex {
-  /** @param {any} raw the parsed JSON */
-  constructor(raw) {
+  /**
+   * @param {any} raw the parsed facets part
+   * @param {string} termsURL where the words part is, loaded when first needed
+   */
+  constructor(raw, termsURL) {
     this.size = raw.slugs.length;
     this.slugs = raw.slugs;
     this.reviewed = raw.reviewed;
     this.points = raw.points;
-    this.terms = raw.terms;
-    this.rawPostings = raw.postings;
+    this.termsURL = termsURL;
+    this.terms = null;
+    this.rawPostings = null;
     this.decoded = new Map();
     this.places = raw.places.map(([id, label, lon, lat]) => ({ id, label, lon, lat }));
     /** @type {Facet[]} */
@@ -60,11 +64,37 @@ export class SearchIndex {
   }
 
   facet(key) { return this.facets.find((f) => f.key === key); }
+
+  /** Loads the words part once; later calls share the first. */
+  loadText() {
+    this.textLoading ??= fetchJSON(this.termsURL).then((t) => {
+      this.terms = t.terms;
+      this.rawPostings = t.postings;
+    });
+    return this.textLoading;
+  }
 }
 
-/** Fetches and decodes the index at url. */
-export async function loadIndex(url) {
+async function fetchJSON(url) {
   const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`search index: HTTP ${res.status}`);
-  return new SearchIndex(await res.json());
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/**
+ * Fetches the facets part of the index, and the words part too unless
+ * lazyText is set, in which case loadText() fetches it when needed.
+ */
+export async function loadIndex(facetsURL, termsURL, lazyText = false) {
+  const facets = fetchJSON(facetsURL);
+  const text = lazyText ? null : fetchJSON(termsURL);
+  const ix = new SearchIndex(await facets, termsURL);
+  if (text) {
+    ix.textLoading = text.then((t) => {
+      ix.terms = t.terms;
+      ix.rawPostings = t.postings;
+    });
+    await ix.textLoading;
+  }
+  return ix;
 }

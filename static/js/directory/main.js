@@ -18,7 +18,7 @@ async function start() {
   const form = /** @type {HTMLFormElement|null} */ (document.getElementById('directory'));
   const list = document.getElementById('result-list');
   if (!form || !list) return;
-  const index = await loadIndex(form.dataset.index);
+  const index = await loadIndex(form.dataset.facets, form.dataset.terms);
   const view = new View(form, list, index);
   view.setup();
 }
@@ -56,6 +56,7 @@ class View {
     setupShortlist(this.form.ownerDocument, this.results, this.index);
     this.render();
     document.documentElement.dataset.directory = 'ready';
+    performance.mark('directory-ready');
   }
 
   fromURL() {

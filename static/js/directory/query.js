@@ -19,7 +19,7 @@ import { tokens } from './tokens.js';
 export function runQuery(index, q) {
   const words = [...new Set(tokens(q))];
   const terms = new Set();
-  if (words.length === 0) return { docs: null, scores: null, terms, words };
+  if (words.length === 0 || !index.terms) return { docs: null, scores: null, terms, words };
   const n = index.size;
   const total = new Float32Array(n);
   let docs = null;

@@ -9,8 +9,8 @@ import { runQuery } from '../directory/query.js';
 import { applyFacets } from '../directory/facets.js';
 import { parseState, formatState } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
-import { popupContent, venueStatus, statusLabel } from './popup.js';
-import { yearRange, runsIn, energy } from './timeline.js';
+import { popupContent, statusLabel } from './popup.js';
+import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
 
 const L = /** @type {any} */ (window).L;
 
@@ -22,20 +22,24 @@ async function start() {
   const el = document.getElementById('map');
   const form = /** @type {HTMLFormElement|null} */ (document.getElementById('map-filters'));
   if (!el || !form || !L) return;
-  const [index, geo] = await Promise.all([
-    loadIndex(form.dataset.index),
-    fetch(el.dataset.geojson, { credentials: 'same-origin' }).then((r) => r.json()),
+  const [index, data] = await Promise.all([
+    loadIndex(form.dataset.facets, form.dataset.terms, true),
+    fetch(el.dataset.venues, { credentials: 'same-origin' }).then((r) => r.json()),
   ]);
-  new MapView(el, form, index, geo.features).setup();
+  if (new URLSearchParams(location.search).get('q')) await index.loadText();
+  new MapView(el, form, index, data).setup();
 }
 
 class MapView {
-  constructor(el, form, index, features) {
+  constructor(el, form, index, data) {
     this.el = el;
     this.form = form;
     this.index = index;
-    this.venues = features.filter((f) => f.geometry.type === 'Point');
-    this.areas = features.filter((f) => f.geometry.type !== 'Point');
+    this.providers = data.providers.map(([name, since, status], doc) => ({
+      name, since, status, url: `/providers/${index.slugs[doc]}/`,
+    }));
+    this.venues = data.venues.map(([lon, lat, doc, id, name, spans]) => ({ lon, lat, doc, id, name, spans }));
+    this.areas = data.areas.map(([doc, polygons, spans]) => ({ doc, polygons, spans }));
     this.inView = document.getElementById('in-view-list');
     this.inViewCount = document.getElementById('in-view-count');
   }
@@ -46,7 +50,7 @@ class MapView {
     const [lon, lat] = (this.el.dataset.center || '0,0').split(',').map(Number);
     this.map = L.map(this.el, { keyboard: true }).setView([lat, lon], Number(this.el.dataset.zoom) || 9);
     L.tileLayer(this.el.dataset.tiles, { attribution: escapeHTML(this.el.dataset.attribution || ''), maxZoom: 18 }).addTo(this.map);
-    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 }).addTo(this.map);
+    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true }).addTo(this.map);
     this.areaLayer = L.layerGroup().addTo(this.map);
     this.markers = this.venues.map((f) => this.marker(f));
     this.setupYears();
@@ -60,28 +64,26 @@ class MapView {
     this.render();
     this.fitToVisible();
     document.documentElement.dataset.map = 'ready';
+    performance.mark('map-ready');
   }
 
-  marker(f) {
-    const [lon, lat] = f.geometry.coordinates;
-    const st = venueStatus(f);
-    const label = `${f.properties.venue}, ${f.properties.name} (${statusLabel(st)})`;
+  marker(v) {
+    const p = this.providers[v.doc];
+    const st = venueStatus(v, p.status);
+    const label = `${v.name}, ${p.name} (${statusLabel(st)})`;
     const icon = L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [22, 22] });
-    const m = L.marker([lat, lon], { icon, keyboard: true, title: label, alt: label });
-    m.bindPopup(() => popupContent(f), { maxWidth: 300 });
-    m.on('add', () => {
-      const e = m.getElement();
-      e?.setAttribute('aria-label', label);
-      if (e) e.dataset.venue = f.id;
-    });
-    m.feature = f;
+    const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
+    m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
+    m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
+    m.venue = v;
+    m.status = st;
     m.label = label;
     return m;
   }
 
   setupYears() {
     const select = this.form.elements.namedItem('year');
-    for (const y of yearRange(this.venues, new Date().getFullYear()).reverse()) {
+    for (const y of yearRange(this.venues, this.providers.map((p) => [p.name, p.since]), new Date().getFullYear()).reverse()) {
       const o = document.createElement('option');
       o.value = String(y);
       o.textContent = String(y);
@@ -111,9 +113,10 @@ class MapView {
     return base ? `${base}&${extra}` : `?${extra}`;
   }
 
-  changed() {
+  async changed() {
     this.state = readControls(this.form, this.state);
     history.replaceState(history.state, '', location.pathname + this.url());
+    if (this.state.q) await this.index.loadText();
     this.render();
   }
 
@@ -130,10 +133,8 @@ class MapView {
     writeCounts(this.form, counts);
     const yearValue = this.form.elements.namedItem('year').value;
     const year = yearValue ? Number(yearValue) : null;
-    const visible = this.markers.filter((m) => {
-      const d = this.index.bySlug.get(m.feature.properties.provider);
-      return d !== undefined && docs.has(d) && (year === null || energy(m.feature, year) > 0);
-    });
+    const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
+      (year === null || energy(m.venue, this.providers[m.venue.doc].since, year) > 0));
     this.cluster.clearLayers();
     this.cluster.addLayers(visible);
     this.visible = visible;
@@ -147,12 +148,11 @@ class MapView {
 
   drawAreas(docs, year) {
     this.areaLayer.clearLayers();
-    for (const f of this.areas) {
-      const d = this.index.bySlug.get(f.properties.provider);
-      if (d === undefined || !docs.has(d)) continue;
-      if (year !== null && f.properties.programme_details.length && !f.properties.programme_details.some((pg) => runsIn(pg, f.properties.since, year))) continue;
-      const layer = L.geoJSON(f, { style: { color: '#1d5c4b', weight: 1, fillOpacity: 0.12 }, interactive: false });
-      this.areaLayer.addLayer(layer);
+    for (const a of this.areas) {
+      if (!docs.has(a.doc)) continue;
+      const since = this.providers[a.doc].since;
+      if (year !== null && a.spans.length && !a.spans.some((s) => runsIn(s, since, year))) continue;
+      this.areaLayer.addLayer(L.polygon(a.polygons, { color: '#1d5c4b', weight: 1, fillOpacity: 0.12, interactive: false }));
     }
   }
 
@@ -161,10 +161,7 @@ class MapView {
     this.heat = null;
     this.el.dataset.energy = 'off';
     if (!this.form.elements.namedItem('layer').checked || !L.heatLayer) return;
-    const points = visible.map((m) => {
-      const [lon, lat] = m.feature.geometry.coordinates;
-      return [lat, lon, energy(m.feature, year)];
-    });
+    const points = visible.map((m) => [m.venue.lat, m.venue.lon, energy(m.venue, this.providers[m.venue.doc].since, year)]);
     const max = Math.max(1, ...points.map((p) => p[2]));
     this.heat = L.heatLayer(points, { radius: 35, blur: 25, max, maxZoom: 12 }).addTo(this.map);
     this.el.dataset.energy = String(points.length);
@@ -188,10 +185,11 @@ class MapView {
   }
 
   inViewItem(m) {
+    const p = this.providers[m.venue.doc];
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = new URL(m.feature.properties.url).pathname;
-    a.textContent = m.feature.properties.name;
+    a.href = p.url;
+    a.textContent = p.name;
     const btn = document.createElement('button');
     btn.type = 'button';
     btn.textContent = 'Show on map';
@@ -200,7 +198,7 @@ class MapView {
       m.openPopup();
       m.getElement()?.focus();
     }));
-    li.append(a, document.createTextNode(`: ${m.feature.properties.venue} (${statusLabel(venueStatus(m.feature))}) `), btn);
+    li.append(a, document.createTextNode(`: ${m.venue.name} (${statusLabel(m.status)}) `), btn);
     return li;
   }
 }

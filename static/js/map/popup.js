@@ -1,7 +1,14 @@
-// Popup: the provider, programmes and access details of a venue, built
-// with DOM methods so that no content is ever parsed as HTML.
+// Popup: a venue's provider and status at once, then its address, access
+// details and programmes, read from the provider's own profile page (the
+// site's HTML, so nothing is published twice). Content is copied as DOM
+// nodes; nothing is ever parsed from data as HTML.
 
-const STATUS = { established: 'Established', emerging: 'Emerging', pilot: 'Pilot', ended: 'Ended' };
+const LABELS = { established: 'Established', emerging: 'Emerging', pilot: 'Pilot', ended: 'Ended' };
+const profiles = new Map();
+
+export function statusLabel(st) {
+  return LABELS[st] ?? st;
+}
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -10,48 +17,52 @@ function el(tag, text, cls) {
   return e;
 }
 
-function yesNo(v) {
-  if (v === true) return 'Yes';
-  if (v === false) return 'No';
-  return 'Not stated';
+/** Loads and parses a profile page once. */
+function profile(url) {
+  if (!profiles.has(url)) {
+    profiles.set(url, fetch(url, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((html) => new DOMParser().parseFromString(html, 'text/html')));
+  }
+  return profiles.get(url);
 }
 
-/** @returns {HTMLElement} */
-export function popupContent(feature) {
-  const p = feature.properties;
+/**
+ * @param {{id: string, name: string}} venue
+ * @param {{name: string, url: string}} provider
+ * @param {string} status
+ * @returns {HTMLElement}
+ */
+export function popupContent(venue, provider, status) {
   const root = el('div', '', 'map-popup');
   const h = el('h3');
-  const a = el('a', p.name);
-  a.href = new URL(p.url).pathname;
+  const a = el('a', provider.name);
+  a.href = provider.url;
   h.append(a);
-  root.append(h);
-  root.append(el('p', `${p.venue}${p.address ? `, ${p.address}` : ''}${p.postcode ? ` ${p.postcode}` : ''}`));
-  if (p.programme_details.length) {
-    const ul = el('ul');
-    for (const pg of p.programme_details) ul.append(el('li', `${pg.title} (${STATUS[pg.status] ?? pg.status})`));
-    root.append(el('p', 'Programmes here:'), ul);
-  }
-  const dl = el('dl', '', 'facts compact');
-  for (const [k, v] of [['Step-free', yesNo(p.step_free)], ['Hearing loop', yesNo(p.hearing_loop)], ['Parking', yesNo(p.parking)]]) {
-    dl.append(el('dt', k), el('dd', v));
-  }
-  if (p.accessibility) dl.append(el('dt', 'Access'), el('dd', p.accessibility));
-  root.append(dl);
-  const more = el('a', `See the profile of ${p.name}`);
-  more.href = `${new URL(p.url).pathname}#venue-${feature.id.split('/')[1]}`;
+  const details = el('div', 'Loading details…', 'popup-details');
+  root.append(h, el('p', `${venue.name} · ${statusLabel(status)}`), details);
+  profile(provider.url).then((doc) => fillDetails(details, doc, venue, provider), () => {
+    details.textContent = 'Details are on the profile page.';
+  });
+  const more = el('a', `Venue details on the profile of ${provider.name}`);
+  more.href = `${provider.url}#venue-${venue.id}`;
   const last = el('p');
   last.append(more);
   root.append(last);
   return root;
 }
 
-/** The status a venue shows: its most established programme's, else the provider's. */
-export function venueStatus(feature) {
-  const progs = feature.properties.programme_details;
-  for (const st of ['established', 'emerging', 'pilot']) if (progs.some((pg) => pg.status === st)) return st;
-  return progs.length ? 'ended' : feature.properties.status;
-}
-
-export function statusLabel(st) {
-  return STATUS[st] ?? st;
+function fillDetails(box, doc, venue) {
+  const section = doc.getElementById(`venue-${venue.id}`);
+  box.replaceChildren();
+  const address = section?.querySelector('.address');
+  if (address) box.append(el('p', address.textContent ?? ''));
+  const progs = [...doc.querySelectorAll('.programme')].filter((p) => p.querySelector(`a[href="#venue-${CSS.escape(venue.id)}"]`));
+  if (progs.length) {
+    const ul = el('ul');
+    for (const p of progs) ul.append(el('li', `${p.querySelector('h3')?.textContent ?? ''} (${p.querySelector('.status')?.textContent?.trim() ?? ''})`));
+    box.append(el('p', 'Programmes here:'), ul);
+  }
+  const facts = section?.querySelector('dl');
+  if (facts) box.append(document.importNode(facts, true));
 }

@@ -1,50 +1,49 @@
-// Timeline: which programmes were running in a given year.
+// Timeline: which programmes were running in a given year, and how much
+// activity a venue carries. A span is [status, startYear, endYear] with 0
+// for an unknown year; statuses are numbered as STATUSES.
 
-/** The year a date string ("2018-09-01") falls in, or null. */
-export function yearOf(date) {
-  return date ? Number(date.slice(0, 4)) : null;
-}
+export const STATUSES = ['established', 'emerging', 'pilot', 'ended'];
+
+/** Weight of a programme in the energy layer, by status number. */
+export const WEIGHTS = [1, 0.7, 0.5, 0.2];
 
 /**
- * Whether a programme ran in year (null = any year). A programme with no
- * start date counts from the provider's "since" year, or always.
+ * Whether a programme ran in year (null = any year, meaning "not ended").
+ * A programme with no start year counts from the provider's "since" year.
  */
-export function runsIn(programme, since, year) {
-  if (year === null) return programme.status !== 'ended';
-  const start = yearOf(programme.started) ?? (since || null);
-  const end = yearOf(programme.ended);
-  return (start === null || start <= year) && (end === null || end >= year);
+export function runsIn(span, since, year) {
+  const [status, start, end] = span;
+  if (year === null) return status !== 3;
+  const from = start || since || 0;
+  return (!from || from <= year) && (!end || end >= year);
 }
 
-/** The years the time control offers: from the earliest start to this year. */
-export function yearRange(features, now) {
+/** The years the time control offers: from the earliest start to now. */
+export function yearRange(venues, providers, now) {
   let first = now;
-  for (const f of features) {
-    const p = f.properties;
-    if (p.since) first = Math.min(first, p.since);
-    for (const pg of p.programme_details) {
-      const y = yearOf(pg.started);
-      if (y) first = Math.min(first, y);
-    }
+  for (const v of venues) {
+    const since = providers[v.doc][1];
+    if (since) first = Math.min(first, since);
+    for (const [, start] of v.spans) if (start) first = Math.min(first, start);
   }
   const years = [];
   for (let y = first; y <= now; y++) years.push(y);
   return years;
 }
 
-/** Weight of a programme in the energy layer, by status. */
-export const WEIGHTS = { established: 1, emerging: 0.7, pilot: 0.5, ended: 0.2 };
-
 /**
  * How much activity a venue carries in year: the sum of its programmes'
- * weights, or half the provider's presence when no programme is listed.
+ * weights, or half a provider's presence when no programme is listed.
  */
-export function energy(feature, year) {
-  const p = feature.properties;
-  if (p.programme_details.length === 0) {
-    return year === null || !p.since || p.since <= year ? 0.5 : 0;
-  }
+export function energy(venue, since, year) {
+  if (venue.spans.length === 0) return year === null || !since || since <= year ? 0.5 : 0;
   let w = 0;
-  for (const pg of p.programme_details) if (runsIn(pg, p.since, year)) w += WEIGHTS[pg.status] ?? 0.5;
+  for (const span of venue.spans) if (runsIn(span, since, year)) w += WEIGHTS[span[0]] ?? 0.5;
   return w;
+}
+
+/** The status a venue shows: its most established programme's, else its provider's. */
+export function venueStatus(venue, providerStatus) {
+  if (venue.spans.length === 0) return STATUSES[providerStatus] ?? 'established';
+  return STATUSES[Math.min(...venue.spans.map((s) => s[0]))];
 }

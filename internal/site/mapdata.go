@@ -1,0 +1,133 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// Files the map page uses.
+const (
+	MapDataPath  = "/map/venues.json" // compact venue data for the interactive map
+	MapImagePath = "/map/map.svg"     // the drawn map, for readers without JavaScript and for print
+)
+
+// statusCodes number the statuses in the map's compact data.
+var statusCodes = map[string]int{"established": 0, "emerging": 1, "pilot": 2, "ended": 3}
+
+// mapData is the interactive map's data, as compact as it can be read:
+//
+//	providers: [[name, since, status], ...] in A to Z order, as the index's docs
+//	venues:    [[lon, lat, doc, id, name, [[status, startYear, endYear], ...]], ...]
+//	areas:     [[doc, polygons, [[status, startYear, endYear], ...]], ...]
+//
+// Popups load the rest (address, access, programmes) from the profile page.
+func (s *Site) mapData() ([]byte, error) {
+	data := struct {
+		Providers [][]any `json:"providers"`
+		Venues    [][]any `json:"venues"`
+		Areas     [][]any `json:"areas"`
+	}{[][]any{}, [][]any{}, [][]any{}}
+	for doc, p := range s.Providers {
+		data.Providers = append(data.Providers, []any{p.Name, p.Since, statusCodes[p.Status]})
+		for _, v := range p.Venues {
+			data.Venues = append(data.Venues, []any{round4(v.Point[0]), round4(v.Point[1]), doc, v.ID, v.Name, spans(p, v.ID)})
+		}
+		for _, a := range p.Areas {
+			data.Areas = append(data.Areas, []any{doc, polygons(a.Geometry), spans(p, a.ID)})
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(data)
+	return b.Bytes(), err
+}
+
+// spans lists the status and years of the programmes at a venue or area.
+func spans(p *Provider, id string) [][3]int {
+	out := [][3]int{}
+	for _, pg := range p.Programmes {
+		if pg.runsAt(id) {
+			out = append(out, [3]int{statusCodes[pg.Status], yearOr0(pg.Started.Year(), pg.Started.IsZero()), yearOr0(pg.Ended.Year(), pg.Ended.IsZero())})
+		}
+	}
+	return out
+}
+
+func yearOr0(y int, zero bool) int {
+	if zero {
+		return 0
+	}
+	return y
+}
+
+// polygons gives the rings of a Polygon or MultiPolygon as [lat, lon]
+// pairs, as Leaflet takes them.
+func polygons(g orb.Geometry) [][][][2]float64 {
+	var polys orb.MultiPolygon
+	switch v := g.(type) {
+	case orb.Polygon:
+		polys = orb.MultiPolygon{v}
+	case orb.MultiPolygon:
+		polys = v
+	}
+	out := [][][][2]float64{}
+	for _, poly := range polys {
+		var rings [][][2]float64
+		for _, ring := range poly {
+			var pts [][2]float64
+			for _, pt := range ring {
+				pts = append(pts, [2]float64{round4(pt[1]), round4(pt[0])})
+			}
+			rings = append(rings, pts)
+		}
+		out = append(out, rings)
+	}
+	return out
+}
+
+func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+
+// markerFill are the status colours of the drawn map; the shapes differ too.
+var markerFill = map[string]string{"established": "#1d5c4b", "emerging": "#8a4b00", "pilot": "#5a2a82", "ended": "#505a5f"}
+
+// shadeFill are the choropleth's five steps, lightest for no activity.
+var shadeFill = []string{"#ffffff", "#e3efe9", "#c2ddd0", "#8fc0a9", "#5a9e82"}
+
+// mapSVG is the drawn map as a standalone image: districts shaded by
+// active programmes and venues by status. It uses presentation attributes
+// only, so it needs no stylesheet.
+func (s *Site) mapSVG() []byte {
+	m := s.Map()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s">`+"\n",
+		f1(m.Width), f1(m.Height), f1(m.Width), f1(m.Height))
+	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="#eef3f1"/>`+"\n")
+	for _, a := range m.Areas {
+		fill := "#ffffff"
+		if a.District != nil {
+			fill = shadeFill[shade(a.Programmes)]
+		}
+		fmt.Fprintf(&b, `<path d="%s" fill="%s" stroke="#505a5f" stroke-width="1"/>`+"\n", a.Path, fill)
+	}
+	for _, v := range m.Venues {
+		b.WriteString(markerSVG(v.Status, v.X, v.Y))
+		b.WriteByte('\n')
+	}
+	b.WriteString("</svg>\n")
+	return b.Bytes()
+}
+
+// markerSVG draws a status marker with presentation attributes.
+func markerSVG(status string, x, y float64) string {
+	fill := markerFill[status]
+	shape := shapeOf(status, x, y)
+	if status == "ended" {
+		return `<g stroke="` + fill + `" stroke-width="3" fill="none">` + shape + `</g>`
+	}
+	return `<g fill="` + fill + `" stroke="#ffffff" stroke-width="1.5">` + shape + `</g>`
+}
