@@ -62,21 +62,23 @@ type Index struct {
 	Text   TextIndex
 }
 
-// FacetIndex is the documents in A to Z order with their filter values.
+// FacetIndex is the documents in A to Z order with their filter values:
+// all the map needs.
 type FacetIndex struct {
-	Version  int         `json:"version"`
-	Slugs    []string    `json:"slugs"`
-	Reviewed []int       `json:"reviewed"`
-	Points   [][]float64 `json:"points"` // per doc: lon, lat, lon, lat, ...
-	Facets   []facetJSON `json:"facets"`
-	Places   []placeJSON `json:"places"`
+	Version int         `json:"version"`
+	Slugs   []string    `json:"slugs"`
+	Facets  []facetJSON `json:"facets"`
 }
 
-// TextIndex is the inverted index of the documents' words.
+// TextIndex is what the directory needs besides: the inverted index of the
+// documents' words, review dates and places for sorting.
 type TextIndex struct {
-	Version  int      `json:"version"`
-	Terms    []string `json:"terms"`    // sorted
-	Postings [][]int  `json:"postings"` // per term: (doc delta * 16 + weight), ascending docs
+	Version  int         `json:"version"`
+	Terms    []string    `json:"terms"`    // sorted
+	Postings [][]int     `json:"postings"` // per term: (doc delta * 16 + weight), ascending docs
+	Reviewed []int       `json:"reviewed"`
+	Points   [][]float64 `json:"points"` // per doc: lon, lat, lon, lat, ...
+	Places   []placeJSON `json:"places"`
 }
 
 type facetJSON struct {
@@ -95,18 +97,18 @@ type placeJSON [4]any // id, label, lon, lat
 
 // Build makes the index of docs.
 func Build(docs []Doc, facets []Facet, places []Place) *Index {
-	ix := &Index{Facets: FacetIndex{Version: 1, Slugs: []string{}, Reviewed: []int{}, Points: [][]float64{}, Facets: []facetJSON{}, Places: []placeJSON{}},
-		Text: TextIndex{Version: 1, Terms: []string{}, Postings: [][]int{}}}
+	ix := &Index{Facets: FacetIndex{Version: 1, Slugs: []string{}, Facets: []facetJSON{}},
+		Text: TextIndex{Version: 1, Terms: []string{}, Postings: [][]int{}, Reviewed: []int{}, Points: [][]float64{}, Places: []placeJSON{}}}
 	fi, ti := &ix.Facets, &ix.Text
 	best := map[string]map[int]int{} // term -> doc -> weight
 	for i, d := range docs {
 		fi.Slugs = append(fi.Slugs, d.Slug)
-		fi.Reviewed = append(fi.Reviewed, d.Reviewed)
+		ti.Reviewed = append(ti.Reviewed, d.Reviewed)
 		pts := []float64{}
 		for _, p := range d.Points {
 			pts = append(pts, round(p[0]), round(p[1]))
 		}
-		fi.Points = append(fi.Points, pts)
+		ti.Points = append(ti.Points, pts)
 		for _, t := range d.Texts {
 			for _, tok := range Tokens(t.Text) {
 				if best[tok] == nil {
@@ -137,7 +139,7 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 		fi.Facets = append(fi.Facets, fj)
 	}
 	for _, p := range places {
-		fi.Places = append(fi.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
+		ti.Places = append(ti.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
 	}
 	return ix
 }

@@ -65,8 +65,8 @@ func TestBuild(t *testing.T) {
 	if !slices.Equal(vals[0].Docs, []int{0, 1}) || !slices.Equal(vals[1].Docs, []int{1}) || len(vals[2].Docs) != 0 {
 		t.Errorf("facet docs = %+v", vals)
 	}
-	if ix.Facets.Points[0][0] != -2.1235 || len(ix.Facets.Points[1]) != 0 {
-		t.Errorf("points = %v", ix.Facets.Points)
+	if ix.Text.Points[0][0] != -2.1235 || len(ix.Text.Points[1]) != 0 {
+		t.Errorf("points = %v", ix.Text.Points)
 	}
 	if _, _, err := ix.JSON(); err != nil {
 		t.Fatal(err)

@@ -16,13 +16,13 @@ export class SearchIndex {
   constructor(raw, termsURL) {
     this.size = raw.slugs.length;
     this.slugs = raw.slugs;
-    this.reviewed = raw.reviewed;
-    this.points = raw.points;
+    this.reviewed = [];
+    this.points = [];
+    this.places = [];
     this.termsURL = termsURL;
     this.terms = null;
     this.rawPostings = null;
     this.decoded = new Map();
-    this.places = raw.places.map(([id, label, lon, lat]) => ({ id, label, lon, lat }));
     /** @type {Facet[]} */
     this.facets = raw.facets.map((f) => ({
       key: f.key,
@@ -67,11 +67,16 @@ export class SearchIndex {
 
   /** Loads the words part once; later calls share the first. */
   loadText() {
-    this.textLoading ??= fetchJSON(this.termsURL).then((t) => {
-      this.terms = t.terms;
-      this.rawPostings = t.postings;
-    });
+    this.textLoading ??= fetchJSON(this.termsURL).then((t) => this.setText(t));
     return this.textLoading;
+  }
+
+  setText(t) {
+    this.terms = t.terms;
+    this.rawPostings = t.postings;
+    this.reviewed = t.reviewed;
+    this.points = t.points;
+    this.places = t.places.map(([id, label, lon, lat]) => ({ id, label, lon, lat }));
   }
 }
 
@@ -90,10 +95,7 @@ export async function loadIndex(facetsURL, termsURL, lazyText = false) {
   const text = lazyText ? null : fetchJSON(termsURL);
   const ix = new SearchIndex(await facets, termsURL);
   if (text) {
-    ix.textLoading = text.then((t) => {
-      ix.terms = t.terms;
-      ix.rawPostings = t.postings;
-    });
+    ix.textLoading = text.then((t) => ix.setText(t));
     await ix.textLoading;
   }
   return ix;

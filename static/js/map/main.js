@@ -50,7 +50,17 @@ class MapView {
     const [lon, lat] = (this.el.dataset.center || '0,0').split(',').map(Number);
     this.map = L.map(this.el, { keyboard: true }).setView([lat, lon], Number(this.el.dataset.zoom) || 9);
     L.tileLayer(this.el.dataset.tiles, { attribution: escapeHTML(this.el.dataset.attribution || ''), maxZoom: 18 }).addTo(this.map);
-    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true }).addTo(this.map);
+    const many = this.venues.length > 3000;
+    this.cluster = L.markerClusterGroup({
+      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 40, chunkedLoading: true, animate: !many,
+      chunkProgress: (done, total) => {
+        if (done === total) {
+          this.el.dataset.drawn = String(total);
+          performance.mark('markers-drawn');
+        }
+      },
+    }).addTo(this.map);
+    this.icons = new Map();
     this.areaLayer = L.layerGroup().addTo(this.map);
     this.markers = this.venues.map((f) => this.marker(f));
     this.setupYears();
@@ -71,7 +81,8 @@ class MapView {
     const p = this.providers[v.doc];
     const st = venueStatus(v, p.status);
     const label = `${v.name}, ${p.name} (${statusLabel(st)})`;
-    const icon = L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [22, 22] });
+    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [22, 22] }));
+    const icon = this.icons.get(st);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
     m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
     m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
@@ -136,7 +147,9 @@ class MapView {
     const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
       (year === null || energy(m.venue, this.providers[m.venue.doc].since, year) > 0));
     this.cluster.clearLayers();
+    this.el.dataset.drawn = '';
     this.cluster.addLayers(visible);
+    if (visible.length === 0) this.el.dataset.drawn = '0';
     this.visible = visible;
     this.drawAreas(docs, year);
     this.drawEnergy(visible, year);
