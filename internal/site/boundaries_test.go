@@ -48,6 +48,9 @@ func TestBoundaries(t *testing.T) {
 	if n := strings.Count(string(tree["map/map.svg"]), "\n<path d="); n != 6 {
 		t.Errorf("%d districts on the drawn map, want 6", n)
 	}
+	if n := strings.Count(string(tree["data/providers.geojson"]), `"district":"`); n == 0 {
+		t.Error("no venue in the GeoJSON names the district it lies in")
+	}
 	if n := strings.Count(string(tree["coverage/index.html"]), `<path class="area shade-`); n != 6 {
 		t.Errorf("%d shaded districts on the coverage page, want 6", n)
 	}

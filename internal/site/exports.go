@@ -9,6 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"artsmap/internal/geo"
+
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
 
@@ -34,6 +37,9 @@ func (s *Site) providersGeoJSON() ([]byte, error) {
 			f.Properties["programmes"] = p.programmesAt(v.ID)
 			f.Properties["programme_details"] = p.programmeDetails(v.ID)
 			f.Properties["accessibility"] = v.Accessibility
+			if d := s.districtAt(v.Point); d != "" {
+				f.Properties["district"] = d
+			}
 			setFlag(f.Properties, "step_free", v.StepFree)
 			setFlag(f.Properties, "hearing_loop", v.HearingLoop)
 			setFlag(f.Properties, "parking", v.Parking)
@@ -157,4 +163,21 @@ func defuse(row []string) []string {
 		}
 	}
 	return row
+}
+
+// districtAt is the id of the district whose boundary (from content/areas,
+// matched by ONS code) contains pt, or "" when there is none.
+func (s *Site) districtAt(pt orb.Point) string {
+	t := s.Taxonomy("districts")
+	if t == nil {
+		return ""
+	}
+	for _, a := range s.boundaries {
+		for _, d := range t.Terms {
+			if d.Code != "" && d.Code == a.Code && geo.Contains(a.Geometry, pt) {
+				return d.ID
+			}
+		}
+	}
+	return ""
 }
