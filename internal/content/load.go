@@ -6,6 +6,7 @@ package content
 
 import (
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -23,27 +24,61 @@ type Options struct {
 	Now time.Time
 }
 
-// loader carries the state of one Load.
+// loader carries the state of a load, kept between reloads.
 type loader struct {
-	fsys  fs.FS
-	opts  Options
-	probs *diag.List
-	site  *Site
-	docs  map[any]*decoded // each loaded document -> its decoding, for positions
-	vocab vocabSets
-	tz    *time.Location
+	fsys    fs.FS
+	opts    Options
+	probs   *diag.List            // where problems go now
+	base    *diag.List            // problems of site.toml and the other documents
+	perUnit map[string]*diag.List // problems of each provider folder
+	site    *Site
+	docs    map[any]*decoded // each loaded document -> its decoding, for positions
+	vocab   vocabSets
+	tz      *time.Location
 }
 
 // Load reads the site folder fsys (the folder holding content/) and
 // returns what it holds together with every problem found. The site is
 // only fit to build when the list has no errors.
 func Load(fsys fs.FS, opts Options) (*Site, *diag.List) {
+	return NewLoader(fsys, opts).Load(nil)
+}
+
+// Loader loads a site, then reloads it cheaply: when only provider folders
+// changed, only those are read again. Not safe for concurrent use.
+type Loader struct {
+	fsys fs.FS
+	opts Options
+	last *loader
+}
+
+// NewLoader returns a loader of the site folder fsys.
+func NewLoader(fsys fs.FS, opts Options) *Loader {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	l := &loader{fsys: fsys, opts: opts, probs: &diag.List{}, site: &Site{}, docs: map[any]*decoded{}}
+	return &Loader{fsys: fsys, opts: opts}
+}
+
+// Load loads the site. changed lists the site-relative paths that changed
+// since the last call; nil means everything. The returned site must not be
+// changed by the caller: later loads share its unchanged parts.
+func (ld *Loader) Load(changed []string) (*Site, *diag.List) {
+	dirs, ok := providerDirs(changed)
+	if ld.last == nil || changed == nil || !ok {
+		ld.last = ld.full()
+	} else {
+		ld.last = ld.last.reload(dirs)
+	}
+	return ld.last.site, ld.last.all()
+}
+
+func (ld *Loader) full() *loader {
+	l := &loader{fsys: ld.fsys, opts: ld.opts, base: &diag.List{}, perUnit: map[string]*diag.List{},
+		site: &Site{}, docs: map[any]*decoded{}}
+	l.probs = l.base
 	if !l.loadConfig() {
-		return l.site, l.probs
+		return l
 	}
 	l.loadProviders()
 	l.loadMarkdownDir("content/factsheets", l.loadFactsheet)
@@ -52,9 +87,68 @@ func Load(fsys fs.FS, opts Options) (*Site, *diag.List) {
 	l.loadMarkdownDir("content/pages", l.loadPage)
 	l.loadAreas()
 	l.checkStray()
+	return l
+}
+
+// all gathers every problem: each file's, then the checks across files.
+func (l *loader) all() *diag.List {
+	out := &diag.List{}
+	out.Merge(*l.base)
+	for _, p := range l.perUnit {
+		out.Merge(*p)
+	}
+	if l.vocab == nil {
+		return out // site.toml could not be read: nothing else was checked
+	}
+	l.probs = out
 	l.checkVenueDistricts()
 	l.crossCheck()
-	return l.site, l.probs
+	return out
+}
+
+// providerDirs maps changed paths to the provider folders they are in, and
+// reports false when any path lies elsewhere (a full load is needed).
+func providerDirs(changed []string) ([]string, bool) {
+	var dirs []string
+	for _, p := range changed {
+		rest, ok := strings.CutPrefix(path.Clean(p), "content/providers/")
+		slug, _, nested := strings.Cut(rest, "/")
+		if !ok || !nested || slug == "" {
+			return nil, false
+		}
+		if d := "content/providers/" + slug; !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs, true
+}
+
+// reload copies the loader and reads the given provider folders again.
+func (l *loader) reload(dirs []string) *loader {
+	n := *l
+	n.site = &Site{}
+	*n.site = *l.site
+	n.perUnit = maps.Clone(l.perUnit)
+	n.docs = maps.Clone(l.docs)
+	for _, dir := range dirs {
+		n.site.Providers = slices.DeleteFunc(slices.Clone(n.site.Providers), func(p *Provider) bool {
+			if path.Dir(p.Path) == dir {
+				delete(n.docs, p)
+				return true
+			}
+			return false
+		})
+		delete(n.perUnit, dir)
+		n.probs = &diag.List{}
+		if info, err := fs.Stat(n.fsys, dir); err == nil && info.IsDir() {
+			if s, ok := n.slugOf(dir, path.Base(dir)); ok {
+				n.loadProviderDir(dir, s)
+			}
+			n.perUnit[dir] = n.probs
+		}
+	}
+	slices.SortFunc(n.site.Providers, func(a, b *Provider) int { return strings.Compare(a.Path, b.Path) })
+	return &n
 }
 
 // readDoc reads a Markdown file and decodes its front matter into v.
@@ -119,16 +213,23 @@ func (l *loader) loadProviders() {
 				"move it to content/providers/<name>/index.md"
 			continue
 		}
-		s, ok := l.slugOf(dir, e.Name())
-		if !ok {
-			continue
+		saved := l.probs
+		l.probs = &diag.List{}
+		if s, ok := l.slugOf(dir, e.Name()); ok {
+			l.loadProviderDir(dir, s)
 		}
-		if _, err := fs.Stat(l.fsys, path.Join(dir, "index.md")); err != nil {
-			l.probs.Errorf(dir, 0, 0, "the provider folder has no index.md").Hint = "run: artsmap new provider \"Name\""
-			continue
-		}
-		l.loadProvider(dir, s)
+		l.perUnit[dir] = l.probs
+		l.probs = saved
 	}
+}
+
+// loadProviderDir loads a provider folder, which must hold index.md.
+func (l *loader) loadProviderDir(dir, s string) {
+	if _, err := fs.Stat(l.fsys, path.Join(dir, "index.md")); err != nil {
+		l.probs.Errorf(dir, 0, 0, "the provider folder has no index.md").Hint = "run: artsmap new provider \"Name\""
+		return
+	}
+	l.loadProvider(dir, s)
 }
 
 // loadProvider reads one bundle: index.md, locations.geojson and its files.

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"artsmap/internal/content"
@@ -21,11 +22,29 @@ type assembler struct {
 	probs *diag.List
 	site  *Site
 	terms map[string]map[string]*TermPage // taxonomy key -> id -> term
+	cache *renderCache                    // may be nil
+}
+
+// renderCache remembers rendered Markdown by its source text, so that a
+// preview reassembles a large site without rendering every body again.
+type renderCache struct {
+	mu sync.Mutex
+	m  map[string]rendered
+}
+
+type rendered struct {
+	html   []byte
+	issues []markdown.Issue
 }
 
 // assemble builds the model. Markdown problems (dropped HTML or links) are
 // added to probs as warnings.
 func assemble(cs *content.Site, now time.Time, probs *diag.List) *Site {
+	return assembleCached(cs, now, probs, nil)
+}
+
+// assembleCached is assemble with a cache of rendered Markdown (nil for none).
+func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *renderCache) *Site {
 	c := cs.Config
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil || c.Timezone == "" {
@@ -35,7 +54,7 @@ func assemble(cs *content.Site, now time.Time, probs *diag.List) *Site {
 	if u, err := url.Parse(c.BaseURL); err == nil {
 		host = u.Hostname()
 	}
-	a := &assembler{cs: cs, md: markdown.New(host), probs: probs, terms: map[string]map[string]*TermPage{}}
+	a := &assembler{cs: cs, md: markdown.New(host), probs: probs, terms: map[string]map[string]*TermPage{}, cache: cache}
 	a.site = &Site{
 		Title: c.Title, Description: c.Description, BaseURL: c.BaseURL, Language: c.Language,
 		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, Now: now.In(loc), Location: loc,
@@ -58,11 +77,38 @@ func assemble(cs *content.Site, now time.Time, probs *diag.List) *Site {
 
 // render converts a document body, reporting dropped content as warnings.
 func (a *assembler) render(src content.Source) []byte {
-	html, issues := a.md.Render(src.Body)
-	for _, is := range issues {
+	r, ok := a.cached(src.Body)
+	if !ok {
+		html, issues := a.md.Render(src.Body)
+		r = rendered{[]byte(html), issues}
+		a.remember(src.Body, r)
+	}
+	for _, is := range r.issues {
 		a.probs.Warnf(src.Path, src.BodyLine+is.Line-1, 1, "%s", is.Message)
 	}
-	return []byte(html)
+	return r.html
+}
+
+func (a *assembler) cached(body []byte) (rendered, bool) {
+	if a.cache == nil {
+		return rendered{}, false
+	}
+	a.cache.mu.Lock()
+	defer a.cache.mu.Unlock()
+	r, ok := a.cache.m[string(body)]
+	return r, ok
+}
+
+func (a *assembler) remember(body []byte, r rendered) {
+	if a.cache == nil {
+		return
+	}
+	a.cache.mu.Lock()
+	defer a.cache.mu.Unlock()
+	if a.cache.m == nil {
+		a.cache.m = map[string]rendered{}
+	}
+	a.cache.m[string(body)] = r
 }
 
 var taxonomyInfo = []struct{ key, title, singular, intro string }{

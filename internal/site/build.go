@@ -7,10 +7,12 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"artsmap/internal/content"
@@ -84,64 +86,91 @@ func Build(opts Options) (Result, error) {
 
 // render produces every output file in memory.
 func render(s *Site, opts Options) (files, int, error) {
-	layouts, err := layer(opts, "layouts")
+	ts, static, err := prepare(s, opts)
 	if err != nil {
 		return nil, 0, err
 	}
-	ts, err := parseTemplates(layouts)
-	if err != nil {
-		return nil, 0, err
-	}
-	static, err := layer(opts, "static")
-	if err != nil {
-		return nil, 0, err
-	}
-	_, leafletErr := fs.Stat(static, "vendor/leaflet/leaflet.js")
-	s.Leaflet = leafletErr == nil && s.Tiles != ""
-	out := files{}
-	pages := s.pages()
-	html := make([][]byte, len(pages))
-	err = parallel(len(pages), runtime.GOMAXPROCS(0), func(i int) error {
+	table, pages := s.outputs(ts)
+	names := slices.Sorted(maps.Keys(table))
+	data := make([][]byte, len(names))
+	err = parallel(len(names), runtime.GOMAXPROCS(0), func(i int) error {
 		var err error
-		html[i], err = ts.execute(pages[i])
+		data[i], err = table[names[i]]()
 		return err
 	})
 	if err != nil {
 		return nil, 0, err
 	}
-	for i, p := range pages {
-		name := strings.TrimPrefix(p.Path, "/")
-		if strings.HasSuffix(name, "/") || name == "" {
-			name += "index.html"
-		}
-		if err := out.add(name, html[i]); err != nil {
+	out := files{}
+	for i, name := range names {
+		if err := out.add(name, data[i]); err != nil {
 			return nil, 0, err
 		}
 	}
-	facets, terms, err := s.searchIndex()
+	if err := copyAssets(out, s, opts, static); err != nil {
+		return nil, 0, err
+	}
+	return out, pages, nil
+}
+
+// prepare parses the layouts and finds the static files, noting in the
+// model whether the map library is among them.
+func prepare(s *Site, opts Options) (templates, fs.FS, error) {
+	layouts, err := layer(opts, "layouts")
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
-	geo, err := s.providersGeoJSON()
+	ts, err := parseTemplates(layouts)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
-	venues, err := s.mapData()
+	static, err := layer(opts, "static")
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
-	for name, data := range map[string][]byte{"sitemap.xml": s.sitemap(pages), "robots.txt": s.robots(),
-		"feed.xml": s.feed(), "events.ics": s.calendar(), strings.TrimPrefix(FacetsPath, "/"): facets, strings.TrimPrefix(TermsPath, "/"): terms,
-		strings.TrimPrefix(MapDataPath, "/"): venues, strings.TrimPrefix(MapImagePath, "/"): s.mapSVG(),
-		strings.TrimPrefix(GeoJSONPath, "/"): geo, strings.TrimPrefix(CSVPath, "/"): s.providersCSV()} {
-		if err := out.add(name, data); err != nil {
-			return nil, 0, err
-		}
+	_, leafletErr := fs.Stat(static, "vendor/leaflet/leaflet.js")
+	s.Leaflet = leafletErr == nil && s.Tiles != ""
+	return ts, static, nil
+}
+
+// output makes one published file when asked.
+type output func() ([]byte, error)
+
+// outputs lists every file made from the model (not static or bundle
+// files), by output path, and counts the HTML pages among them.
+func (s *Site) outputs(ts templates) (map[string]output, int) {
+	table := map[string]output{}
+	pages := s.pages()
+	for _, p := range pages {
+		table[pageFile(p.Path)] = func() ([]byte, error) { return ts.execute(p) }
 	}
-	if err := copyAssets(out, s, opts); err != nil {
-		return nil, 0, err
+	bytesOf := func(f func() []byte) output { return func() ([]byte, error) { return f(), nil } }
+	table["sitemap.xml"] = bytesOf(func() []byte { return s.sitemap(pages) })
+	table["robots.txt"] = bytesOf(s.robots)
+	table["feed.xml"] = bytesOf(s.feed)
+	table["events.ics"] = bytesOf(s.calendar)
+	table[trim(MapImagePath)] = bytesOf(s.mapSVG)
+	table[trim(CSVPath)] = bytesOf(s.providersCSV)
+	table[trim(MapDataPath)] = s.mapData
+	table[trim(GeoJSONPath)] = s.providersGeoJSON
+	index := sync.OnceValues(func() ([2][]byte, error) {
+		f, t, err := s.searchIndex()
+		return [2][]byte{f, t}, err
+	})
+	table[trim(FacetsPath)] = func() ([]byte, error) { b, err := index(); return b[0], err }
+	table[trim(TermsPath)] = func() ([]byte, error) { b, err := index(); return b[1], err }
+	return table, len(pages)
+}
+
+func trim(p string) string { return strings.TrimPrefix(p, "/") }
+
+// pageFile is the output file of a page path: /a/ is a/index.html.
+func pageFile(p string) string {
+	name := strings.TrimPrefix(p, "/")
+	if strings.HasSuffix(name, "/") || name == "" {
+		name += "index.html"
 	}
-	return out, len(pages), nil
+	return name
 }
 
 // layer returns the built-in folder dir with the site's own files over it.
@@ -162,28 +191,34 @@ func layer(opts Options, dir string) (fs.FS, error) {
 var publishable = []string{".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif"}
 
 // copyAssets adds the static files and the bundles' images and attachments.
-func copyAssets(out files, s *Site, opts Options) error {
-	if err := out.copyTree(opts.Theme, "static", "", false); err != nil {
-		return fmt.Errorf("built-in static files: %w", err)
+func copyAssets(out files, s *Site, opts Options, static fs.FS) error {
+	if err := out.copyTree(static, ".", "", false); err != nil {
+		return fmt.Errorf("static files: %w", err)
 	}
-	if err := out.copyTree(opts.Site, "static", "", true); err != nil {
-		return fmt.Errorf("static/: %w", err)
-	}
-	for _, b := range s.bundles {
-		for _, f := range b.files {
-			if !slices.Contains(publishable, strings.ToLower(path.Ext(f))) && !slices.Contains(b.attachments, f) {
-				continue
-			}
-			data, err := fs.ReadFile(opts.Site, path.Join(b.dir, f))
-			if err != nil {
-				return err
-			}
-			if err := out.add(strings.TrimPrefix(b.url, "/")+f, data); err != nil {
-				return err
-			}
+	for name, src := range s.bundleFiles() {
+		data, err := fs.ReadFile(opts.Site, src)
+		if err != nil {
+			return err
+		}
+		if err := out.add(name, data); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// bundleFiles maps the output path of every published bundle file (images,
+// and attachments where listed) to its path in the site folder.
+func (s *Site) bundleFiles() map[string]string {
+	out := map[string]string{}
+	for _, b := range s.bundles {
+		for _, f := range b.files {
+			if slices.Contains(publishable, strings.ToLower(path.Ext(f))) || slices.Contains(b.attachments, f) {
+				out[trim(b.url)+f] = path.Join(b.dir, f)
+			}
+		}
+	}
+	return out
 }
 
 // Config loads only the site's settings (for "artsmap new"), failing when
