@@ -52,6 +52,8 @@ func (l *loader) loadConfig() bool {
 func (l *loader) checkBaseURL(d *decoded, c *Config) {
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
+		l.warnAt(d, "title", "base_url is not set, so the sitemap, feed and calendar hold relative addresses").Hint =
+			`add base_url = "https://your-site.example/" with the address the site is published at`
 		return
 	}
 	u, err := url.Parse(c.BaseURL)
