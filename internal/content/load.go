@@ -237,6 +237,9 @@ func (l *loader) loadProvider(dir, s string) {
 	pr := &Provider{}
 	d := l.readDoc(path.Join(dir, "index.md"), pr, &pr.Source)
 	if d == nil {
+		// Keep the slug known, so that references to the provider are not
+		// reported as well as the mistake in its file.
+		l.site.Providers = append(l.site.Providers, &Provider{Source: Source{Path: path.Join(dir, "index.md"), Slug: s}, broken: true})
 		return
 	}
 	pr.Slug = s

@@ -87,3 +87,15 @@ func TestEveryProblemAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenProfileReportedOnce: a profile that cannot be read is one
+// problem, not also a "no provider" problem everywhere it is named.
+func TestBrokenProfileReportedOnce(t *testing.T) {
+	probs := run(t, func(f fstest.MapFS) {
+		edit(providerPath, `districts = ["north"]`, `districts = ["north"`)(f)
+		edit("content/learning/note.md", "date = 2026-01-01", "date = 2026-01-01\nproviders = [\"p\"]")(f)
+	})
+	if len(probs) != 1 || probs[0].Path != providerPath {
+		t.Errorf("want one problem in the profile, got %v", probs)
+	}
+}

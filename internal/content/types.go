@@ -86,6 +86,8 @@ type Provider struct {
 	Venues []geo.Venue `toml:"-"` // Point features of locations.geojson
 	Areas  []geo.Area  `toml:"-"` // Polygon and MultiPolygon features
 	Files  []string    `toml:"-"` // other files in the bundle, relative to it
+
+	broken bool // the file could not be read: only Slug and Path are set
 }
 
 // Quality is what commissioners ask about a provider's practice.
@@ -210,7 +212,9 @@ type Page struct {
 	Updated Date   `toml:"updated"` // extension
 }
 
-// Site is everything loaded from a site's content folder.
+// Site is everything loaded from a site's content folder. While there are
+// errors, Providers may hold placeholders for profiles that could not be
+// read, so that references to them are not reported twice.
 type Site struct {
 	Config     Config
 	Providers  []*Provider
