@@ -5,10 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"artsmap"
 	"artsmap/internal/content"
-	"artsmap/internal/devserver"
-	"artsmap/internal/site"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -33,11 +30,7 @@ func TestBoundaryViewsAccessible(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "areas", "districts.geojson"), districts, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "public")
-	if _, err := site.Build(site.Options{Site: os.DirFS(dir), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
-		t.Fatal(err)
-	}
-	base := Serve(t, devserver.Handler(out))
+	base := buildAndServe(t, dir)
 	b := Start(t)
 	for _, path := range []string{"/coverage/", "/map/"} {
 		t.Run(path, func(t *testing.T) {

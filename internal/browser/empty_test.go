@@ -4,10 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"artsmap"
-	"artsmap/internal/devserver"
-	"artsmap/internal/site"
 )
 
 // TestEmptySite builds a site with settings and nothing else: every page
@@ -23,11 +19,7 @@ func TestEmptySite(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "site.toml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "public")
-	if _, err := site.Build(site.Options{Site: os.DirFS(dir), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
-		t.Fatal(err)
-	}
-	base := Serve(t, devserver.Handler(out))
+	base := buildAndServe(t, dir)
 	b := Start(t)
 	for _, p := range []struct{ path, ready string }{
 		{"/", ""}, {"/providers/?q=anything&pathway=b", directoryReady}, {"/map/", mapReady}, {"/coverage/", ""},

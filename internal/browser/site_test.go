@@ -21,12 +21,18 @@ var testNow = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 func realSite(t *testing.T) (base string, cs *content.Site) {
 	t.Helper()
 	root := RepoRoot(t)
+	cs, _ = content.Load(os.DirFS(root), content.Options{Now: testNow})
+	return buildAndServe(t, root), cs
+}
+
+// buildAndServe builds the site folder dir and serves the result.
+func buildAndServe(t *testing.T, dir string) string {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(site.Options{Site: os.DirFS(root), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
+	if _, err := site.Build(site.Options{Site: os.DirFS(dir), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
-	cs, _ = content.Load(os.DirFS(root), content.Options{Now: testNow})
-	return Serve(t, devserver.Handler(out)), cs
+	return Serve(t, devserver.Handler(out))
 }
 
 // tileHost is the map tile host the site is configured with: the only other

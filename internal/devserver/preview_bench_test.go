@@ -39,7 +39,7 @@ func BenchmarkPreview(b *testing.B) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			go devserver.Watch(ctx, dir, []string{"content"}, func(paths []string) { live.Update(paths) }) //nolint:errcheck // ends with ctx
-			time.Sleep(200 * time.Millisecond) // let the watcher start
+			time.Sleep(200 * time.Millisecond)                                                             // let the watcher start
 			profile := filepath.Join(dir, "content", "providers", "provider-00042", "index.md")
 			url := srv.URL + "/providers/provider-00042/"
 			src, _ := os.ReadFile(profile)

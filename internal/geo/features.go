@@ -100,10 +100,7 @@ func (f *file) flag(at string, props geojson.Properties, key string) *bool {
 
 // checkArea checks that every ring is closed and every vertex in the region.
 func (f *file) checkArea(at string, g orb.Geometry, region Bounds) bool {
-	polys, _ := g.(orb.MultiPolygon)
-	if p, ok := g.(orb.Polygon); ok {
-		polys = orb.MultiPolygon{p}
-	}
+	polys := Polygons(g)
 	ok := len(polys) > 0
 	for _, poly := range polys {
 		for _, ring := range poly {

@@ -33,16 +33,8 @@ func (p Projection) Point(pt orb.Point) (x, y float64) {
 
 // Path returns SVG path data for a Polygon or MultiPolygon ("" otherwise).
 func (p Projection) Path(g orb.Geometry) string {
-	var polys orb.MultiPolygon
-	switch v := g.(type) {
-	case orb.Polygon:
-		polys = orb.MultiPolygon{v}
-	case orb.MultiPolygon:
-		polys = v
-	default:
-		return ""
-	}
 	var b strings.Builder
+	polys := Polygons(g)
 	for _, poly := range polys {
 		for _, ring := range poly {
 			lastX, lastY := math.NaN(), math.NaN()
@@ -68,6 +60,18 @@ func (p Projection) Path(g orb.Geometry) string {
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
 
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// Polygons returns a Polygon or MultiPolygon as a MultiPolygon, and
+// nothing for any other geometry.
+func Polygons(g orb.Geometry) orb.MultiPolygon {
+	switch v := g.(type) {
+	case orb.Polygon:
+		return orb.MultiPolygon{v}
+	case orb.MultiPolygon:
+		return v
+	}
+	return nil
+}
 
 // Contains reports whether a Polygon or MultiPolygon contains pt.
 func Contains(g orb.Geometry, pt orb.Point) bool {

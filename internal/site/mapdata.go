@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 
+	"artsmap/internal/geo"
+
 	"github.com/paulmach/orb"
 )
 
@@ -68,15 +70,8 @@ func yearOr0(y int, zero bool) int {
 // polygons gives the rings of a Polygon or MultiPolygon as [lat, lon]
 // pairs, as Leaflet takes them.
 func polygons(g orb.Geometry) [][][][2]float64 {
-	var polys orb.MultiPolygon
-	switch v := g.(type) {
-	case orb.Polygon:
-		polys = orb.MultiPolygon{v}
-	case orb.MultiPolygon:
-		polys = v
-	}
 	out := [][][][2]float64{}
-	for _, poly := range polys {
+	for _, poly := range geo.Polygons(g) {
 		var rings [][][2]float64
 		for _, ring := range poly {
 			var pts [][2]float64
