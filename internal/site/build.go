@@ -153,6 +153,20 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(CSVPath)] = bytesOf(s.providersCSV)
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
+	table[trim(GlossaryPath)] = s.glossaryJSON
+	for _, e := range s.Events() {
+		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
+	}
+	for _, f := range s.Factsheets {
+		table[trim(f.URL)+PlainTextName] = bytesOf(func() []byte { return []byte(f.text) })
+	}
+	for _, l := range s.Learning {
+		table[trim(l.URL)+PlainTextName] = bytesOf(func() []byte { return []byte(l.text) })
+		if len(l.References) > 0 {
+			table[trim(l.URL)+"references.bib"] = bytesOf(l.BibTeX)
+			table[trim(l.URL)+"references.ris"] = bytesOf(l.RIS)
+		}
+	}
 	index := sync.OnceValues(func() ([2][]byte, error) {
 		f, t, err := s.searchIndex()
 		return [2][]byte{f, t}, err

@@ -115,6 +115,9 @@ func TestGolden(t *testing.T) {
 	golden(t, "provider.html", tree["providers/breath-choir/index.html"])
 	golden(t, "factsheet.html", tree["factsheets/key-terms/index.html"])
 	golden(t, "appraisal.html", tree["learning/appraisal/index.html"])
+	golden(t, "glossary.html", tree["glossary/index.html"])
+	golden(t, "references.bib", tree["learning/appraisal/references.bib"])
+	golden(t, "factsheet.txt", tree["factsheets/key-terms/plain.txt"])
 }
 
 // TestDeterministic builds the same site twice: the outputs are identical.

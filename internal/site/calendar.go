@@ -10,6 +10,11 @@ import (
 // ends, lines folded at 75 octets, text escaped, times in UTC and UIDs
 // derived from the site address and the event's slug so they never change.
 func (s *Site) calendar() []byte {
+	return s.calendarOf(s.Events())
+}
+
+// calendarOf is an iCalendar file of the given events.
+func (s *Site) calendarOf(events []*Event) []byte {
 	var b strings.Builder
 	line := func(name, value string) { writeFolded(&b, name+":"+value) }
 	line("BEGIN", "VCALENDAR")
@@ -18,7 +23,7 @@ func (s *Site) calendar() []byte {
 	line("CALSCALE", "GREGORIAN")
 	line("X-WR-CALNAME", escapeText(s.Title))
 	stamp := s.Now.UTC().Format("20060102T150405Z")
-	for _, e := range s.Events() {
+	for _, e := range events {
 		line("BEGIN", "VEVENT")
 		line("UID", e.Slug+"@"+hostOf(s.BaseURL))
 		line("DTSTAMP", stamp)

@@ -22,6 +22,8 @@ type Factsheet struct {
 	Audience []string
 	Terms    []*GlossaryTerm
 	Body     template.HTML
+	Minutes  int    // reading time
+	text     string // the plain-text version
 }
 
 // GlossaryTerm is a defined term, at URL (its fact sheet and anchor).
@@ -66,6 +68,8 @@ type Learning struct {
 	Criteria    []content.Criterion
 	Options     []*RankedOption
 	Body        template.HTML
+	Minutes     int    // reading time
+	text        string // the plain-text version
 }
 
 // Attachment is a downloadable file of a learning output.
@@ -97,6 +101,7 @@ func (a *assembler) factsheets() {
 	for _, cf := range a.cs.Factsheets {
 		f := &Factsheet{Slug: cf.Slug, URL: "/factsheets/" + cf.Slug + "/", Title: cf.Title, Summary: cf.Summary,
 			Updated: cf.Updated.Time, Audience: cf.Audience, Body: templateHTML(a.render(cf.Source))}
+		f.text, f.Minutes = factsheetText(cf)
 		for _, ct := range cf.Terms {
 			t := &GlossaryTerm{ID: ct.ID, Term: ct.Term, Definition: a.md.Inline(ct.Definition), Aliases: ct.Aliases,
 				URL: f.URL + "#" + ct.ID, Sheet: f}
@@ -179,6 +184,7 @@ func (a *assembler) learning() {
 				Type: strings.ToUpper(strings.TrimPrefix(path.Ext(at.File), ".")), Size: humanSize(at.Size)})
 		}
 		l.Options = rank(cl.Criteria, cl.Options)
+		l.text, l.Minutes = learningText(cl)
 		if cl.Bundle {
 			b := bundle{dir: path.Dir(cl.Path), url: l.URL, files: cl.Files}
 			for _, at := range cl.Attachments {
@@ -228,4 +234,68 @@ func humanSize(n int64) string {
 	}
 	tenths := (n + 50*1000) / (100 * 1000)
 	return strconv.Itoa(int(tenths/10)) + "." + strconv.Itoa(int(tenths%10)) + " MB"
+}
+
+// LearningFilter is a kind or pathway that learning outputs can be listed by.
+type LearningFilter struct {
+	Label string
+	URL   string
+	Items []*Learning
+}
+
+// learningFilters lists outputs by kind (in the content model's order) and
+// by pathway (in the vocabulary's order), leaving out empty ones.
+func (s *Site) learningFilters() (kinds, pathways []*LearningFilter) {
+	for _, k := range content.LearningKinds {
+		f := &LearningFilter{Label: LearningKinds[k], URL: "/learning/kind/" + k + "/"}
+		for _, l := range s.Learning {
+			if l.Kind == k {
+				f.Items = append(f.Items, l)
+			}
+		}
+		if len(f.Items) > 0 {
+			kinds = append(kinds, f)
+		}
+	}
+	if t := s.Taxonomy("pathways"); t != nil {
+		for _, term := range t.Terms {
+			f := &LearningFilter{Label: term.Label, URL: "/learning/pathway/" + term.ID + "/"}
+			for _, l := range s.Learning {
+				if slices.Contains(l.Pathways, term) {
+					f.Items = append(f.Items, l)
+				}
+			}
+			if len(f.Items) > 0 {
+				pathways = append(pathways, f)
+			}
+		}
+	}
+	return kinds, pathways
+}
+
+// LearningKindFilters are the kinds learning outputs can be listed by.
+func (s *Site) LearningKindFilters() []*LearningFilter { k, _ := s.learningFilters(); return k }
+
+// LearningPathwayFilters are the pathways learning outputs can be listed by.
+func (s *Site) LearningPathwayFilters() []*LearningFilter { _, p := s.learningFilters(); return p }
+
+// GlossaryIndex is A to Z (then other characters when used), each letter
+// with the id of its section, or no id when no term starts with it.
+func (s *Site) GlossaryIndex() []*Letter {
+	have := map[string]*Letter{}
+	for _, l := range s.Glossary {
+		have[l.Letter] = l
+	}
+	var out []*Letter
+	for c := 'A'; c <= 'Z'; c++ {
+		if l, ok := have[string(c)]; ok {
+			out = append(out, l)
+		} else {
+			out = append(out, &Letter{Letter: string(c)})
+		}
+	}
+	if l, ok := have["0-9 and symbols"]; ok {
+		out = append(out, l)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -22,6 +23,15 @@ type Page struct {
 	Learning  *Learning
 	Event     *Event
 	Doc       *DocPage
+	Filter    *LearningFilter // a filtered list of learning outputs
+}
+
+// LearningItems are the learning outputs the page lists.
+func (p *Page) LearningItems() []*Learning {
+	if p.Filter != nil {
+		return p.Filter.Items
+	}
+	return p.Site.Learning
 }
 
 // Canonical is the page's absolute address.
@@ -78,6 +88,11 @@ func (s *Site) pages() []*Page {
 	for _, f := range s.Factsheets {
 		out = append(out, &Page{Layout: "factsheet", Path: f.URL, Title: f.Title, Description: f.Summary,
 			Crumbs: []Link{home, {"Fact sheets", "/factsheets/"}}, Factsheet: f})
+	}
+	kinds, pathways := s.learningFilters()
+	for _, f := range slices.Concat(kinds, pathways) {
+		out = append(out, &Page{Layout: "learning-list", Path: f.URL, Title: "Learning: " + f.Label,
+			Description: "Learning outputs listed under " + f.Label + ".", Crumbs: []Link{home, {"Learning", "/learning/"}}, Filter: f})
 	}
 	for _, l := range s.Learning {
 		out = append(out, &Page{Layout: "learning", Path: l.URL, Title: l.Title, Description: l.Summary,
