@@ -7,11 +7,13 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -35,15 +37,25 @@ func New(siteHost string) *Renderer {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&safety{siteHost: siteHost}, 100)),
+			parser.WithASTTransformers(util.Prioritized(&safety{siteHost: siteHost}, 100), util.Prioritized(termLinker{}, 200)),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(termRenderer{}, 100))),
 	)
 	return &Renderer{md: md}
 }
 
 // Render converts a Markdown document to HTML and lists what it dropped.
 func (r *Renderer) Render(src []byte) (template.HTML, []Issue) {
+	return r.RenderLinked(src, nil)
+}
+
+// RenderLinked is Render, linking the first mention of each of the
+// glossary's terms to its definition (g may be nil).
+func (r *Renderer) RenderLinked(src []byte, g *Glossary) (template.HTML, []Issue) {
 	ctx := parser.NewContext()
+	if g != nil {
+		ctx.Set(glossaryKey, g)
+	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
@@ -72,3 +84,5 @@ func (r *Renderer) Inline(src string) template.HTML {
 func lineOf(src []byte, offset int) int {
 	return bytes.Count(src[:min(offset, len(src))], []byte("\n")) + 1
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }

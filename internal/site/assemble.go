@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"net/url"
 	"path"
@@ -23,6 +24,8 @@ type assembler struct {
 	site  *Site
 	terms map[string]map[string]*TermPage // taxonomy key -> id -> term
 	cache *renderCache                    // may be nil
+	gloss *markdown.Glossary              // linked from bodies other than fact sheets'
+	gkey  string                          // identifies gloss in cache keys
 }
 
 // renderCache remembers rendered Markdown by its source text, so that a
@@ -66,6 +69,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 		a.site.boundaries = append(a.site.boundaries, f.Features...)
 	}
 	a.site.Tiles, a.site.Attribution, a.site.Center, a.site.Zoom = c.Map.Tiles, c.Map.Attribution, c.Map.Center, c.Map.Zoom
+	a.glossary()
 	a.taxonomies()
 	a.providers()
 	a.factsheets()
@@ -77,11 +81,24 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 
 // render converts a document body, reporting dropped content as warnings.
 func (a *assembler) render(src content.Source) []byte {
-	r, ok := a.cached(src.Body)
+	return a.renderWith(src, a.gloss)
+}
+
+// renderPlain renders a body without linking glossary terms.
+func (a *assembler) renderPlain(src content.Source) []byte {
+	return a.renderWith(src, nil)
+}
+
+func (a *assembler) renderWith(src content.Source, g *markdown.Glossary) []byte {
+	key := string(src.Body)
+	if g != nil {
+		key += "\x00" + a.gkey
+	}
+	r, ok := a.cached(key)
 	if !ok {
-		html, issues := a.md.Render(src.Body)
+		html, issues := a.md.RenderLinked(src.Body, g)
 		r = rendered{[]byte(html), issues}
-		a.remember(src.Body, r)
+		a.remember(key, r)
 	}
 	for _, is := range r.issues {
 		a.probs.Warnf(src.Path, src.BodyLine+is.Line-1, 1, "%s", is.Message)
@@ -89,17 +106,17 @@ func (a *assembler) render(src content.Source) []byte {
 	return r.html
 }
 
-func (a *assembler) cached(body []byte) (rendered, bool) {
+func (a *assembler) cached(key string) (rendered, bool) {
 	if a.cache == nil {
 		return rendered{}, false
 	}
 	a.cache.mu.Lock()
 	defer a.cache.mu.Unlock()
-	r, ok := a.cache.m[string(body)]
+	r, ok := a.cache.m[key]
 	return r, ok
 }
 
-func (a *assembler) remember(body []byte, r rendered) {
+func (a *assembler) remember(key string, r rendered) {
 	if a.cache == nil {
 		return
 	}
@@ -108,7 +125,28 @@ func (a *assembler) remember(body []byte, r rendered) {
 	if a.cache.m == nil {
 		a.cache.m = map[string]rendered{}
 	}
-	a.cache.m[string(body)] = r
+	a.cache.m[key] = r
+}
+
+// glossary prepares the fact sheets' terms and aliases for linking.
+func (a *assembler) glossary() {
+	var terms []markdown.Term
+	var key strings.Builder
+	for _, f := range a.cs.Factsheets {
+		for _, t := range f.Terms {
+			tip := strings.TrimSpace(plainText(string(a.md.Inline(t.Definition))))
+			url := "/factsheets/" + f.Slug + "/#" + t.ID
+			for _, phrase := range append([]string{t.Term}, t.Aliases...) {
+				if strings.TrimSpace(phrase) == "" {
+					continue
+				}
+				terms = append(terms, markdown.Term{Phrase: phrase, ID: t.ID, URL: url, Tip: tip})
+				fmt.Fprintf(&key, "%s\x01%s\x01%s\x02", phrase, url, tip)
+			}
+		}
+	}
+	a.gloss = markdown.NewGlossary(terms)
+	a.gkey = key.String()
 }
 
 var taxonomyInfo = []struct{ key, title, singular, intro string }{

@@ -100,7 +100,7 @@ func (a *assembler) factsheets() {
 	var all []*GlossaryTerm
 	for _, cf := range a.cs.Factsheets {
 		f := &Factsheet{Slug: cf.Slug, URL: "/factsheets/" + cf.Slug + "/", Title: cf.Title, Summary: cf.Summary,
-			Updated: cf.Updated.Time, Audience: cf.Audience, Body: templateHTML(a.render(cf.Source))}
+			Updated: cf.Updated.Time, Audience: cf.Audience, Body: templateHTML(a.renderPlain(cf.Source))}
 		f.text, f.Minutes = factsheetText(cf)
 		for _, ct := range cf.Terms {
 			t := &GlossaryTerm{ID: ct.ID, Term: ct.Term, Definition: a.md.Inline(ct.Definition), Aliases: ct.Aliases,
