@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"artsmap/internal/geo"
+
+	"github.com/paulmach/orb"
 )
 
 // MapView is the map drawn at build time: the picture for readers without
@@ -189,4 +191,28 @@ func towns(venues []MapVenue) []TownCount {
 		return strings.Compare(a.Name, b.Name)
 	})
 	return out
+}
+
+// SpotMap is a small drawing of the region with one place marked.
+type SpotMap struct {
+	Width, Height float64
+	Areas         []string // boundary paths
+	X, Y          float64
+	OSM           string // the place on OpenStreetMap
+}
+
+// EventMap draws where an event is, or returns nil when it has no location.
+func (s *Site) EventMap(e *Event) *SpotMap {
+	if len(e.Location) != 2 || !s.bounds.Valid() {
+		return nil
+	}
+	proj := geo.NewProjection(s.bounds, 320)
+	m := &SpotMap{Width: proj.Width, Height: proj.Height}
+	for _, a := range s.boundaries {
+		m.Areas = append(m.Areas, proj.Path(a.Geometry))
+	}
+	m.X, m.Y = proj.Point(orb.Point{e.Location[0], e.Location[1]})
+	lat, lon := strconv.FormatFloat(e.Location[1], 'f', 5, 64), strconv.FormatFloat(e.Location[0], 'f', 5, 64)
+	m.OSM = "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=15/" + lat + "/" + lon
+	return m
 }
