@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"artsmap"
 	"artsmap/internal/content"
@@ -183,12 +184,22 @@ func TestFeeds(t *testing.T) {
 	out, _ := build(t, txtarSite(t, "fellside"))
 	tree := readTree(t, out)
 	var feed struct {
+		XMLName xml.Name
 		ID      string `xml:"id"`
+		Title   string `xml:"title"`
 		Updated string `xml:"updated"`
+		Author  string `xml:"author>name"`
+		Links   []struct {
+			Href string `xml:"href,attr"`
+			Rel  string `xml:"rel,attr"`
+		} `xml:"link"`
 		Entries []struct {
 			ID      string `xml:"id"`
 			Title   string `xml:"title"`
 			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
 		} `xml:"entry"`
 	}
 	if err := xml.Unmarshal(tree["feed.xml"], &feed); err != nil {
@@ -197,9 +208,19 @@ func TestFeeds(t *testing.T) {
 	if len(feed.Entries) != 3 || feed.ID != "https://fellside.example.net/" {
 		t.Errorf("feed id %q with %d entries, want the base URL and 3", feed.ID, len(feed.Entries))
 	}
+	if feed.XMLName.Space != "http://www.w3.org/2005/Atom" || feed.Title == "" || feed.Author == "" || feed.Updated == "" {
+		t.Errorf("feed lacks the Atom namespace, a title, an author or updated: %+v", feed)
+	}
+	self := false
+	for _, l := range feed.Links {
+		self = self || (l.Rel == "self" && l.Href == "https://fellside.example.net/feed.xml")
+	}
+	if !self {
+		t.Errorf("no rel=self link: %+v", feed.Links)
+	}
 	for _, e := range feed.Entries {
-		if e.ID == "" || e.Title == "" || e.Updated == "" {
-			t.Errorf("entry without id, title or updated: %+v", e)
+		if _, err := time.Parse(time.RFC3339, e.Updated); err != nil || e.ID == "" || e.Title == "" || e.Link.Href == "" {
+			t.Errorf("entry without id, title, link or RFC 3339 updated: %+v", e)
 		}
 	}
 	ics := string(tree["events.ics"])
