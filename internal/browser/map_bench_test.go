@@ -21,13 +21,26 @@ import (
 
 // synthSite writes and builds a synthetic site of n providers and serves it.
 func synthSite(b *testing.B, n int) (base, out string) {
+	_, base, out = synthSiteDir(b, n)
+	return base, out
+}
+
+// synthSiteDir is synthSite, also returning the site folder.
+func synthSiteDir(b *testing.B, n int) (dir, base, out string) {
 	b.Helper()
-	dir := b.TempDir()
-	if err := synth.Write(filepath.Join(dir, "site"), n, 1); err != nil {
+	dir = filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, n, 1); err != nil {
 		b.Fatal(err)
 	}
-	out = filepath.Join(dir, "public")
-	if _, err := site.Build(site.Options{Site: os.DirFS(filepath.Join(dir, "site")), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
+	base, out = serveBuilt(b, dir)
+	return dir, base, out
+}
+
+// serveBuilt builds the site folder dir into a temporary folder and serves it.
+func serveBuilt(b *testing.B, dir string) (base, out string) {
+	b.Helper()
+	out = filepath.Join(b.TempDir(), "public")
+	if _, err := site.Build(site.Options{Site: os.DirFS(dir), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
 		b.Fatal(err)
 	}
 	return Serve(b, devserver.Handler(out)), out

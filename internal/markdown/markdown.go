@@ -34,7 +34,7 @@ type Renderer struct {
 // URL: links to any other host are marked external.
 func New(siteHost string) *Renderer {
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Typographer),
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), extension.Strikethrough, extension.Linkify, extension.Typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(&safety{siteHost: siteHost}, 100), util.Prioritized(termLinker{}, 200)),
@@ -66,7 +66,7 @@ func (r *Renderer) RenderLinked(src []byte, g *Glossary) (template.HTML, []Issue
 	for i := range issues {
 		issues[i].Line = lineOf(src, issues[i].Line)
 	}
-	return template.HTML(buf.String()), issues //nolint:gosec // produced by goldmark without raw HTML
+	return template.HTML(scrollTables(buf.String())), issues //nolint:gosec // produced by goldmark without raw HTML
 }
 
 // Inline converts a short Markdown text (a definition, a description) to
@@ -86,3 +86,14 @@ func lineOf(src []byte, offset int) int {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// scrollTables wraps each table in a region that scrolls sideways, and
+// that keyboard users can reach, so that a wide table never makes the
+// whole page scroll (WCAG 1.4.10, reflow).
+func scrollTables(html string) string {
+	if !strings.Contains(html, "<table>") {
+		return html
+	}
+	html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" role="region" tabindex="0" aria-label="Table"><table>`)
+	return strings.ReplaceAll(html, "</table>", "</table></div>")
+}

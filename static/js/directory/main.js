@@ -99,11 +99,15 @@ class View {
   render() {
     performance.mark('directory-render-start');
     const q = runQuery(this.index, this.state.q);
+    performance.mark('directory-query');
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters);
+    performance.mark('directory-facets');
     const origin = this.origin();
     const sort = effectiveSort(this.state, origin !== null);
     const { order, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin });
+    performance.mark('directory-order');
     this.results.show(order, this.limit, q.terms, distances);
+    performance.mark('directory-show');
     writeCounts(this.form, counts);
     const text = order.length === this.index.size
       ? `Showing all ${order.length} providers`

@@ -5,17 +5,23 @@ import { highlight } from './highlight.js';
 
 export class Results {
   /**
+   * Takes over the server-rendered list: its cards move to a hidden store,
+   * and a list in its place holds only the cards shown, so that each
+   * update touches those cards and no others.
    * @param {HTMLOListElement} list the server-rendered list of cards
    * @param {import('./index.js').SearchIndex} index
    */
   constructor(list, index) {
-    this.list = list;
     this.cards = new Array(index.size);
     for (const li of list.querySelectorAll(':scope > li[data-slug]')) {
       const d = index.bySlug.get(li.dataset.slug);
       if (d !== undefined) this.cards[d] = li;
     }
-    this.shown = [];
+    this.list = /** @type {HTMLOListElement} */ (list.cloneNode(false));
+    list.removeAttribute('id');
+    list.hidden = true;
+    list.before(this.list);
+    this.store = list;
     this.originals = new WeakMap();
   }
 
@@ -29,11 +35,8 @@ export class Results {
   show(order, limit, terms, distances) {
     const next = order.slice(0, limit).map((d) => this.cards[d]).filter(Boolean);
     const keep = new Set(next);
-    for (const li of this.shown) if (!keep.has(li)) li.hidden = true;
-    if (this.shown.length === 0) for (const li of this.cards) if (li && !keep.has(li)) li.hidden = true;
-    for (const li of next) li.hidden = false;
-    this.list.prepend(...next);
-    this.shown = next;
+    this.store.append(...[...this.list.children].filter((li) => !keep.has(li)));
+    this.list.append(...next);
     order.slice(0, limit).forEach((d, i) => this.decorate(next[i], terms, distances?.get(d)));
   }
 
