@@ -37,7 +37,7 @@ func (l *loader) loadConfig() bool {
 	}
 	l.tz = time.UTC
 	if c.Timezone != "" {
-		if tz, err := time.LoadLocation(c.Timezone); err == nil {
+		if tz, err := time.LoadLocation(c.Timezone); err == nil && c.Timezone != "Local" {
 			l.tz = tz
 		} else {
 			l.errAt(d, "timezone", "unknown time zone %q", c.Timezone).Hint = "use an IANA name such as Europe/London"

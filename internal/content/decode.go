@@ -49,7 +49,11 @@ func decodeTOML(path string, doc []byte, firstLine int, v any, probs *diag.List)
 func reportDecodeError(path string, firstLine int, loc *locator, err error, probs *diag.List) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		p := probs.Errorf(path, pe.Position.Line+firstLine-1, max(pe.Position.Col, 1), "%s", plainTOMLMessage(pe.Message))
+		line, col := pe.Position.Line+firstLine-1, max(pe.Position.Col, 1)
+		if v, ok := loc.valueOnLine(pe.LastKey, line); ok && pe.LastKey != "" {
+			col = v.Col
+		}
+		p := probs.Errorf(path, line, col, "%s", plainTOMLMessage(pe.Message))
 		if pe.LastKey == "" || !strings.Contains(pe.Message, "date") {
 			p.Hint = "check the TOML: text goes in double quotes, lists in [ ], one setting per line"
 		}
@@ -60,7 +64,7 @@ func reportDecodeError(path string, firstLine int, loc *locator, err error, prob
 	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		line = n + firstLine - 1
-		if p, ok := loc.values[m[2]]; ok && p.Line == line {
+		if p, ok := loc.valueOnLine(m[2], line); ok {
 			col = p.Col
 		}
 		msg = strings.TrimPrefix(msg, m[0])
@@ -92,7 +96,7 @@ func friendlyType(t string) string {
 		return "a whole number"
 	case t == "Float" || strings.HasPrefix(t, "float"):
 		return "a number"
-	case t == "Boolean" || t == "bool":
+	case t == "Boolean" || strings.Contains(t, "bool"):
 		return "true or false"
 	case t == "Array" || strings.HasPrefix(t, "slice") || strings.HasPrefix(t, "[]"):
 		return "a list in [ ]"
@@ -123,6 +127,9 @@ func reportUnknownKeys(d *decoded, t reflect.Type, probs *diag.List) {
 		name := k[len(k)-1]
 		hint := diag.Suggest(name, fieldNames(t, k[:len(k)-1]))
 		positions := d.loc.keysLike(full)
+		if len(positions) == 0 {
+			positions = d.loc.inlineKeys(strings.Join(k[:len(k)-1], "."), name)
+		}
 		if len(positions) == 0 {
 			positions = []Pos{d.loc.table(full)}
 		}

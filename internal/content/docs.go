@@ -70,7 +70,7 @@ func (l *loader) checkAttachments(lo *Learning, d *decoded) {
 	files := lo.Files
 	for i := range lo.Attachments {
 		a := &lo.Attachments[i]
-		at := "attachments"
+		at := "attachments." + itoa(i) + ".file"
 		switch {
 		case a.File == "":
 			l.errAt(d, at, "attachment %d has no file", i+1)

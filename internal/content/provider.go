@@ -39,7 +39,11 @@ func (l *loader) checkProvider(p *Provider, d *decoded) {
 	l.email(d, "email", p.Email)
 	l.phone(d, "phone", p.Phone)
 	if (p.Email != "" || p.Phone != "") && !d.has("publish_contact") {
-		l.warnAt(d, "email", "the email and phone stay hidden until publish_contact is set").Hint =
+		at := "email"
+		if p.Email == "" {
+			at = "phone"
+		}
+		l.warnAt(d, at, "the email and phone stay hidden until publish_contact is set").Hint =
 			"add publish_contact = true once the provider agrees to publish them, or false to keep them private"
 	}
 	l.checkReviewed(p, d)
@@ -57,12 +61,13 @@ func (l *loader) summary(d *decoded, key, s string, required bool) {
 	if required && !l.required(d, key, s) {
 		return
 	}
+	name := key[strings.LastIndex(key, ".")+1:]
 	if n := utf8.RuneCountInString(s); n > maxSummary {
-		l.errAt(d, key, "%s is %d characters long; the limit is %d", key, n, maxSummary).Hint =
+		l.errAt(d, key, "%s is %d characters long; the limit is %d", name, n, maxSummary).Hint =
 			"keep it to a sentence or two and put the rest in the text below the +++"
 	}
 	if strings.ContainsAny(s, "<>") && looksLikeHTML(s) {
-		l.warnAt(d, key, "%s contains HTML, which is shown as plain text", key)
+		l.warnAt(d, key, "%s contains HTML, which is shown as plain text", name)
 	}
 }
 

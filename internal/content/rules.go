@@ -31,9 +31,15 @@ func (l *loader) required(d *decoded, path, value string) bool {
 	name := path[strings.LastIndex(path, ".")+1:]
 	if _, ok := d.loc.values[path]; ok {
 		l.errAt(d, path, "%s must not be empty", name)
-	} else {
-		l.errAt(d, path, "%s is required", name).Hint = "add " + name + ` = "..."`
+		return false
 	}
+	hint := "add " + name + ` = "..."`
+	if i := strings.LastIndex(path, "."); i > 0 && !strings.ContainsAny(path[:i], "0123456789") {
+		table := path[:i]
+		l.errAt(d, path, "%s.%s is required", table, name).Hint = hint + " under [" + table + "]"
+		return false
+	}
+	l.errAt(d, path, "%s is required", name).Hint = hint
 	return false
 }
 
@@ -62,7 +68,7 @@ func (l *loader) vocabList(d *decoded, path string, values []string, vocab strin
 		return
 	}
 	for i, v := range values {
-		p := d.loc.element(path, v)
+		p := d.loc.elementN(path, v, countOf(values[:i], v))
 		switch {
 		case !slices.Contains(l.vocab[vocab], v):
 			l.probs.Errorf(d.path, p.Line, p.Col, "unknown %s %q", singular(name), v).Hint = diag.OneOf(v, l.vocab[vocab])
@@ -121,3 +127,13 @@ func (l *loader) phone(d *decoded, path, value string) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func countOf(list []string, v string) int {
+	n := 0
+	for _, x := range list {
+		if x == v {
+			n++
+		}
+	}
+	return n
+}

@@ -39,7 +39,7 @@ func TestEveryProblemInOneLoad(t *testing.T) {
 		e(p, 8, 13, `unknown pathway "y"`, "must be one of"),
 		e(p, 28, 11, `venue "hall" is not in locations.geojson`, "add a Feature"),
 		e(locPath, 1, 44, "not valid JSON: invalid character ',' looking for beginning of value", "comma"),
-		e(q, 2, 10, "strings cannot contain newlines", "check the TOML"),
+		e(q, 2, 8, "strings cannot contain newlines", "check the TOML"),
 		e(cfgPath, 4, 1, `unknown setting "langauge"`, `did you mean "language"?`),
 	})
 	for i := 1; i < len(got); i++ {

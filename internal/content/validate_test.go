@@ -28,14 +28,11 @@ func TestProviderRules(t *testing.T) {
 		{"type mismatch", edit(p, "since = 2012", `since = "2012"`),
 			[]prob{e(p, 6, 9, `"since" should be a whole number, not text in quotes`, "")}, ""},
 		{"type mismatch in programme", edit(p, `venues = ["hall"]`, `venues = "hall"`),
-			[]prob{e(p, 28, 10, `"venues" should be a list in [ ], not text in quotes`, "")},
-			`a type mismatch inside [[programmes]] (venues = "hall") is reported at column 1, not at the value (column 10): ` +
-				`reportDecodeError looks up "programmes.venues" but the locator stores "programmes.0.venues"`},
+			[]prob{e(p, 28, 10, `"venues" should be a list in [ ], not text in quotes`, "")}, ""},
 		{"type mismatch for true or false", edit(p, `supervision = "Monthly"`, `dbs_checked = "yes"`),
-			[]prob{e(p, 19, 15, `"dbs_checked" should be true or false, not text in quotes`, "")},
-			`dbs_checked = "yes" gives "\"dbs_checked\" should be boolean, not text in quotes": friendlyType does not map the TOML name "boolean" to "true or false"`},
+			[]prob{e(p, 19, 15, `"dbs_checked" should be true or false, not text in quotes`, "")}, ""},
 		{"TOML syntax error", edit(p, `name = "Test Provider"`, `name = "Test Provider`),
-			[]prob{e(p, 2, 22, "strings cannot contain newlines", "check the TOML")}, ""},
+			[]prob{e(p, 2, 8, "strings cannot contain newlines", "check the TOML")}, ""},
 		{"no opening +++", edit(p, "+++\nname", "name"),
 			[]prob{e(p, 1, 1, "front matter must start on the first line with a line of exactly +++", "a content file starts with +++")}, ""},
 		{"YAML front matter", put(p, strings.ReplaceAll(provider, "+++", "---")),
@@ -79,9 +76,7 @@ func TestProviderRules(t *testing.T) {
 		{"summary with HTML", edit(p, `summary = "A short summary."`, `summary = "A <b>short</b> summary."`),
 			[]prob{w(p, 4, 11, "summary contains HTML, which is shown as plain text", "")}, ""},
 		{"programme summary of 301 characters", edit(p, "venues = [\"hall\"]\n", "venues = [\"hall\"]\nsummary = \""+strings.Repeat("x", 301)+"\"\n"),
-			[]prob{e(p, 29, 11, "summary is 301 characters long; the limit is 300", "sentence or two")},
-			`a programme summary over 300 characters says "programmes.0.summary is 301 characters long": ` +
-				`summary() prints the internal path, with a 0-based index, instead of the setting's name`},
+			[]prob{e(p, 29, 11, "summary is 301 characters long; the limit is 300", "sentence or two")}, ""},
 
 		// Vocabularies: the column is the quoted value's.
 		{"district unknown", edit(p, `districts = ["north"]`, `districts = ["north", "east"]`),
@@ -101,11 +96,9 @@ func TestProviderRules(t *testing.T) {
 		{"programme audience unknown", edit(p, `format = "group"`, "format = \"group\"\naudiences = [\"teens\"]"),
 			[]prob{e(p, 26, 14, `unknown audience "teens"`, "=must be one of: older-people")}, ""},
 		{"value listed twice", edit(p, `districts = ["north"]`, `districts = ["north", "north"]`),
-			[]prob{w(p, 7, 23, `"north" is listed twice in districts`, "")},
-			`the "listed twice" warning for districts = ["north", "north"] points at the first "north" (7:14), not at the repeat (7:23): element() finds the first occurrence`},
+			[]prob{w(p, 7, 23, `"north" is listed twice in districts`, "")}, ""},
 		{"column counts characters", edit(p, `districts = ["north"]`, `districts = ["nörth", "sóuth"]`),
-			[]prob{e(p, 7, 14, `unknown district "nörth"`, `did you mean "north"?`), e(p, 7, 23, `unknown district "sóuth"`, `did you mean "south"?`)},
-			`columns in TOML documents count bytes, not characters: after "nörth" the second value is reported at 7:24 instead of 7:23 (internal/geo counts runes)`},
+			[]prob{e(p, 7, 14, `unknown district "nörth"`, `did you mean "north"?`), e(p, 7, 23, `unknown district "sóuth"`, `did you mean "south"?`)}, ""},
 
 		// Contact details.
 		{"website javascript:", edit(p, `website = "https://example.org"`, `website = "javascript:alert(1)"`),
@@ -125,8 +118,7 @@ func TestProviderRules(t *testing.T) {
 			[]prob{w(p, 13, 9, "the email and phone stay hidden until publish_contact is set", "add publish_contact = true")}, ""},
 		{"publish_contact false", edit(p, "publish_contact = true", "publish_contact = false"), nil, ""},
 		{"publish_contact missing, phone only", all(edit(p, "email = \"a@example.org\"\n", ""), edit(p, "publish_contact = true\n", "")),
-			[]prob{w(p, 13, 9, "the email and phone stay hidden until publish_contact is set", "add publish_contact = true")},
-			`with a phone but no email and no publish_contact, the warning is placed at 2:1 (the missing email's fallback) instead of at the phone value (13:9)`},
+			[]prob{w(p, 13, 9, "the email and phone stay hidden until publish_contact is set", "add publish_contact = true")}, ""},
 
 		// Dates.
 		{"reviewed over 12 months ago", edit(p, "reviewed = 2026-10-01", "reviewed = 2025-11-22"),
@@ -138,8 +130,7 @@ func TestProviderRules(t *testing.T) {
 		{"reviewed quoted", edit(p, "reviewed = 2026-10-01", `reviewed = "2026-10-01"`), nil, ""},
 		{"reviewed as a date-time", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01T09:30:00Z"), nil, ""},
 		{"reviewed not a date", edit(p, "reviewed = 2026-10-01", `reviewed = "01/10/2026"`),
-			[]prob{e(p, 16, 12, `"01/10/2026" is not a date: write dates as YYYY-MM-DD, for example 2026-10-01`, "")},
-			`a quoted text that is not a date is reported at column 13, inside the quotes, while every other error about a quoted value (since = "2012": 6:9) points at the opening quote (16:12)`},
+			[]prob{e(p, 16, 12, `"01/10/2026" is not a date: write dates as YYYY-MM-DD, for example 2026-10-01`, "")}, ""},
 		{"reviewed a number", edit(p, "reviewed = 2026-10-01", "reviewed = 20261001"),
 			[]prob{e(p, 16, 12, "expected a date such as 2026-10-01, found a whole number", "")}, ""},
 		{"reviewed month 13", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-13-01"),
