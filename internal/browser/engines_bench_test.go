@@ -768,3 +768,49 @@ func copyFile(b *testing.B, from, to string) {
 	}
 	writeFile(b, to, data)
 }
+
+func BenchmarkZZExplore(b *testing.B) {
+	out := os.Getenv("EXPLORE_OUT")
+	if out == "" {
+		b.Skip()
+	}
+	br := browser.Start(b)
+	base := browser.Serve(b, devserver.Handler(out))
+	tab := br.NewTab(b)
+	ctx := tab.Context()
+	chromedp.Call(ctx, profiler.Enable, cdp.Empty{})
+	chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 1000})
+	chromedp.Call(ctx, profiler.Start, cdp.Empty{})
+	t := time.Now()
+	slow(b, tab, chromedp.Navigate(base+os.Getenv("EXPLORE_PATH")))
+	b.Logf("load %v", time.Since(t))
+	slow(b, tab, waitUntil(os.Getenv("EXPLORE_READY")))
+	b.Logf("ready %v", time.Since(t))
+	ctx2, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	v, err := chromedp.Run(ctx2, chromedp.Evaluate[string](`new Promise(r => requestAnimationFrame(() => setTimeout(() => r(JSON.stringify(performance.getEntriesByType('mark').map(m => [m.name, Math.round(m.startTime)])) + ' now ' + Math.round(performance.now())))))`, chromedp.EvalAwaitPromise))
+	b.Logf("idle %v %v %s", time.Since(t), err, v)
+	res, _ := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
+	nodes := map[int64]string{}
+	for _, n := range res.Profile.Nodes {
+		nodes[n.ID] = fmt.Sprintf("%s %s:%d", n.CallFrame.FunctionName, path.Base(n.CallFrame.URL), n.CallFrame.LineNumber+1)
+	}
+	self := map[string]float64{}
+	for i, id := range res.Profile.Samples {
+		if i+1 < len(res.Profile.TimeDeltas) {
+			self[nodes[id]] += float64(res.Profile.TimeDeltas[i+1]) / 1000
+		}
+	}
+	type fn struct {
+		n  string
+		ms float64
+	}
+	var fns []fn
+	for n, ms := range self {
+		fns = append(fns, fn{n, ms})
+	}
+	slices.SortFunc(fns, func(a, b fn) int { return cmp.Compare(b.ms, a.ms) })
+	for _, f := range fns[:min(15, len(fns))] {
+		fmt.Printf("%8.0f ms  %s\n", f.ms, f.n)
+	}
+}

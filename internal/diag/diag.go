@@ -71,7 +71,12 @@ func (l *List) Items() []Problem {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
+	seen := map[Problem]bool{}
+	return slices.DeleteFunc(out, func(p Problem) bool {
+		dup := seen[p]
+		seen[p] = true
+		return dup
+	})
 }
 
 // Errors counts the problems that are not warnings.

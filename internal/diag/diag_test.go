@@ -53,8 +53,7 @@ func TestItems(t *testing.T) {
 		{"same place, another hint kept", []Problem{{Path: "a", Line: 1, Col: 1, Message: "m", Hint: "h"}, {Path: "a", Line: 1, Col: 1, Message: "m"}},
 			[]string{"a:1:1: m (h)", "a:1:1: m"}, ""},
 		{"duplicates apart", []Problem{{Path: "a", Line: 1, Col: 1, Message: "m", Hint: "h1"}, {Path: "a", Line: 1, Col: 1, Message: "m", Hint: "h2"}, {Path: "a", Line: 1, Col: 1, Message: "m", Hint: "h1"}},
-			[]string{"a:1:1: m (h1)", "a:1:1: m (h2)"},
-			"Items keeps a repeated problem when another with the same position and message but a different hint was added in between: the sort ignores Hint and Warning, and CompactFunc only removes neighbours"},
+			[]string{"a:1:1: m (h1)", "a:1:1: m (h2)"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,10 +118,8 @@ func TestSuggest(t *testing.T) {
 		{"anything", nil, "", ""},
 		{"sinse", []string{"name", "since", "summary"}, `did you mean "since"?`, ""},
 		{"gq", []string{"gp", "self"}, `did you mean "gp"?`, ""},
-		{"xy", []string{"gp"}, "",
-			`Suggest("xy", ["gp"]) says 'did you mean "gp"?' though every letter differs: the limit max(2, len/3) lets a 2-letter word change completely`},
-		{"", []string{"gp"}, "",
-			`Suggest("", ["gp"]) says 'did you mean "gp"?', so a required list left empty gets a did-you-mean for any 2-letter vocabulary id`},
+		{"xy", []string{"gp"}, "", ""},
+		{"", []string{"gp"}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(strconv.Quote(tt.got)+" in "+strings.Join(tt.candidates, ","), func(t *testing.T) {

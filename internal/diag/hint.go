@@ -8,6 +8,9 @@ import (
 // Suggest returns a "did you mean ...?" hint naming the candidate closest to
 // got, or "" when none is close enough to be a likely typo.
 func Suggest(got string, candidates []string) string {
+	if got == "" {
+		return ""
+	}
 	best, bestDist := "", -1
 	g := strings.ToLower(got)
 	for _, c := range candidates {
@@ -16,7 +19,10 @@ func Suggest(got string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	limit := max(2, len([]rune(got))/3)
+	// A suggestion must keep some of what was typed: at most a third of
+	// the letters changed, and never all of them.
+	n := len([]rune(got))
+	limit := min(max(2, n/3), n-1)
 	if bestDist < 0 || bestDist > limit {
 		return ""
 	}

@@ -60,7 +60,7 @@ func (f *file) venue(at, id string, p orb.Point, props geojson.Properties, regio
 		HearingLoop:   f.flag(at, props, "hearing_loop"),
 		Parking:       f.flag(at, props, "parking"),
 	}
-	if v.Name == "" {
+	if _, given := props["name"]; v.Name == "" && !given {
 		f.errorf(at+".properties", "venue %q has no name", id).Hint = `add "name": "..." to its properties`
 	}
 	for k := range props {
@@ -101,7 +101,12 @@ func (f *file) flag(at string, props geojson.Properties, key string) *bool {
 // checkArea checks that every ring is closed and every vertex in the region.
 func (f *file) checkArea(at string, g orb.Geometry, region Bounds) bool {
 	polys := Polygons(g)
-	ok := len(polys) > 0
+	if len(polys) == 0 || slices.ContainsFunc(polys, func(p orb.Polygon) bool { return len(p) == 0 }) {
+		f.errorf(at+".geometry.coordinates", "the area has no coordinates").Hint =
+			"draw the area again, for example on geojson.io, or remove the feature"
+		return false
+	}
+	ok := true
 	for _, poly := range polys {
 		for _, ring := range poly {
 			if len(ring) < 4 || ring[0] != ring[len(ring)-1] {
@@ -136,7 +141,13 @@ func ParseBoundaries(path string, data []byte, probs *diag.List) []Area {
 			continue
 		}
 		a := Area{Name: f.text(at, feat.Properties, "name"), Geometry: feat.Geometry}
-		if c, ok := feat.Properties["code"]; ok {
+		switch c := feat.Properties["code"].(type) {
+		case string:
+			a.Code = c
+		case float64:
+			a.Code = strconv.FormatFloat(c, 'f', -1, 64)
+		case nil:
+		default:
 			a.Code = fmt.Sprint(c)
 		}
 		areas = append(areas, a)

@@ -77,6 +77,9 @@ func (f *file) featureIDs(fc *geojson.FeatureCollection) []string {
 		case !ok:
 			f.errorf(at+".id", "the feature id must be text in quotes, found %v", feat.ID)
 			continue
+		case id == "":
+			f.errorf(at+".id", "feature %d has an empty id", i+1).Hint = `give it a short name, like "main-hall"`
+			continue
 		case !slug.Valid(id):
 			f.errorf(at+".id", "feature id %q must use lower-case letters, digits and single hyphens", id).Hint =
 				"for example \"" + slug.Make(id) + "\""

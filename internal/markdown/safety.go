@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 
@@ -38,18 +39,24 @@ func (s *safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		case *ast.Link:
 			if !allowed(string(n.Destination)) {
 				unwrap = append(unwrap, n)
-				issues = append(issues, Issue{Line: offsetOf(n), Message: "link to " + quote(n.Destination) + " removed: only http(s), mailto and tel links are allowed"})
+				issues = append(issues, Issue{Line: offsetOfDest(n, reader.Source(), n.Destination), Message: "link to " + quote(n.Destination) + " removed: only http(s), mailto and tel links are allowed"})
 			} else if s.external(string(n.Destination)) {
 				n.SetAttributeString("rel", []byte("external noopener noreferrer"))
 			}
 		case *ast.AutoLink:
-			if !allowed(string(n.URL(reader.Source()))) && n.AutoLinkType != ast.AutoLinkEmail {
+			url := n.URL(reader.Source())
+			switch {
+			case n.AutoLinkType == ast.AutoLinkEmail:
+			case !allowed(string(url)):
 				unwrap = append(unwrap, n)
+				issues = append(issues, Issue{Line: offsetOfDest(n, reader.Source(), url), Message: "link to " + quote(url) + " removed: only http(s), mailto and tel links are allowed"})
+			case s.external(string(url)):
+				n.SetAttributeString("rel", []byte("external noopener noreferrer"))
 			}
 		case *ast.Image:
 			if !allowed(string(n.Destination)) || strings.HasPrefix(strings.ToLower(string(n.Destination)), "mailto:") {
 				remove = append(remove, n)
-				issues = append(issues, Issue{Line: offsetOf(n), Message: "image " + quote(n.Destination) + " removed: images must be files in the folder or https addresses"})
+				issues = append(issues, Issue{Line: offsetOfDest(n, reader.Source(), n.Destination), Message: "image " + quote(n.Destination) + " removed: images must be files in the folder or https addresses"})
 			}
 		}
 		return ast.WalkContinue, nil
@@ -135,4 +142,27 @@ func quote(b []byte) string {
 		s = s[:60] + "..."
 	}
 	return `"` + s + `"`
+}
+
+// offsetOfDest finds where an inline node's address is written, searching
+// its paragraph, for nodes that may have no text of their own.
+func offsetOfDest(n ast.Node, src, dest []byte) int {
+	if n.FirstChild() != nil {
+		if _, isText := n.FirstChild().(*ast.Text); isText {
+			return offsetOf(n)
+		}
+	}
+	p := n.Parent()
+	for p != nil && p.Type() != ast.TypeBlock {
+		p = p.Parent()
+	}
+	if p == nil || p.Lines().Len() == 0 || len(dest) == 0 {
+		return offsetOf(n)
+	}
+	start := p.Lines().At(0).Start
+	end := p.Lines().At(p.Lines().Len() - 1).Stop
+	if i := bytes.Index(src[start:end], dest); i >= 0 {
+		return start + i
+	}
+	return offsetOf(n)
 }

@@ -18,7 +18,7 @@ func Valid(s string) bool { return valid.MatchString(s) }
 
 // letters that do not decompose into a base letter and a mark.
 var special = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+	'ß': "ss", 'ẞ': "ss", 'ı': "i", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
 	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'þ': "th", 'Þ': "th", '&': " and ",
 }
 
