@@ -178,6 +178,7 @@ func BenchmarkSearchEngines(b *testing.B) {
 			}
 			base := browser.Serve(b, devserver.Handler(out))
 
+			fmt.Printf("DEBUG loaded at %v\n", time.Now().Format("15:04:05.000"))
 			var results []engineResult
 			for b.Loop() {
 				results = results[:0]
@@ -314,6 +315,7 @@ func vocabLabels(cs *content.Site) map[string]string {
 // the keystrokes again.
 func runSearchEngine(b *testing.B, br *browser.Browser, base, out, probe string, e searchEngine, cs *content.Site, real bool) engineResult {
 	b.Helper()
+	fmt.Printf("DEBUG %s start at %v\n", e.name, time.Now().Format("15:04:05.000"))
 	tab := br.NewTab(b)
 	defer chromedp.Cancel(tab.Context()) //nolint:errcheck // closing the tab
 	ctx := tab.Context()
@@ -328,12 +330,15 @@ func runSearchEngine(b *testing.B, br *browser.Browser, base, out, probe string,
 		b.Fatal(err)
 	}
 	// At 10,000 providers loading takes longer than the harness's 30 s limits.
+	fmt.Printf("DEBUG %s navigating at %v\n", e.name, time.Now().Format("15:04:05.000"))
 	slow(b, tab, chromedp.Navigate(base+e.path))
+	fmt.Printf("DEBUG %s loaded at %v\n", e.name, time.Now().Format("15:04:05.000"))
 	slow(b, tab, waitUntil(e.ready+` || document.documentElement.dataset.directory === 'failed'`))
 	if browser.Eval[bool](b, tab, `document.documentElement.dataset.directory === 'failed'`) {
 		b.Fatalf("%s: the directory failed to start: %v", e.name, tab.ConsoleErrors())
 	}
 	r := engineResult{engine: e.name}
+	fmt.Printf("DEBUG %s ready at %v\n", e.name, time.Now().Format("15:04:05.000"))
 	r.loadMS = browser.Eval[float64](b, tab, `performance.getEntriesByType('navigation')[0].loadEventEnd`)
 	r.readyMS = browser.Eval[float64](b, tab, fmt.Sprintf(`performance.getEntriesByName(%q)[0].startTime`, e.readyMark))
 	browser.Eval[bool](b, tab, `document.getElementById('q').focus(), true`)
@@ -358,6 +363,7 @@ func runSearchEngine(b *testing.B, br *browser.Browser, base, out, probe string,
 	r.medianMS = median(times)
 	r.maxMS = slices.Max(times)
 
+	fmt.Printf("DEBUG %s typed at %v\n", e.name, time.Now().Format("15:04:05.000"))
 	if real {
 		expected := 0
 		for _, rq := range relevanceQueries {
@@ -375,6 +381,7 @@ func runSearchEngine(b *testing.B, br *browser.Browser, base, out, probe string,
 	if errs := tab.ConsoleErrors(); len(errs) > 0 {
 		b.Errorf("%s: console errors: %v", e.name, errs)
 	}
+	fmt.Printf("DEBUG %s done at %v\n", e.name, time.Now().Format("15:04:05.000"))
 	return r
 }
 

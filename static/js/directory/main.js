@@ -12,7 +12,7 @@ import { readControls, writeControls, writeCounts } from './controls.js';
 import { Results } from './results.js';
 import { setupShortlist } from './shortlist-ui.js';
 
-const PAGE = 50;
+const PAGE = 20;
 
 async function start() {
   const form = /** @type {HTMLFormElement|null} */ (document.getElementById('directory'));
@@ -38,7 +38,10 @@ class View {
 
   setup() {
     for (const el of this.form.querySelectorAll('[data-js-only]')) el.hidden = false;
+    // Words typed while the page was still loading count too.
+    const early = this.form.elements.namedItem('q')?.value ?? '';
     this.state = parseState(location.search);
+    if (early && !this.state.q) this.state.q = early;
     writeControls(this.form, this.state);
     this.form.addEventListener('input', () => this.changed());
     this.form.addEventListener('change', () => this.changed());
@@ -67,11 +70,14 @@ class View {
 
   changed() {
     const next = readControls(this.form, this.state);
-    if (formatState(next) === formatState(this.state)) return;
+    const query = formatState(next);
+    if (query === formatState(this.state)) return;
     this.state = next;
     this.limit = PAGE;
-    history.replaceState(history.state, '', location.pathname + formatState(this.state) + location.hash);
     this.render();
+    // Writing the address is slow in some browsers: do it once typing pauses.
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => history.replaceState(history.state, '', location.pathname + query + location.hash), 150);
   }
 
   origin() {
