@@ -821,3 +821,19 @@ func BenchmarkZZExplore(b *testing.B) {
 		fmt.Printf("%8.0f ms  %s\n", f.ms, f.n)
 	}
 }
+
+func BenchmarkZZVisibility(b *testing.B) {
+	br := browser.Start(b)
+	for i := range 3 {
+		tab := br.NewTab(b)
+		if i == 2 {
+			chromedp.Call(tab.Context(), page.BringToFront, cdp.Empty{})
+		}
+		tab.Go(b, "about:blank")
+		v := browser.Eval[string](b, tab, `new Promise(r => { const t = performance.now(); setTimeout(() => { const d = performance.now() - t; requestAnimationFrame(() => r(document.visibilityState + ' focus=' + document.hasFocus() + ' timer=' + d.toFixed(1) + ' raf=' + (performance.now()-t).toFixed(1))); }, 1); })`)
+		fmt.Println(i, v)
+		targets, _ := chromedp.Targets(tab.Context())
+		fmt.Println("targets", len(targets))
+		chromedp.Cancel(tab.Context())
+	}
+}
