@@ -95,7 +95,7 @@ func prepareEngines(tb testing.TB, dir, out string) {
 	pf := filepath.Join(out, "bench", "pagefind")
 	must(tb, os.MkdirAll(pf, 0o755))
 	must(tb, os.WriteFile(filepath.Join(pf, "index.html"), []byte(pagefindPage), 0o644))
-	cmd := exec.Command(filepath.Join(root, "node_modules", ".bin", "pagefind"), "--site", out,
+	cmd := exec.Command(pagefindBinary(tb), "--site", out,
 		"--glob", "providers/*/index.html", "--output-path", filepath.Join(pf, "_pf"))
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("pagefind: %v\n%s", err, msg)
@@ -223,4 +223,20 @@ func offersAny(p *content.Provider, want string) bool {
 		}
 	}
 	return false
+}
+
+// pagefindVersion is the Pagefind measured. It is not in package.json: its
+// npm package pins platform binaries that npm ci cannot verify on every
+// machine, and only this benchmark needs it, so it is installed on demand.
+const pagefindVersion = "1.6.0"
+
+// pagefindBinary installs Pagefind from npm into a temporary folder.
+func pagefindBinary(tb testing.TB) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	cmd := exec.Command("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", dir, "pagefind@"+pagefindVersion)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("installing pagefind: %v\n%s", err, msg)
+	}
+	return filepath.Join(dir, "node_modules", ".bin", "pagefind")
 }
