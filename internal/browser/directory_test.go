@@ -251,3 +251,33 @@ func keysOf(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestShortlist ticks two providers, keeps them across a reload, and
+// builds the CSV of the shortlist.
+func TestShortlist(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/providers/")
+	tab.WaitFor(t, directoryReady)
+	tab.Do(t,
+		chromedp.Click(chromedp.CSS(`li[data-slug="mindsong"] .shortlist-toggle input`)),
+		chromedp.Click(chromedp.CSS(`li[data-slug="artlift"] .shortlist-toggle input`)))
+	if got := Eval[string](t, tab, `document.querySelector('[data-shortlist-count]').textContent`); got != "2 providers" {
+		t.Errorf("shortlist count %q", got)
+	}
+	tab.Go(t, base+"/providers/?q=mindsong")
+	tab.WaitFor(t, directoryReady)
+	if got := Eval[string](t, tab, `document.querySelector('[data-shortlist-count]').textContent`); got != "2 providers" {
+		t.Errorf("after a reload the shortlist has %q", got)
+	}
+	csv := Eval[string](t, tab, `new Promise(resolve => {
+		const orig = URL.createObjectURL;
+		URL.createObjectURL = (blob) => { blob.text().then(resolve); return orig.call(URL, blob); };
+		document.querySelector('[data-shortlist-csv]').click();
+	})`)
+	for _, want := range []string{"Name,Profile,Type,Status,Conditions,Districts,Referral\r\n", "Mindsong,", "/providers/mindsong/", "Artlift,"} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("CSV lacks %q:\n%s", want, csv)
+		}
+	}
+}
