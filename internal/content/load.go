@@ -292,9 +292,16 @@ func (l *loader) loadLearning() {
 			}
 			continue
 		}
-		if s, ok := l.slugOf(p, e.Name()); ok {
-			l.loadLearningDoc(path.Join(p, "index.md"), s, true)
+		s, ok := l.slugOf(p, e.Name())
+		if !ok {
+			continue
 		}
+		if _, err := fs.Stat(l.fsys, path.Join(p, "index.md")); err != nil {
+			l.probs.Errorf(p, 0, 0, "the learning folder has no index.md").Hint =
+				"put the text in " + path.Join(p, "index.md") + ", with its attachments beside it"
+			continue
+		}
+		l.loadLearningDoc(path.Join(p, "index.md"), s, true)
 	}
 }
 

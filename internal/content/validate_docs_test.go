@@ -109,7 +109,7 @@ scores = { quality = 4 }
 		{"learning name not a slug", put("content/learning/Note 2.md", note),
 			[]prob{e("content/learning/Note 2.md", 0, 0, `"Note 2" cannot be used in a web address`, `rename it to "note-2"`)}, ""},
 		{"learning folder without index.md", put("content/learning/empty/notes.txt", "x"),
-			[]prob{e("content/learning/empty/index.md", 0, 0, "cannot read the file: open content/learning/empty/index.md: file does not exist", "")}, ""},
+			[]prob{e("content/learning/empty", 0, 0, "the learning folder has no index.md", "content/learning/empty/index.md")}, ""},
 		{"learning kind", edit(notePath, `kind = "learning-note"`, `kind = "blog"`),
 			[]prob{e(notePath, 3, 8, `kind "blog" is not allowed`, "=must be one of: report, options-appraisal, quality-framework, recommendations, workforce-plan, case-study, evidence, learning-note")}, ""},
 		{"learning date missing", edit(notePath, "date = 2026-01-01\n", ""),
