@@ -64,6 +64,10 @@ func (l *loader) checkBaseURL(d *decoded, c *Config) {
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
+	if u.Path != "" && u.Path != "/" {
+		l.warnAt(d, "base_url", "the site's pages link from the root of the host, so it must be published at %s://%s/", u.Scheme, u.Host).Hint =
+			"publish the site at the root of its own host name; the path " + u.Path + " is only used in the sitemap and feeds"
+	}
 }
 
 func (l *loader) checkRegion(d *decoded, c *Config) {
