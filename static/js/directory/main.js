@@ -38,6 +38,8 @@ class View {
 
   setup() {
     for (const el of this.form.querySelectorAll('[data-js-only]')) el.hidden = false;
+    const panel = this.form.querySelector('details.filter-panel');
+    if (panel && window.matchMedia('(min-width: 60rem)').matches) panel.open = true;
     // Words typed while the page was still loading count too.
     const early = this.form.elements.namedItem('q')?.value ?? '';
     this.state = parseState(location.search);
