@@ -70,7 +70,7 @@ export function matchTerms(terms, word) {
       const t = terms[j];
       if (found.has(j) || Math.abs(t.length - word.length) > limit) continue;
       const d = editDistance(word, t, limit);
-      if (d <= limit) found.set(j, d === 1 ? 0.6 : 0.4);
+      if (d <= limit) found.set(j, d === 1 ? 0.35 : 0.25);
     }
   }
   return [...found].map(([term, quality]) => ({ term, quality }));
