@@ -60,7 +60,8 @@ func (f *file) venue(at, id string, p orb.Point, props geojson.Properties, regio
 		HearingLoop:   f.flag(at, props, "hearing_loop"),
 		Parking:       f.flag(at, props, "parking"),
 	}
-	if _, given := props["name"]; v.Name == "" && !given {
+	// A name of the wrong type was reported by text; a missing or empty one is reported here.
+	if _, isText := props["name"].(string); v.Name == "" && (props["name"] == nil || isText) {
 		f.errorf(at+".properties", "venue %q has no name", id).Hint = `add "name": "..." to its properties`
 	}
 	for k := range props {
@@ -154,3 +155,4 @@ func ParseBoundaries(path string, data []byte, probs *diag.List) []Area {
 	}
 	return areas
 }
+
