@@ -155,4 +155,3 @@ func ParseBoundaries(path string, data []byte, probs *diag.List) []Area {
 	}
 	return areas
 }
-
