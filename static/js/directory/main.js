@@ -58,7 +58,7 @@ class View {
     });
     window.addEventListener('popstate', () => this.fromURL());
     window.addEventListener('pageshow', (e) => e.persisted && this.fromURL());
-    setupShortlist(this.form.ownerDocument, this.results, this.index);
+    setupShortlist(this.form.ownerDocument, this.results);
     this.render();
     document.documentElement.dataset.directory = 'ready';
     performance.mark('directory-ready');

@@ -6,9 +6,8 @@ import { Shortlist, toCSV } from './shortlist.js';
 /**
  * @param {Document} doc
  * @param {import('./results.js').Results} results
- * @param {import('./index.js').SearchIndex} index
  */
-export function setupShortlist(doc, results, index) {
+export function setupShortlist(doc, results) {
   const panel = doc.getElementById('shortlist');
   if (!panel) return;
   let storage = null;
