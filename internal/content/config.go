@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -46,6 +47,7 @@ func (l *loader) loadConfig() bool {
 	l.checkRegion(d, c)
 	l.checkMap(d, c)
 	l.checkVocab(d, c)
+	l.checkCMS(d, c)
 	return true
 }
 
@@ -164,4 +166,25 @@ func cmpOr(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+var repoName = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
+
+// checkCMS checks the [cms] table that connects the editor to GitHub.
+func (l *loader) checkCMS(d *decoded, c *Config) {
+	m := c.CMS
+	if m.Repo == "" {
+		if m.Branch != "" || m.AuthURL != "" {
+			l.errAt(d, "cms", "cms.repo is required for the editor").Hint = `repo = "owner/name", the GitHub repository that holds this site`
+		}
+		return
+	}
+	if !repoName.MatchString(m.Repo) {
+		l.errAt(d, "cms.repo", "cms.repo %q must be a GitHub repository as owner/name", m.Repo).Hint = `for example "county-arts/arts-map"`
+	}
+	if m.AuthURL != "" {
+		if u, err := url.Parse(m.AuthURL); err != nil || u.Scheme != "https" || u.Host == "" {
+			l.errAt(d, "cms.auth_url", "cms.auth_url must be an https address").Hint = "leave it out to use Netlify's OAuth provider, https://api.netlify.com"
+		}
+	}
 }

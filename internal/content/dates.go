@@ -30,6 +30,9 @@ func (d *Date) UnmarshalTOML(v any) error {
 		d.Time = time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
 		return nil
 	case string:
+		if x == "" { // what a CMS writes for an optional date left empty
+			return nil
+		}
 		for _, layout := range []string{time.DateOnly, time.RFC3339Nano} {
 			if t, err := time.Parse(layout, x); err == nil {
 				d.Time = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
@@ -63,6 +66,9 @@ func (d *DateTime) UnmarshalTOML(v any) error {
 		d.Time, d.Local = x, zone == "datetime-local"
 		return nil
 	case string:
+		if x == "" {
+			return nil
+		}
 		if t, err := time.Parse(time.RFC3339Nano, x); err == nil {
 			d.Time = t
 			return nil

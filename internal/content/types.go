@@ -12,6 +12,7 @@ type Config struct {
 	SampleData  bool         `toml:"sample_data"`
 	Region      Region       `toml:"region"`
 	Data        DataSettings `toml:"data"`
+	CMS         CMSSettings  `toml:"cms"` // extension: the browser editor at /admin/
 	Map         MapSettings  `toml:"map"`
 	Vocab       Vocab        `toml:"vocab"`
 }
@@ -25,6 +26,14 @@ type Region struct {
 // DataSettings describes the open-data downloads.
 type DataSettings struct {
 	Licence string `toml:"licence"`
+}
+
+// CMSSettings connect the browser editor at /admin/ to the Git repository
+// that holds the site. Without a repository there is no editor.
+type CMSSettings struct {
+	Repo    string `toml:"repo"`     // owner/name on GitHub
+	Branch  string `toml:"branch"`   // default main
+	AuthURL string `toml:"auth_url"` // OAuth provider; default https://api.netlify.com
 }
 
 // MapSettings configures the interactive map.

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"artsmap/internal/cms"
 	"artsmap/internal/content"
 	"artsmap/internal/diag"
 	"artsmap/internal/geo"
@@ -69,6 +70,9 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 		a.site.boundaries = append(a.site.boundaries, f.Features...)
 	}
 	a.site.Tiles, a.site.Attribution, a.site.Center, a.site.Zoom = c.Map.Tiles, c.Map.Attribution, c.Map.Center, c.Map.Zoom
+	if cms.Enabled(&c) {
+		a.site.editor = ptrTo(cms.Build(&c))
+	}
 	a.glossary()
 	a.taxonomies()
 	a.providers()
@@ -299,3 +303,5 @@ func (s *Site) Page(slug string) *DocPage {
 func fileURL(pageURL, file string) string {
 	return pageURL + path.Clean(file)
 }
+
+func ptrTo[T any](v T) *T { return &v }

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"artsmap/internal/cms"
 	"artsmap/internal/content"
 	"artsmap/internal/diag"
 )
@@ -173,6 +174,10 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	})
 	table[trim(FacetsPath)] = func() ([]byte, error) { b, err := index(); return b[0], err }
 	table[trim(TermsPath)] = func() ([]byte, error) { b, err := index(); return b[1], err }
+	if s.editor != nil {
+		table[trim(cms.IndexPath)] = bytesOf(func() []byte { return cms.IndexHTML(s.Title) })
+		table[trim(cms.ConfigPath)] = s.editor.Marshal
+	}
 	return table, len(pages)
 }
 

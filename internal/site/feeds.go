@@ -51,7 +51,11 @@ func (p *Page) updated() time.Time {
 }
 
 func (s *Site) robots() []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.absURL("/sitemap.xml") + "\n")
+	rules := "User-agent: *\nAllow: /\n"
+	if s.editor != nil {
+		rules += "Disallow: /admin/\n"
+	}
+	return []byte(rules + "\nSitemap: " + s.absURL("/sitemap.xml") + "\n")
 }
 
 // feed is an Atom feed (RFC 4287) of learning outputs, fact sheets and events.

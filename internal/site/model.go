@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"artsmap/internal/cms"
 	"artsmap/internal/content"
 	"artsmap/internal/geo"
 )
@@ -49,6 +50,8 @@ type Site struct {
 	Center      []float64  // lon, lat
 	Zoom        int
 	Leaflet     bool // the map library is among the static files
+
+	editor *cms.Document // the browser editor's configuration; nil when [cms] is not set
 }
 
 // bundle is a content folder whose images (and listed attachments) are

@@ -1,0 +1,128 @@
+package cms
+
+import "artsmap/internal/content"
+
+// Field is one form control in the editor (Decap CMS widget options).
+type Field struct {
+	Name       string   `json:"name"`
+	Label      string   `json:"label"`
+	Widget     string   `json:"widget"`
+	Required   *bool    `json:"required,omitempty"` // the CMS defaults to true
+	Hint       string   `json:"hint,omitempty"`
+	Default    any      `json:"default,omitempty"`
+	Options    []Option `json:"options,omitempty"`
+	Multiple   bool     `json:"multiple,omitempty"`
+	Min        *int     `json:"min,omitempty"`
+	Max        *int     `json:"max,omitempty"`
+	Pattern    []string `json:"pattern,omitempty"` // regular expression and message
+	ValueType  string   `json:"value_type,omitempty"`
+	Format     string   `json:"format,omitempty"`
+	DateFormat string   `json:"date_format,omitempty"`
+	TimeFormat *bool    `json:"time_format,omitempty"`
+	PickerUTC  bool     `json:"picker_utc,omitempty"`
+	Collapsed  bool     `json:"collapsed,omitempty"`
+	// A list's buttons: a position always has exactly two numbers.
+	AllowAdd     *bool   `json:"allow_add,omitempty"`
+	AllowRemove  *bool   `json:"allow_remove,omitempty"`
+	AllowReorder *bool   `json:"allow_reorder,omitempty"`
+	Summary      string  `json:"summary,omitempty"`
+	Fields       []Field `json:"fields,omitempty"` // object, or list of objects
+	Field        *Field  `json:"field,omitempty"`  // list of single values
+}
+
+// Option is one choice of a select field: the stored id and its label.
+type Option struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// optional marks a field as not required.
+func optional(f Field) Field {
+	f.Required = ptr(false)
+	return f
+}
+
+func hint(f Field, h string) Field {
+	f.Hint = h
+	return f
+}
+
+func str(name, label string) Field  { return Field{Name: name, Label: label, Widget: "string"} }
+func text(name, label string) Field { return Field{Name: name, Label: label, Widget: "text"} }
+func body() Field                   { return Field{Name: "body", Label: "Text", Widget: "markdown"} }
+func boolean(name, label string) Field {
+	return optional(Field{Name: name, Label: label, Widget: "boolean"})
+}
+
+// hidden stores a fixed value, for the parts of GeoJSON that never change.
+func hidden(name, value string) Field {
+	return Field{Name: name, Label: name, Widget: "hidden", Default: value}
+}
+
+func year(name, label string) Field {
+	return Field{Name: name, Label: label, Widget: "number", ValueType: "int", Min: ptr(1800), Max: ptr(2100)}
+}
+
+// date stores YYYY-MM-DD, which the loader accepts quoted or not.
+func date(name, label string) Field {
+	return Field{Name: name, Label: label, Widget: "datetime", Format: "YYYY-MM-DD",
+		DateFormat: "YYYY-MM-DD", TimeFormat: ptr(false), PickerUTC: true}
+}
+
+// dateTime stores an offset date-time in UTC, as the site's events do.
+func dateTime(name, label string) Field {
+	return Field{Name: name, Label: label, Widget: "datetime", Format: "YYYY-MM-DDTHH:mm:ss[Z]", PickerUTC: true}
+}
+
+// words is a list of free text values.
+func words(name, label string) Field {
+	return optional(Field{Name: name, Label: label, Widget: "list", Field: &Field{Name: "value", Label: label, Widget: "string"}})
+}
+
+// choice is a select over a fixed list of ids.
+func choice(name, label string, ids []string) Field {
+	f := Field{Name: name, Label: label, Widget: "select"}
+	for _, id := range ids {
+		f.Options = append(f.Options, Option{Label: id, Value: id})
+	}
+	return f
+}
+
+// terms is a multiple select over one of the site's vocabularies; min is
+// the number of values required (0 makes the field optional).
+func terms(name, label string, vocab []content.Term, min int) Field {
+	f := Field{Name: name, Label: label, Widget: "select", Multiple: true}
+	for _, t := range vocab {
+		f.Options = append(f.Options, Option{Label: t.Label, Value: t.ID})
+	}
+	if min == 0 {
+		return optional(f)
+	}
+	f.Min = ptr(min)
+	return f
+}
+
+func list(name, label, summary string, fields ...Field) Field {
+	return optional(Field{Name: name, Label: label, Widget: "list", Summary: summary, Collapsed: true, Fields: fields})
+}
+
+func object(name, label string, fields ...Field) Field {
+	return optional(Field{Name: name, Label: label, Widget: "object", Collapsed: true, Fields: fields})
+}
+
+// Patterns that match the loader's rules, so the editor reports a mistake
+// before it is saved.
+var (
+	slugPattern    = []string{`^[a-z0-9]+(-[a-z0-9]+)*$`, "Lower-case letters, digits and single hyphens, for example singing-for-breathing"}
+	webPattern     = []string{`^https?://[^\s]+$`, "A full web address starting with https://"}
+	summaryPattern = []string{`^[^\n]{1,300}$`, "One paragraph of at most 300 characters"}
+	emailPattern   = []string{`^[^@\s]+@[^@\s]+\.[^@\s]+$`, "An email address such as hello@example.org"}
+	phonePattern   = []string{`^\+?[0-9 ()-]{6,20}$`, "Digits and spaces, for example 01632 960123"}
+)
+
+func withPattern(f Field, p []string) Field {
+	f.Pattern = p
+	return f
+}
