@@ -37,6 +37,13 @@ func TestSiteRules(t *testing.T) {
 			[]prob{e(c, 3, 12, `unknown time zone "Europe/Gloucester"`, "=use an IANA name such as Europe/London")}, ""},
 		{"time zone of the build machine", edit(c, `timezone = "Europe/London"`, `timezone = "Local"`),
 			[]prob{e(c, 3, 12, `unknown time zone "Local"`, "IANA")}, ""},
+		{"editor settings", edit(c, "[region]", "[cms]\nrepo = \"county-arts/arts-map\"\nbranch = \"live\"\n\n[region]"), nil, ""},
+		{"editor repository not owner/name", edit(c, "[region]", "[cms]\nrepo = \"https://github.com/county-arts\"\n\n[region]"),
+			[]prob{e(c, 6, 8, `cms.repo "https://github.com/county-arts" must be a GitHub repository as owner/name`, `for example "county-arts/arts-map"`)}, ""},
+		{"editor branch without a repository", edit(c, "[region]", "[cms]\nbranch = \"main\"\n\n[region]"),
+			[]prob{e(c, 5, 1, "cms.repo is required for the editor", "GitHub repository")}, ""},
+		{"editor sign-in over http", edit(c, "[region]", "[cms]\nrepo = \"a/b\"\nauth_url = \"http://auth.example\"\n\n[region]"),
+			[]prob{e(c, 7, 12, "cms.auth_url must be an https address", "api.netlify.com")}, ""},
 		{"map settings", edit(c, "[region]", "[map]\ncenter = [0.0, 0.0]\nzoom = 22\ntiles = \"http://tiles.example/{z}/{x}/{y}.png\"\n\n[region]"),
 			[]prob{
 				e(c, 6, 10, "map.center must be [longitude, latitude] inside the region's bounds", ""),

@@ -33,10 +33,11 @@ func request(t *testing.T, h http.Handler, path string) (int, http.Header, strin
 
 func TestLiveHandler(t *testing.T) {
 	src := mapSource{
-		"index.html":   "<html><body><h1>Home</h1></body></html>",
-		"a/index.html": "<html><body>A</body></html>",
-		"404.html":     "<html><body>Not here</body></html>",
-		"css/site.css": "body{}",
+		"index.html":       "<html><body><h1>Home</h1></body></html>",
+		"a/index.html":     "<html><body>A</body></html>",
+		"404.html":         "<html><body>Not here</body></html>",
+		"css/site.css":     "body{}",
+		"admin/index.html": "<html><body>Editor</body></html>",
 	}
 	h := LiveHandler(src, NewBroker(), errMissing)
 	tests := []struct {
@@ -49,9 +50,13 @@ func TestLiveHandler(t *testing.T) {
 		{"/css/site.css", "body{}", "text/css", 200},
 		{"/nope/", "Not here", "text/html", 404},
 		{"/_artsmap/live.js", "EventSource", "text/javascript", 200},
+		{"/admin/", "Editor</body>", "text/html", 200}, // not reloaded under the editor's feet
 	}
 	for _, tt := range tests {
 		code, hdr, body := request(t, h, tt.path)
+		if tt.path == "/admin/" && strings.Contains(body, "live.js") {
+			t.Errorf("GET /admin/ has the live-reload script: %q", body)
+		}
 		if code != tt.code || !strings.Contains(body, tt.want) || !strings.HasPrefix(hdr.Get("Content-Type"), tt.ctype) {
 			t.Errorf("GET %s = %d %q %q", tt.path, code, hdr.Get("Content-Type"), body)
 		}

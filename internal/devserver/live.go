@@ -53,13 +53,15 @@ func LiveHandler(src Source, events *Broker, notFound error) http.Handler {
 	return mux
 }
 
-// serve writes a file, adding the live-reload script to HTML pages.
+// serve writes a file, adding the live-reload script to HTML pages. The
+// editor at /admin/ is left alone: it saves into content/, and reloading
+// it after each save would throw away what the editor is showing.
 func serve(w http.ResponseWriter, name string, data []byte, status int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = http.DetectContentType(data)
 	}
-	if strings.HasPrefix(ctype, "text/html") {
+	if strings.HasPrefix(ctype, "text/html") && !strings.HasPrefix(name, "admin/") {
 		tag := []byte(`<script type="module" src="/_artsmap/live.js"></script>`)
 		if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
 			data = append(append(append([]byte{}, data[:i]...), tag...), data[i:]...)

@@ -214,6 +214,11 @@ func copyAssets(out files, s *Site, opts Options, static fs.FS) error {
 	if err := out.copyTree(static, ".", "", false); err != nil {
 		return fmt.Errorf("static files: %w", err)
 	}
+	if s.editor == nil { // no editor: leave out its script and fonts
+		maps.DeleteFunc(out, func(name string, _ []byte) bool {
+			return strings.HasPrefix(name, "vendor/sveltia-cms/") || strings.HasPrefix(name, "js/admin/")
+		})
+	}
 	for name, src := range s.bundleFiles() {
 		data, err := fs.ReadFile(opts.Site, src)
 		if err != nil {

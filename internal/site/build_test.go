@@ -30,7 +30,8 @@ func TestRealSite(t *testing.T) {
 	cs, _ := content.Load(root, content.Options{Now: testNow})
 	want := []string{"index.html", "providers/index.html", "factsheets/index.html", "glossary/index.html",
 		"learning/index.html", "events/index.html", "events.ics", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
-		"about/index.html", "accessibility/index.html", "privacy/index.html", "css/site.css"}
+		"about/index.html", "accessibility/index.html", "privacy/index.html", "css/site.css",
+		"admin/index.html", "admin/config.yml", "vendor/sveltia-cms/sveltia-cms.js", "js/admin/preview.js"}
 	for _, p := range cs.Providers {
 		want = append(want, "providers/"+p.Slug+"/index.html")
 	}
@@ -107,6 +108,14 @@ func TestOtherRegion(t *testing.T) {
 	}
 	cs, _ := content.Load(fsys, content.Options{Now: testNow})
 	assertPrivateContactsHidden(t, cs, tree)
+	for name := range tree { // no [cms] table, so no editor
+		if strings.HasPrefix(name, "admin/") || strings.HasPrefix(name, "vendor/sveltia-cms/") {
+			t.Errorf("%s is published, but the site sets up no editor", name)
+		}
+	}
+	if bytes.Contains(tree["robots.txt"], []byte("admin")) {
+		t.Error("robots.txt mentions an editor the site does not have")
+	}
 }
 
 // TestGolden pins the HTML of a provider page and a fact sheet.
