@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"artsmap/internal/content"
+	"artsmap/internal/markdown"
 )
 
 // TestEditorLoads opens /admin/ as deployed (GitHub backend) under the
@@ -80,7 +82,7 @@ func TestEditorRoundTrip(t *testing.T) {
 			want, got := itemOf(t, before, c.file), itemOf(t, after, c.file)
 			c.apply(want)
 			if !reflect.DeepEqual(want, got) {
-				t.Errorf("after saving, %s reads as\n%+v\nwant\n%+v", c.file, got, want)
+				t.Errorf("after saving, %s reads differently:\n%s", c.file, fieldDiff(want, got))
 			}
 			for _, v := range e.blocked(t) {
 				t.Errorf("blocked by the Content-Security-Policy: %s", v)
@@ -122,13 +124,16 @@ func loadWith(t *testing.T, root, file string, data []byte) *content.Site {
 	return cs
 }
 
-// itemOf finds the item a file holds, with where its body starts cleared
-// (front matter written differently may move it) and its body trimmed.
+// itemOf finds the item a file holds. Where its body starts is cleared
+// (front matter written differently may move it), and the body is compared
+// as the HTML it renders to: the editor's Markdown field may rewrite
+// _emphasis_ as *emphasis*, which means the same.
 func itemOf(t *testing.T, cs *content.Site, file string) any {
 	t.Helper()
+	md := markdown.New("")
 	norm := func(s *content.Source) {
-		s.BodyLine = 0
-		s.Body = []byte(strings.TrimSpace(string(s.Body)))
+		html, _ := md.Render(s.Body)
+		s.BodyLine, s.Body = 0, []byte(html)
 	}
 	dir := filepath.ToSlash(filepath.Dir(file))
 	for _, p := range cs.Providers {
@@ -161,4 +166,16 @@ func itemOf(t *testing.T, cs *content.Site, file string) any {
 	}
 	t.Fatalf("no item holds %s", file)
 	return nil
+}
+
+// fieldDiff names the top-level fields of two items that differ.
+func fieldDiff(want, got any) string {
+	w, g := reflect.ValueOf(want).Elem(), reflect.ValueOf(got).Elem()
+	var out []string
+	for i := range w.NumField() {
+		if f := w.Type().Field(i); f.IsExported() && !reflect.DeepEqual(w.Field(i).Interface(), g.Field(i).Interface()) {
+			out = append(out, fmt.Sprintf("%s: got %.300s, want %.300s", f.Name, fmt.Sprint(g.Field(i).Interface()), fmt.Sprint(w.Field(i).Interface())))
+		}
+	}
+	return strings.Join(out, "\n")
 }
