@@ -24,7 +24,8 @@ type Region struct {
 
 // DataSettings describes the open-data downloads.
 type DataSettings struct {
-	Licence string `toml:"licence"`
+	Licence    string `toml:"licence"`
+	LicenceURL string `toml:"licence_url"` // extension: where the licence's text is
 }
 
 // MapSettings configures the interactive map.
