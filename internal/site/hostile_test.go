@@ -66,7 +66,11 @@ func inertProblems(doc []byte) []string {
 		}
 		tok := z.Token()
 		switch tok.Data {
-		case "iframe", "object", "embed", "foreignobject", "math", "base", "frame", "frameset":
+		case "base":
+			if len(tok.Attr) != 1 || tok.Attr[0].Key != "target" {
+				bad = append(bad, "<base> that does more than choose where links open")
+			}
+		case "iframe", "object", "embed", "foreignobject", "math", "frame", "frameset":
 			bad = append(bad, "element <"+tok.Data+">")
 		case "script":
 			if attr(tok, "type") == "application/ld+json" {
@@ -146,6 +150,8 @@ func TestInertProblemsDetects(t *testing.T) {
 		`<svg onload=alert(1)>`,
 		`<svg><foreignObject><p>x</p></foreignObject></svg>`,
 		`<script src="https://cdn.example.org/x.js"></script>`,
+		`<base href="https://evil.example.net/">`,
+		`<base target="_blank" href="https://evil.example.net/">`,
 		`<script type="application/ld+json">{"name":"</script><script>alert(1)</script>"}</script>`,
 		`<script type="application/ld+json">{"name":"x"} <!--</script>`,
 	} {
@@ -153,7 +159,7 @@ func TestInertProblemsDetects(t *testing.T) {
 			t.Errorf("not flagged: %s", doc)
 		}
 	}
-	if p := inertProblems([]byte(`<p><a href="/x/">x</a> &lt;script&gt;</p><script src="/js/app.js"></script><script type="application/ld+json">{"a":"\u003c/script\u003e"}</script>`)); len(p) > 0 {
+	if p := inertProblems([]byte(`<base target="_blank"><p><a href="/x/">x</a> &lt;script&gt;</p><script src="/js/app.js"></script><script type="application/ld+json">{"a":"\u003c/script\u003e"}</script>`)); len(p) > 0 {
 		t.Errorf("safe document flagged: %v", p)
 	}
 }
