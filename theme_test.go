@@ -2,8 +2,15 @@ package artsmap
 
 import (
 	"io/fs"
+	"maps"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"artsmap/internal/site"
 
 	"github.com/BurntSushi/toml"
 )
@@ -56,5 +63,156 @@ func TestNetlifyHeaders(t *testing.T) {
 		if all[h] == "" {
 			t.Errorf("no %s header", h)
 		}
+	}
+}
+
+// netlifyConfig is the part of netlify.toml the tests below read.
+type netlifyConfig struct {
+	Headers []struct {
+		For    string            `toml:"for"`
+		Values map[string]string `toml:"values"`
+	} `toml:"headers"`
+	Redirects []struct {
+		From   string            `toml:"from"`
+		To     string            `toml:"to"`
+		Status int               `toml:"status"`
+		Query  map[string]string `toml:"query"`
+	} `toml:"redirects"`
+}
+
+func readNetlify(t *testing.T) netlifyConfig {
+	t.Helper()
+	var cfg netlifyConfig
+	if _, err := toml.DecodeFile("netlify.toml", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// netlifyPattern turns a Netlify path ("/embed/*", "/a/:id") into an
+// anchored expression: * matches anything, :name one path segment.
+func netlifyPattern(p string) *regexp.Regexp {
+	var b strings.Builder
+	for i, seg := range strings.Split(p, "/") {
+		if i > 0 {
+			b.WriteString("/")
+		}
+		switch {
+		case seg == "*":
+			b.WriteString(".*")
+		case strings.HasPrefix(seg, ":"):
+			b.WriteString("(?P<" + seg[1:] + ">[^/]+)")
+		default:
+			b.WriteString(regexp.QuoteMeta(seg))
+		}
+	}
+	return regexp.MustCompile("^" + b.String() + "/?$")
+}
+
+// headersFor are the headers Netlify sends for path: every matching rule in
+// order, a later rule's value of a header replacing an earlier one, as
+// netlify-cli's headersForPath does.
+func (cfg netlifyConfig) headersFor(path string) map[string]string {
+	out := map[string]string{}
+	for _, h := range cfg.Headers {
+		if netlifyPattern(h.For).MatchString(path) {
+			maps.Copy(out, h.Values)
+		}
+	}
+	return out
+}
+
+// TestNetlifyEffectiveHeaders checks what each kind of address really gets:
+// pages may not be framed, embeds may be, open data may be fetched by any site.
+func TestNetlifyEffectiveHeaders(t *testing.T) {
+	cfg := readNetlify(t)
+	home, embed := cfg.headersFor("/"), cfg.headersFor("/embed/map/")
+	api, data := cfg.headersFor("/openreferral/services/page-1.json"), cfg.headersFor("/data/providers.csv")
+	if !strings.Contains(home["Content-Security-Policy"], "frame-ancestors 'none'") || home["X-Frame-Options"] != "DENY" {
+		t.Errorf("pages may be framed: %v", home)
+	}
+	if home["Access-Control-Allow-Origin"] != "" {
+		t.Error("pages are open to other origins")
+	}
+	csp := embed["Content-Security-Policy"]
+	if !strings.Contains(csp, "frame-ancestors *") || embed["X-Frame-Options"] == "DENY" {
+		t.Errorf("embeds may not be framed: %v", embed)
+	}
+	if strings.Replace(csp, "frame-ancestors *", "frame-ancestors 'none'", 1) != home["Content-Security-Policy"] {
+		t.Errorf("the embeds' policy differs from the pages' by more than frame-ancestors:\n%s\n%s", csp, home["Content-Security-Policy"])
+	}
+	for name, h := range map[string]map[string]string{"Open Referral": api, "data": data, "root": cfg.headersFor("/openreferral")} {
+		if h["Access-Control-Allow-Origin"] != "*" {
+			t.Errorf("%s: no Access-Control-Allow-Origin: *", name)
+		}
+		if !strings.Contains(h["Content-Security-Policy"], "frame-ancestors 'none'") {
+			t.Errorf("%s: lost the pages' policy", name)
+		}
+	}
+}
+
+// serve is what Netlify answers for a request to path?query from the files
+// in tree: the file when it exists, else the first matching rewrite.
+func (cfg netlifyConfig) serve(tree map[string]bool, path string, query url.Values) string {
+	if tree[strings.TrimPrefix(path, "/")] {
+		return strings.TrimPrefix(path, "/")
+	}
+	for _, r := range cfg.Redirects {
+		m := netlifyPattern(r.From).FindStringSubmatch(path)
+		if m == nil || r.Status != 200 {
+			continue
+		}
+		to, ok := r.To, true
+		for i, name := range netlifyPattern(r.From).SubexpNames() {
+			if name != "" {
+				to = strings.ReplaceAll(to, ":"+name, m[i])
+			}
+		}
+		for key, placeholder := range r.Query {
+			v := query.Get(key)
+			ok = ok && v != ""
+			to = strings.ReplaceAll(to, placeholder, v)
+		}
+		if ok {
+			return strings.TrimPrefix(to, "/")
+		}
+	}
+	return ""
+}
+
+// TestNetlifyOpenReferralRewrites builds the site and follows the API's
+// addresses through the rewrites to the files they must reach.
+func TestNetlifyOpenReferralRewrites(t *testing.T) {
+	cfg := readNetlify(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(site.Options{Site: os.DirFS("."), Theme: Theme, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	tree := map[string]bool{}
+	firstItem := map[string]string{}
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error { //nolint:errcheck // a missing file fails below
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		tree[rel] = err == nil && !d.IsDir()
+		if kind, file, ok := strings.Cut(strings.TrimPrefix(rel, "openreferral/"), "/"); ok && !strings.HasPrefix(file, "page-") {
+			firstItem[kind] = strings.TrimSuffix(file, ".json")
+		}
+		return nil
+	})
+	check := func(path, query, want string) {
+		t.Helper()
+		q, _ := url.ParseQuery(query)
+		if got := cfg.serve(tree, path, q); got != want || !tree[want] {
+			t.Errorf("%s?%s serves %q, want the file %q", path, query, got, want)
+		}
+	}
+	check("/openreferral", "", "openreferral/index.json")
+	check("/openreferral/", "", "openreferral/index.json")
+	check("/openreferral/services", "page=2", "openreferral/services/page-2.json")
+	for _, kind := range []string{"organizations", "services", "locations", "service_at_locations", "taxonomies", "taxonomy_terms"} {
+		check("/openreferral/"+kind, "", "openreferral/"+kind+"/page-1.json")
+		check("/openreferral/"+kind, "page=1", "openreferral/"+kind+"/page-1.json")
+		check("/openreferral/"+kind+"/page-1.json", "", "openreferral/"+kind+"/page-1.json")
+		check("/openreferral/"+kind+"/"+firstItem[kind], "", "openreferral/"+kind+"/"+firstItem[kind]+".json")
 	}
 }

@@ -67,6 +67,7 @@ func TestPagesAccessible(t *testing.T) {
 		{"/map/", "document.documentElement.dataset.map"},
 		{"/map/venues/", ""},
 		{"/about/", ""},
+		{"/data/", ""},
 		{"/no-such-page/", ""},
 	}
 	for _, p := range cs.Events[:1] {

@@ -46,6 +46,7 @@ func (l *loader) loadConfig() bool {
 	}
 	l.checkRegion(d, c)
 	l.checkMap(d, c)
+	l.checkData(d, c)
 	l.checkVocab(d, c)
 	l.checkCMS(d, c)
 	return true
@@ -100,6 +101,19 @@ func (l *loader) bounds() geo.Bounds {
 func (l *loader) regionValid() bool {
 	b := l.site.Config.Region.Bounds
 	return len(b) == 4 && (geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}).Valid()
+}
+
+func (l *loader) checkData(d *decoded, c *Config) {
+	if c.Data.LicenceURL == "" {
+		return
+	}
+	if u, err := url.Parse(c.Data.LicenceURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		l.errAt(d, "data.licence_url", "data.licence_url must be a web address").Hint =
+			`for example "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"`
+	}
+	if c.Data.Licence == "" {
+		l.warnAt(d, "data.licence_url", "data.licence_url is set but data.licence, the licence's name, is not")
+	}
 }
 
 func (l *loader) checkMap(d *decoded, c *Config) {

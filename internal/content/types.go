@@ -25,7 +25,8 @@ type Region struct {
 
 // DataSettings describes the open-data downloads.
 type DataSettings struct {
-	Licence string `toml:"licence"`
+	Licence    string `toml:"licence"`
+	LicenceURL string `toml:"licence_url"` // extension: where the licence's text is
 }
 
 // CMSSettings connect the browser editor at /admin/ to the Git repository

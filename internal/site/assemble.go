@@ -61,7 +61,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	a := &assembler{cs: cs, md: markdown.New(host), probs: probs, terms: map[string]map[string]*TermPage{}, cache: cache}
 	a.site = &Site{
 		Title: c.Title, Description: c.Description, BaseURL: c.BaseURL, Language: c.Language,
-		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, Now: now.In(loc), Location: loc,
+		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, LicenceURL: c.Data.LicenceURL, Now: now.In(loc), Location: loc,
 	}
 	if b := c.Region.Bounds; len(b) == 4 {
 		a.site.bounds = geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}

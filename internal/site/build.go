@@ -155,6 +155,9 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON
+	for _, f := range s.openReferralFiles() {
+		table[f.Path] = f.Encode
+	}
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
 	}

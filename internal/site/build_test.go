@@ -84,6 +84,28 @@ func assertPrivateContactsHidden(t *testing.T, cs *content.Site, tree map[string
 	if private == 0 {
 		t.Error("the test site has no unpublished contact details, so this check proves nothing")
 	}
+	assertPublishedContactsExported(t, cs, tree)
+}
+
+// assertPublishedContactsExported checks that the Open Referral export is
+// in the tree and carries the contacts providers agreed to publish, so that
+// the search above covers it.
+func assertPublishedContactsExported(t *testing.T, cs *content.Site, tree map[string][]byte) {
+	t.Helper()
+	export := map[string][]byte{}
+	for name, data := range tree {
+		if strings.HasPrefix(name, OpenReferralDir+"/") {
+			export[name] = data
+		}
+	}
+	if export[OpenReferralDir+"/index.json"] == nil {
+		t.Fatal("no Open Referral export in the output")
+	}
+	for _, p := range cs.Providers {
+		if p.PublishContact && p.Email != "" && len(grepTree(export, p.Email)) == 0 {
+			t.Errorf("published email %q of %s is not in the Open Referral export", p.Email, p.Slug)
+		}
+	}
 }
 
 // TestOtherRegion builds a site for another region: its names appear, the

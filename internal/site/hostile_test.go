@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"net/url"
@@ -65,9 +66,17 @@ func inertProblems(doc []byte) []string {
 		}
 		tok := z.Token()
 		switch tok.Data {
-		case "iframe", "object", "embed", "foreignobject", "math", "base", "frame", "frameset":
+		case "base":
+			if len(tok.Attr) != 1 || tok.Attr[0].Key != "target" {
+				bad = append(bad, "<base> that does more than choose where links open")
+			}
+		case "iframe", "object", "embed", "foreignobject", "math", "frame", "frameset":
 			bad = append(bad, "element <"+tok.Data+">")
 		case "script":
+			if attr(tok, "type") == "application/ld+json" {
+				bad = append(bad, dataBlockProblems(z)...)
+				continue
+			}
 			if src := attr(tok, "src"); !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
 				bad = append(bad, "script not loaded from the site itself")
 			}
@@ -81,6 +90,23 @@ func inertProblems(doc []byte) []string {
 			}
 		}
 	}
+}
+
+// dataBlockProblems checks the text of a JSON-LD block: JSON, with no "<"
+// that could end the element or open a comment.
+func dataBlockProblems(z *html.Tokenizer) []string {
+	if z.Next() != html.TextToken {
+		return []string{"empty JSON-LD block"}
+	}
+	text := z.Text()
+	var bad []string
+	if !json.Valid(text) {
+		bad = append(bad, "JSON-LD block is not JSON")
+	}
+	if bytes.ContainsRune(text, '<') {
+		bad = append(bad, "JSON-LD block holds a raw <")
+	}
+	return bad
 }
 
 func attr(tok html.Token, key string) string {
@@ -124,12 +150,16 @@ func TestInertProblemsDetects(t *testing.T) {
 		`<svg onload=alert(1)>`,
 		`<svg><foreignObject><p>x</p></foreignObject></svg>`,
 		`<script src="https://cdn.example.org/x.js"></script>`,
+		`<base href="https://evil.example.net/">`,
+		`<base target="_blank" href="https://evil.example.net/">`,
+		`<script type="application/ld+json">{"name":"</script><script>alert(1)</script>"}</script>`,
+		`<script type="application/ld+json">{"name":"x"} <!--</script>`,
 	} {
 		if len(inertProblems([]byte(doc))) == 0 {
 			t.Errorf("not flagged: %s", doc)
 		}
 	}
-	if p := inertProblems([]byte(`<p><a href="/x/">x</a> &lt;script&gt;</p><script src="/js/app.js"></script>`)); len(p) > 0 {
+	if p := inertProblems([]byte(`<base target="_blank"><p><a href="/x/">x</a> &lt;script&gt;</p><script src="/js/app.js"></script><script type="application/ld+json">{"a":"\u003c/script\u003e"}</script>`)); len(p) > 0 {
 		t.Errorf("safe document flagged: %v", p)
 	}
 }

@@ -19,6 +19,7 @@ type MapView struct {
 	Venues        []MapVenue
 	Statuses      []string // the statuses present, for the key
 	Towns         []TownCount
+	Region        string // the region's name, for the picture's description
 }
 
 // TownCount counts a town's venues, in all and by status.
@@ -73,7 +74,7 @@ func venueStatus(p *Provider, v *Venue) (string, []*Programme) {
 // Map projects boundaries and venues onto the drawing.
 func (s *Site) Map() *MapView {
 	proj := geo.NewProjection(s.bounds, 800)
-	m := &MapView{Width: proj.Width, Height: proj.Height}
+	m := &MapView{Width: proj.Width, Height: proj.Height, Region: s.Region}
 	byCode := map[string]*TermPage{}
 	if t := s.Taxonomy("districts"); t != nil {
 		for _, d := range t.Terms {

@@ -29,6 +29,7 @@ type Site struct {
 	Region      string
 	Sample      bool
 	Licence     string
+	LicenceURL  string
 	Now         time.Time
 	Location    *time.Location
 
@@ -156,6 +157,9 @@ type DocPage struct {
 	Updated time.Time
 	Body    template.HTML
 }
+
+// AbsURL is the absolute address of a site path.
+func (s *Site) AbsURL(p string) string { return s.absURL(p) }
 
 // absURL joins the base URL and a site path.
 func (s *Site) absURL(p string) string {

@@ -24,6 +24,7 @@ type Page struct {
 	Event     *Event
 	Doc       *DocPage
 	Filter    *LearningFilter // a filtered list of learning outputs
+	Full      string          // an embed's full page: /map/ for /embed/map/
 }
 
 // LearningItems are the learning outputs the page lists.
@@ -32,6 +33,14 @@ func (p *Page) LearningItems() []*Learning {
 		return p.Filter.Items
 	}
 	return p.Site.Learning
+}
+
+// embedPages are the chrome-less pages partner sites put in an iframe.
+func (s *Site) embedPages() []*Page {
+	return []*Page{
+		{Layout: "embed-map", Path: "/embed/map/", Title: "Map of creative activity for health", Full: "/map/"},
+		{Layout: "embed-directory", Path: "/embed/directory/", Title: "Find creative activity for health", Full: "/providers/"},
+	}
 }
 
 // Canonical is the page's absolute address.
@@ -69,9 +78,12 @@ func (s *Site) pages() []*Page {
 			Description: "Where creative activity for health happens: venues by status, density and growth over time."},
 		{Layout: "venues", Path: "/map/venues/", Title: "Every venue", Crumbs: []Link{home, {"Map", "/map/"}},
 			Description: "Every venue on the map, with its provider, programmes and step-free access."},
+		{Layout: "data", Path: "/data/", Title: "Open data", Crumbs: []Link{home},
+			Description: "Download the map's data, use it through Open Referral, or put the map on your own site."},
 		{Layout: "coverage", Path: "/coverage/", Title: "Coverage and gaps", Crumbs: []Link{home},
 			Description: "Districts by conditions: where creative activity for health is, and where the gaps are."},
 	}
+	out = append(out, s.embedPages()...)
 	providers := Link{"Providers", "/providers/"}
 	for _, p := range s.Providers {
 		out = append(out, &Page{Layout: "provider", Path: p.URL, Title: p.Name, Description: p.Summary,

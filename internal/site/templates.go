@@ -68,7 +68,8 @@ type templates map[string]*template.Template
 
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
-	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues"}
+	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
+	"embed-map", "embed-directory", "data"}
 
 // parseTemplates parses base.html, every partial and each page layout.
 func parseTemplates(layouts fs.FS) (templates, error) {
@@ -100,8 +101,12 @@ func (ts templates) execute(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, errors.New("no layout " + p.Layout)
 	}
+	root := "base"
+	if strings.HasPrefix(p.Layout, "embed-") {
+		root = "embed-base" // no site header, navigation or footer
+	}
 	var b strings.Builder
-	if err := t.ExecuteTemplate(&b, "base", p); err != nil {
+	if err := t.ExecuteTemplate(&b, root, p); err != nil {
 		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", p.Path, p.Layout, err)
 	}
 	return []byte(b.String()), nil

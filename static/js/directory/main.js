@@ -123,6 +123,7 @@ class View {
     if (this.count) this.count.textContent = text;
     if (this.more) this.more.hidden = order.length <= this.limit;
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
+    for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + formatState(this.state));
     performance.measure('directory-render', 'directory-render-start');
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.say(text), 700);

@@ -156,6 +156,8 @@ class MapView {
     this.el.dataset.markers = String(visible.length);
     const link = document.getElementById('to-directory');
     if (link) link.setAttribute('href', `/providers/${formatState(this.state)}`);
+    // An embed's link to the full page keeps the filters too.
+    for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + this.url());
     this.listInView();
   }
 

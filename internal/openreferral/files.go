@@ -1,0 +1,109 @@
+package openreferral
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// DefaultPageSize is how many items a list page holds.
+const DefaultPageSize = 50
+
+// Where the HSDS specification this export follows is described.
+const (
+	ProfileURL = "https://docs.openreferral.org/en/3.0/"
+	OpenAPIURL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+)
+
+// Kinds are the item kinds of the export, as named in API paths.
+var Kinds = []string{"organizations", "services", "locations", "service_at_locations", "taxonomies", "taxonomy_terms"}
+
+// File is one file of the export, encoded when asked.
+type File struct {
+	Path   string // below the site root, e.g. openreferral/services/page-1.json
+	Encode func() ([]byte, error)
+}
+
+// Files lays the export out below dir: index.json, then for every kind
+// <kind>/page-<n>.json (lists of items without nested objects, pageSize
+// to a page; page-1.json even when there are none) and <kind>/<id>.json
+// (each item fully nested). pageSize below 1 means DefaultPageSize.
+func (e *Export) Files(dir string, pageSize int) []File {
+	if pageSize < 1 {
+		pageSize = DefaultPageSize
+	}
+	out := []File{{dir + "/index.json", encoder(Root{Version: Version, Profile: ProfileURL, OpenAPIURL: OpenAPIURL})}}
+	n := nesting(e)
+	out = append(out, kind(dir+"/organizations", pageSize, e.Organizations, Organization.flat, n.organization, Organization.id)...)
+	out = append(out, kind(dir+"/services", pageSize, e.Services, Service.flat, n.service, Service.id)...)
+	out = append(out, kind(dir+"/locations", pageSize, e.Locations, Location.flat, same, Location.id)...)
+	out = append(out, kind(dir+"/service_at_locations", pageSize, e.ServiceAtLocations, ServiceAtLocation.flat, n.serviceAtLocation, ServiceAtLocation.id)...)
+	out = append(out, kind(dir+"/taxonomies", pageSize, e.Taxonomies, same, same, Taxonomy.id)...)
+	out = append(out, kind(dir+"/taxonomy_terms", pageSize, e.TaxonomyTerms, same, same, TaxonomyTerm.id)...)
+	return out
+}
+
+func same[T any](t T) T { return t }
+
+// kind lists the pages and item documents of one kind of item.
+func kind[T any](dir string, size int, items []T, flat, full func(T) T, id func(T) string) []File {
+	total := max(1, (len(items)+size-1)/size)
+	var out []File
+	for n := 1; n <= total; n++ {
+		lo, hi := min((n-1)*size, len(items)), min(n*size, len(items))
+		page := Page[T]{
+			TotalItems: len(items), TotalPages: total, PageNumber: n, Size: hi - lo,
+			FirstPage: n == 1, LastPage: n == total, Empty: len(items) == 0, Contents: make([]T, 0, hi-lo),
+		}
+		for _, it := range items[lo:hi] {
+			page.Contents = append(page.Contents, flat(it))
+		}
+		out = append(out, File{fmt.Sprintf("%s/page-%d.json", dir, n), encoder(page)})
+	}
+	for _, it := range items {
+		out = append(out, File{dir + "/" + id(it) + ".json", func() ([]byte, error) { return encode(full(it)) }})
+	}
+	return out
+}
+
+func encoder(v any) func() ([]byte, error) { return func() ([]byte, error) { return encode(v) } }
+
+// encode writes v as JSON on one line, ending with a newline.
+func encode(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding an Open Referral document: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+func (o Organization) id() string      { return o.ID }
+func (s Service) id() string           { return s.ID }
+func (l Location) id() string          { return l.ID }
+func (s ServiceAtLocation) id() string { return s.ID }
+func (t Taxonomy) id() string          { return t.ID }
+func (t TaxonomyTerm) id() string      { return t.ID }
+
+// flat keeps only an organization's own one-to-one fields, as a list shows it.
+func (o Organization) flat() Organization {
+	o.Phones, o.Locations, o.Attributes, o.Services = nil, nil, nil, nil
+	return o
+}
+
+// flat keeps only a service's own one-to-one fields.
+func (s Service) flat() Service {
+	return Service{ID: s.ID, OrganizationID: s.OrganizationID, Name: s.Name, Description: s.Description, URL: s.URL,
+		Email: s.Email, Status: s.Status, ApplicationProcess: s.ApplicationProcess, FeesDescription: s.FeesDescription,
+		EligibilityDescription: s.EligibilityDescription, AssuredDate: s.AssuredDate, LastModified: s.LastModified}
+}
+
+// flat keeps only a location's own one-to-one fields.
+func (l Location) flat() Location {
+	l.Addresses, l.Accessibility = nil, nil
+	return l
+}
+
+// flat keeps only the ids and description of a service at a location.
+func (s ServiceAtLocation) flat() ServiceAtLocation {
+	s.Location, s.Service = nil, nil
+	return s
+}

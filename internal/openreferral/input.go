@@ -1,0 +1,98 @@
+package openreferral
+
+import (
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// Directory is what the export is made from. It must hold only what may
+// be published: the caller leaves out contact details a provider has not
+// agreed to publish. Addresses are absolute.
+type Directory struct {
+	Region       string       // the region's name: the state_province of every address
+	Country      string       // ISO 3166-1 alpha-2 code of addresses, or ""
+	Language     string       // the site's language tag, e.g. en-GB
+	Providers    []Provider   // in a stable order
+	Vocabularies []Vocabulary // in a stable order
+}
+
+// Vocabulary is one controlled list: districts, pathways and so on.
+type Vocabulary struct {
+	Key         string // "pathways": the taxonomy's key in ids
+	Name        string
+	Description string
+	URL         string
+	Terms       []Term
+}
+
+// Term is one value of a vocabulary.
+type Term struct {
+	ID          string
+	Label       string
+	Description string // plain text
+	URL         string
+}
+
+// Provider is a published profile.
+type Provider struct {
+	Slug       string
+	Name       string
+	Summary    string
+	URL        string // the profile page
+	Website    string
+	Email      string // only when published
+	Phone      string // only when published
+	Logo       string
+	Reviewed   time.Time
+	Terms      []TermRef // the vocabulary values the profile lists
+	Programmes []Programme
+	Venues     []Venue
+	Areas      []Area
+}
+
+// Programme is an activity on a profile.
+type Programme struct {
+	ID           string
+	Title        string
+	Summary      string
+	Status       string // established | emerging | pilot | ended
+	URL          string
+	Format       string // group | one-to-one | online | drop-in, or ""
+	FormatLabel  string
+	Sessions     string
+	Cost         string // free | funded | low-cost | paid, or ""
+	CostLabel    string
+	Commissioner string
+	Started      time.Time
+	Ended        time.Time
+	Terms        []TermRef // the vocabulary values the programme lists
+	Venues       []string  // venue ids
+	Areas        []string  // ids of areas served
+}
+
+// TermRef names a term of a vocabulary.
+type TermRef struct {
+	Vocabulary string // the vocabulary's key
+	ID         string
+}
+
+// Venue is a place where programmes run.
+type Venue struct {
+	ID            string
+	Name          string
+	Address       string // the first line(s), without the town
+	Town          string
+	Postcode      string
+	Point         orb.Point // lon, lat
+	URL           string
+	Access        string // the access facts in words: "Step-free access: yes. ..."
+	Accessibility string // free text
+}
+
+// Area is an area served, with its shape.
+type Area struct {
+	ID       string
+	Name     string
+	Geometry orb.Geometry
+}

@@ -1,0 +1,193 @@
+package openreferral
+
+import (
+	"cmp"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb/geojson"
+)
+
+// Export is the whole directory in HSDS terms. Each item carries its own
+// details (phones, addresses, schedules, attributes); the links between
+// items are by id, and Files nests them for the per-item documents.
+type Export struct {
+	Organizations      []Organization
+	Services           []Service
+	Locations          []Location
+	ServiceAtLocations []ServiceAtLocation
+	Taxonomies         []Taxonomy
+	TaxonomyTerms      []TaxonomyTerm
+}
+
+// The vocabularies whose terms have a meaning of their own in HSDS.
+const (
+	districtsKey = "districts"
+	referralKey  = "referral"
+	audiencesKey = "audiences"
+)
+
+// mapper holds the taxonomy terms while a directory is mapped.
+type mapper struct {
+	dir   Directory
+	terms map[TermRef]TaxonomyTerm
+	out   *Export
+}
+
+// Map turns a directory into HSDS items, every list sorted by id so that
+// the same directory always gives the same export.
+func Map(d Directory) *Export {
+	m := &mapper{dir: d, terms: map[TermRef]TaxonomyTerm{}, out: &Export{}}
+	m.taxonomies()
+	for _, p := range d.Providers {
+		m.provider(p)
+	}
+	sortByID(m.out.Organizations, func(o Organization) string { return o.ID })
+	sortByID(m.out.Services, func(s Service) string { return s.ID })
+	sortByID(m.out.Locations, func(l Location) string { return l.ID })
+	sortByID(m.out.ServiceAtLocations, func(s ServiceAtLocation) string { return s.ID })
+	sortByID(m.out.Taxonomies, func(t Taxonomy) string { return t.ID })
+	sortByID(m.out.TaxonomyTerms, func(t TaxonomyTerm) string { return t.ID })
+	return m.out
+}
+
+func sortByID[T any](items []T, id func(T) string) {
+	slices.SortFunc(items, func(a, b T) int { return cmp.Compare(id(a), id(b)) })
+}
+
+func (m *mapper) taxonomies() {
+	lang := m.dir.Language
+	for _, v := range m.dir.Vocabularies {
+		tax := Taxonomy{ID: ID("taxonomy", v.Key), Name: v.Name, Description: cmp.Or(v.Description, v.Name), URI: v.URL}
+		m.out.Taxonomies = append(m.out.Taxonomies, tax)
+		for _, t := range v.Terms {
+			term := TaxonomyTerm{
+				ID: ID("taxonomy_term", v.Key+"/"+t.ID), Code: t.ID, Name: t.Label,
+				Description: cmp.Or(t.Description, t.Label), Taxonomy: v.Name, TaxonomyID: tax.ID,
+				Language: lang, TermURI: t.URL,
+			}
+			m.terms[TermRef{v.Key, t.ID}] = term
+			m.out.TaxonomyTerms = append(m.out.TaxonomyTerms, term)
+		}
+	}
+}
+
+// provider maps a profile to an organization, its venues to locations and
+// its programmes (or, with none, one general offer) to services.
+func (m *mapper) provider(p Provider) {
+	org := Organization{
+		ID: ID("organization", p.Slug), Name: p.Name, Description: cmp.Or(p.Summary, p.Name),
+		Email: p.Email, Website: p.Website, Logo: p.Logo, URI: p.URL,
+	}
+	org.Phones = phones(p.Phone, "organization:"+p.Slug)
+	org.Attributes = m.attributes(p.Terms, org.ID, "organization", p.Slug)
+	m.out.Organizations = append(m.out.Organizations, org)
+	for _, v := range p.Venues {
+		m.out.Locations = append(m.out.Locations, m.location(p, v, org.ID))
+	}
+	if len(p.Programmes) == 0 {
+		m.service(p, Programme{Title: p.Name, Summary: p.Summary, URL: p.URL, Terms: p.Terms,
+			Venues: venueIDs(p.Venues), Areas: areaIDs(p.Areas)}, org.ID)
+	}
+	for _, pg := range p.Programmes {
+		m.service(p, pg, org.ID)
+	}
+}
+
+func venueIDs(vs []Venue) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.ID
+	}
+	return out
+}
+
+func areaIDs(as []Area) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.ID
+	}
+	return out
+}
+
+// phones is the published phone number, if any, as an HSDS list.
+func phones(number, key string) []Phone {
+	if number == "" {
+		return nil
+	}
+	return []Phone{{ID: ID("phone", key), Number: number}}
+}
+
+// attributes links an item to the taxonomy terms it lists.
+func (m *mapper) attributes(refs []TermRef, linkID, entity, key string) []Attribute {
+	var out []Attribute
+	for _, r := range refs {
+		term, ok := m.terms[r]
+		if !ok {
+			continue
+		}
+		out = append(out, Attribute{
+			ID: ID("attribute", entity+":"+key+"/"+r.Vocabulary+"/"+r.ID), LinkID: linkID, TaxonomyTermID: term.ID,
+			LinkType: r.Vocabulary, LinkEntity: entity, TaxonomyTerm: &term,
+		})
+	}
+	return out
+}
+
+// labels are the names of the terms of one vocabulary among refs.
+func (m *mapper) labels(refs []TermRef, vocab string) []string {
+	var out []string
+	for _, r := range refs {
+		if t, ok := m.terms[r]; ok && r.Vocabulary == vocab {
+			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
+// location maps a venue.
+func (m *mapper) location(p Provider, v Venue, orgID string) Location {
+	key := p.Slug + "/" + v.ID
+	loc := Location{
+		ID: ID("location", key), LocationType: "physical", URL: v.URL, OrganizationID: orgID, Name: v.Name,
+		Latitude: v.Point.Lat(), Longitude: v.Point.Lon(),
+	}
+	if v.Address != "" || v.Postcode != "" || v.Town != "" {
+		loc.Addresses = []Address{{
+			ID: ID("address", key), LocationID: loc.ID, Address1: cmp.Or(v.Address, v.Name), City: v.Town,
+			StateProvince: m.dir.Region, PostalCode: v.Postcode, Country: m.dir.Country, AddressType: "physical",
+		}}
+	}
+	if v.Access != "" || v.Accessibility != "" {
+		loc.Accessibility = []Accessibility{{ID: ID("accessibility", key), LocationID: loc.ID,
+			Description: v.Accessibility, Details: v.Access}}
+	}
+	return loc
+}
+
+// date is an HSDS date (YYYY-MM-DD), or "" for the zero time.
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// geoJSON writes a geometry as a GeoJSON string.
+func geoJSON(g geojson.Geometry) string {
+	b, err := json.Marshal(g)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// sentence joins labels after a lead-in: "Referral: GP, Self-referral."
+func sentence(lead string, labels []string) string {
+	if len(labels) == 0 {
+		return ""
+	}
+	return lead + strings.Join(labels, ", ") + "."
+}

@@ -1,0 +1,117 @@
+package site
+
+import (
+	"strings"
+
+	"artsmap/internal/openreferral"
+)
+
+// OpenReferralDir is the folder of the Open Referral (HSDS 3.0) export.
+const OpenReferralDir = "openreferral"
+
+// openReferralFiles are the files of the Open Referral export, by output path.
+func (s *Site) openReferralFiles() []openreferral.File {
+	return openreferral.Map(s.directory()).Files(OpenReferralDir, openreferral.DefaultPageSize)
+}
+
+// directory hands the export what the model publishes. The model already
+// holds no contact detail a provider has not agreed to publish.
+func (s *Site) directory() openreferral.Directory {
+	d := openreferral.Directory{Region: s.Region, Country: country(s.Language), Language: s.Language}
+	for _, t := range s.Taxonomies {
+		v := openreferral.Vocabulary{Key: t.Key, Name: t.Title, Description: t.Intro, URL: s.absURL(t.URL)}
+		for _, term := range t.Terms {
+			v.Terms = append(v.Terms, openreferral.Term{ID: term.ID, Label: term.Label,
+				Description: inlineText(term.Description), URL: s.absURL(term.URL)})
+		}
+		d.Vocabularies = append(d.Vocabularies, v)
+	}
+	for _, p := range s.Providers {
+		d.Providers = append(d.Providers, s.orProvider(p))
+	}
+	return d
+}
+
+// country is the region subtag of a language tag: "en-GB" gives "GB".
+func country(lang string) string {
+	parts := strings.Split(lang, "-")
+	for _, p := range parts[1:] {
+		if len(p) == 2 {
+			return strings.ToUpper(p)
+		}
+	}
+	return ""
+}
+
+func (s *Site) orProvider(p *Provider) openreferral.Provider {
+	op := openreferral.Provider{
+		Slug: p.Slug, Name: p.Name, Summary: p.Summary, URL: s.absURL(p.URL), Website: p.Website,
+		Email: p.Email, Phone: p.Phone, Reviewed: p.Reviewed,
+		Terms: termRefs(p.Districts, p.Pathways, p.Artforms, p.Audiences, p.Referral),
+	}
+	if p.LogoURL != "" {
+		op.Logo = s.absURL(p.LogoURL)
+	}
+	for _, v := range p.Venues {
+		op.Venues = append(op.Venues, s.orVenue(p, v))
+	}
+	for _, a := range p.Areas {
+		op.Areas = append(op.Areas, openreferral.Area{ID: a.ID, Name: a.Name, Geometry: a.Geometry})
+	}
+	for _, pg := range p.Programmes {
+		op.Programmes = append(op.Programmes, openreferral.Programme{
+			ID: pg.ID, Title: pg.Title, Summary: pg.Summary, Status: pg.Status, URL: s.absURL(p.URL) + "#programme-" + pg.ID,
+			Format: pg.Format, FormatLabel: labelOrEmpty(pg.Format), Sessions: pg.Sessions, Cost: pg.Cost,
+			CostLabel: labelOrEmpty(pg.Cost), Commissioner: pg.Commissioner, Started: pg.Started, Ended: pg.Ended,
+			Terms:  termRefs(p.Districts, pg.Pathways, pg.Artforms, pg.Audiences, p.Referral),
+			Venues: venueIDs(pg.Venues), Areas: pg.areaIDs,
+		})
+	}
+	return op
+}
+
+func (s *Site) orVenue(p *Provider, v *Venue) openreferral.Venue {
+	town := townOf(v.Address)
+	street := v.Address
+	if town != "" {
+		street = strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(v.Address, town), " "), ","))
+	}
+	var access []string
+	for _, f := range []struct {
+		name string
+		b    *bool
+	}{{"Step-free access", v.StepFree}, {"Hearing loop", v.HearingLoop}, {"Parking", v.Parking}} {
+		if f.b != nil {
+			access = append(access, f.name+": "+strings.ToLower(yesno(f.b))+".")
+		}
+	}
+	return openreferral.Venue{ID: v.ID, Name: v.Name, Address: street, Town: town, Postcode: v.Postcode,
+		Point: v.Point, URL: s.absURL(p.URL) + "#" + v.Anchor, Access: strings.Join(access, " "),
+		Accessibility: v.Accessibility}
+}
+
+func labelOrEmpty(s string) string {
+	if s == "" {
+		return ""
+	}
+	return label(s)
+}
+
+func venueIDs(vs []*Venue) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.ID
+	}
+	return out
+}
+
+// termRefs names the vocabulary values of the given lists of terms.
+func termRefs(groups ...[]*TermPage) []openreferral.TermRef {
+	var out []openreferral.TermRef
+	for _, g := range groups {
+		for _, t := range g {
+			out = append(out, openreferral.TermRef{Vocabulary: t.Taxonomy.Key, ID: t.ID})
+		}
+	}
+	return out
+}
