@@ -149,6 +149,30 @@ func TestNetlifyEffectiveHeaders(t *testing.T) {
 			t.Errorf("%s: lost the pages' policy", name)
 		}
 	}
+	checkEditorHeaders(t, cfg.headersFor("/admin/"), cfg.headersFor("/admin/config.yml"))
+}
+
+// checkEditorHeaders: the editor's looser policy still forbids inline and
+// eval'd script, plugins and framing, and keeps the sign-in pop-up's opener.
+func checkEditorHeaders(t *testing.T, pages ...map[string]string) {
+	t.Helper()
+	for _, h := range pages {
+		csp := h["Content-Security-Policy"]
+		directives := map[string]string{}
+		for _, d := range strings.Split(csp, ";") {
+			name, value, _ := strings.Cut(strings.TrimSpace(d), " ")
+			directives[name] = value
+		}
+		if directives["script-src"] != "'self'" || directives["object-src"] != "'none'" || directives["frame-ancestors"] != "'none'" {
+			t.Errorf("the editor's policy is too loose: %s", csp)
+		}
+		if !strings.Contains(directives["style-src"], "unsafe-inline") || h["Cross-Origin-Opener-Policy"] != "same-origin-allow-popups" {
+			t.Errorf("the editor cannot run under: %v", h)
+		}
+		if h["Strict-Transport-Security"] == "" || h["X-Content-Type-Options"] != "nosniff" {
+			t.Errorf("the editor lost the site's other headers: %v", h)
+		}
+	}
 }
 
 // serve is what Netlify answers for a request to path?query from the files
