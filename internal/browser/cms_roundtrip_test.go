@@ -130,41 +130,35 @@ func loadWith(t *testing.T, root, file string, data []byte) *content.Site {
 // _emphasis_ as *emphasis*, which means the same.
 func itemOf(t *testing.T, cs *content.Site, file string) any {
 	t.Helper()
-	md := markdown.New("")
-	norm := func(s *content.Source) {
-		html, _ := md.Render(s.Body)
-		s.BodyLine, s.Body = 0, []byte(html)
-	}
 	dir := filepath.ToSlash(filepath.Dir(file))
-	for _, p := range cs.Providers {
-		if filepath.ToSlash(filepath.Dir(p.Path)) == dir {
-			c := *p
-			norm(&c.Source)
-			return &c
-		}
-	}
-	for _, l := range cs.Learning {
-		if l.Path == file {
-			c := *l
-			norm(&c.Source)
-			return &c
-		}
-	}
-	for _, ev := range cs.Events {
-		if ev.Path == file {
-			c := *ev
-			norm(&c.Source)
-			return &c
-		}
-	}
-	for _, f := range cs.Factsheets {
-		if f.Path == file {
-			c := *f
-			norm(&c.Source)
-			return &c
+	inFolder := func(s *content.Source) bool { return filepath.ToSlash(filepath.Dir(s.Path)) == dir }
+	isFile := func(s *content.Source) bool { return s.Path == file }
+	for _, found := range []any{
+		copyOf(cs.Providers, func(p *content.Provider) *content.Source { return &p.Source }, inFolder),
+		copyOf(cs.Learning, func(l *content.Learning) *content.Source { return &l.Source }, isFile),
+		copyOf(cs.Events, func(e *content.Event) *content.Source { return &e.Source }, isFile),
+		copyOf(cs.Factsheets, func(f *content.Factsheet) *content.Source { return &f.Source }, isFile),
+	} {
+		if !reflect.ValueOf(found).IsNil() {
+			return found
 		}
 	}
 	t.Fatalf("no item holds %s", file)
+	return nil
+}
+
+// copyOf returns a copy of the first item whose source matches, with its
+// body normalised, or nil.
+func copyOf[T any](items []*T, source func(*T) *content.Source, match func(*content.Source) bool) *T {
+	for _, item := range items {
+		if match(source(item)) {
+			c := *item
+			s := source(&c)
+			html, _ := markdown.New("").Render(s.Body)
+			s.BodyLine, s.Body = 0, []byte(html)
+			return &c
+		}
+	}
 	return nil
 }
 
