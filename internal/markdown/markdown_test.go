@@ -118,7 +118,7 @@ func TestHostileMarkdown(t *testing.T) {
 		{"image without alt text on a later line", "text\n![](javascript:alert(1))", "<p>text\n</p>\n", []Issue{{2, image("javascript:alert(1)")}}, ""},
 		{"link without text on a later line", "a\nb\n[](javascript:x)", "<p>a\nb\n</p>\n", []Issue{{3, link("javascript:x")}}, ""},
 		{"HTML in a table", "| a | <b onmouseover=alert(1)>b</b> |\n|---|---|\n| <script>x</script> | c |",
-			"<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>x</td>\n<td>c</td>\n</tr>\n</tbody>\n</table></div>\n",
+			"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1: a, b\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>x</td>\n<td>c</td>\n</tr>\n</tbody>\n</table></section>\n",
 			[]Issue{{1, rawHTML}, {1, rawHTML}, {3, rawHTML}, {3, rawHTML}}, ""},
 		{"code keeps HTML as text", "`<script>` and\n\n    <iframe>", "<p><code>&lt;script&gt;</code> and</p>\n<pre><code>&lt;iframe&gt;\n</code></pre>\n", nil, ""},
 		{"javascript: autolink", "<javascript:alert(1)>", "<p>javascript:alert(1)</p>\n", []Issue{{1, link("javascript:alert(1)")}}, ""},
@@ -162,7 +162,10 @@ func TestRendering(t *testing.T) {
 		{"typographic quotes", `"quoted" -- 'single' ... it's`, "<p>&ldquo;quoted&rdquo; &ndash; &lsquo;single&rsquo; &hellip; it&rsquo;s</p>\n"},
 		{"GFM table", "| a | b |\n|:--|--:|\n| 1 | 2 |",
 			// Tables scroll in a keyboard-reachable region; alignment needs no inline style (the CSP forbids it).
-			"<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></div>\n"},
+			"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1: a, b\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></section>\n"},
+		{"two tables, two names", "| a |\n|---|\n| 1 |\n\n| *b* | \"c\" |\n|---|---|\n| 2 | 3 |",
+			"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1: a\"><table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table></section>\n" +
+				"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 2: b, &ldquo;c&rdquo;\"><table>\n<thead>\n<tr>\n<th><em>b</em></th>\n<th>&ldquo;c&rdquo;</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>2</td>\n<td>3</td>\n</tr>\n</tbody>\n</table></section>\n"},
 		{"strikethrough", "~~gone~~", "<p><del>gone</del></p>\n"},
 	}
 	for _, tt := range tests {
