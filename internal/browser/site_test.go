@@ -10,7 +10,6 @@ import (
 
 	"artsmap"
 	"artsmap/internal/content"
-	"artsmap/internal/devserver"
 	"artsmap/internal/site"
 )
 
@@ -32,7 +31,7 @@ func buildAndServe(t *testing.T, dir string) string {
 	if _, err := site.Build(site.Options{Site: os.DirFS(dir), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
-	return Serve(t, devserver.Handler(out))
+	return ServeSite(t, out)
 }
 
 // tileHost is the map tile host the site is configured with: the only other
@@ -75,11 +74,15 @@ func TestPagesAccessible(t *testing.T) {
 	for _, pg := range pages {
 		t.Run(pg.path, func(t *testing.T) {
 			tab := b.NewTab(t)
+			tab.WatchCSP(t)
 			tab.Go(t, base+pg.path)
 			if pg.ready != "" {
 				tab.WaitFor(t, pg.ready)
 			}
 			tab.AssertAccessible(t, pg.path)
+			for _, v := range tab.CSPViolations(t) {
+				t.Errorf("CSP violation: %s", v)
+			}
 			if n := Eval[int](t, tab, `document.querySelectorAll('h1').length`); n != 1 {
 				t.Errorf("%d h1 elements, want 1", n)
 			}

@@ -68,7 +68,7 @@ func inertProblems(doc []byte) []string {
 		case "iframe", "object", "embed", "foreignobject", "math", "base", "frame", "frameset":
 			bad = append(bad, "element <"+tok.Data+">")
 		case "script":
-			if src := attr(tok, "src"); !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
+			if !ownScript(tok) {
 				bad = append(bad, "script not loaded from the site itself")
 			}
 		}
@@ -81,6 +81,16 @@ func inertProblems(doc []byte) []string {
 			}
 		}
 	}
+}
+
+// ownScript reports whether a script element is one the CSP allows: loaded
+// from the site itself, or a JSON-LD data block, which never runs.
+func ownScript(tok html.Token) bool {
+	src := attr(tok, "src")
+	if src == "" {
+		return strings.EqualFold(strings.TrimSpace(attr(tok, "type")), "application/ld+json")
+	}
+	return strings.HasPrefix(src, "/") && !strings.HasPrefix(src, "//")
 }
 
 func attr(tok html.Token, key string) string {
@@ -124,12 +134,14 @@ func TestInertProblemsDetects(t *testing.T) {
 		`<svg onload=alert(1)>`,
 		`<svg><foreignObject><p>x</p></foreignObject></svg>`,
 		`<script src="https://cdn.example.org/x.js"></script>`,
+		`<script type="module">alert(1)</script>`,
+		`<script type="application/ld+json" src="//cdn.example.org/x.js"></script>`,
 	} {
 		if len(inertProblems([]byte(doc))) == 0 {
 			t.Errorf("not flagged: %s", doc)
 		}
 	}
-	if p := inertProblems([]byte(`<p><a href="/x/">x</a> &lt;script&gt;</p><script src="/js/app.js"></script>`)); len(p) > 0 {
+	if p := inertProblems([]byte(`<p><a href="/x/">x</a> &lt;script&gt;</p><script src="/js/app.js"></script><script type="application/ld+json">{}</script>`)); len(p) > 0 {
 		t.Errorf("safe document flagged: %v", p)
 	}
 }
