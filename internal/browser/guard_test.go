@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -61,5 +62,41 @@ func TestGuardsDetect(t *testing.T) {
 	resp.Body.Close()
 	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "upgrade-insecure-requests") {
 		t.Errorf("test server sends CSP %q", csp)
+	}
+}
+
+// TestAxeDetects proves the accessibility gate can fail: each page breaks
+// one WCAG 2.2 A or AA rule, and axe-core reports it.
+func TestAxeDetects(t *testing.T) {
+	tests := []struct{ rule, body string }{
+		{"image-alt", `<main><h1>x</h1><img src="/favicon.svg" width="10" height="10"></main>`},
+		{"button-name", `<main><h1>x</h1><button type="button"></button></main>`},
+		{"color-contrast", `<main><h1>x</h1><p class="faint">faint text</p></main>`},
+		{"label", `<main><h1>x</h1><input type="text"></main>`},
+		{"target-size", `<main><h1>x</h1><p><button type="button" class="tiny">a</button><button type="button" class="tiny">b</button></p></main>`},
+	}
+	dir := t.TempDir()
+	css := `.faint { color: #ccc; background: #fff; } .tiny { width: 10px; height: 10px; padding: 0; margin: 0; border: 0; font-size: 6px; }`
+	if err := os.WriteFile(filepath.Join(dir, "a.css"), []byte(css), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		page := `<!doctype html><html lang="en"><title>t</title><link rel="stylesheet" href="/a.css">` + tt.body
+		if err := os.WriteFile(filepath.Join(dir, tt.rule+".html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := ServeSite(t, dir)
+	b := Start(t)
+	for _, tt := range tests {
+		tab := b.NewTab(t)
+		tab.Go(t, base+"/"+tt.rule+".html")
+		var ids []string
+		for _, v := range tab.Axe(t) {
+			ids = append(ids, v.ID)
+		}
+		if !slices.Contains(ids, tt.rule) {
+			t.Errorf("axe did not report %s (reported %v)", tt.rule, ids)
+		}
 	}
 }

@@ -77,6 +77,7 @@ type payloadVisit struct {
 
 // openPopup opens the first venue's popup on the map with the keyboard.
 func openPopup(t *testing.T, tab *Tab) {
+	tab.WaitFor(t, mapSettled)
 	tab.Do(t, chromedp.Focus(chromedp.CSS(`#in-view-list button`)), keys("\r"))
 	tab.WaitFor(t, `document.querySelector('.leaflet-popup-content')`)
 }
