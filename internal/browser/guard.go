@@ -1,9 +1,7 @@
 package browser
 
 import (
-	"net/http"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"artsmap/internal/devserver"
@@ -22,23 +20,7 @@ func ServeSite(t testing.TB, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Serve(t, h.Wrap(devserver.Handler(dir), loopback))
-}
-
-// loopback adapts the published headers to a plain-HTTP test server: no
-// upgrade of requests to HTTPS, which loopback does not speak. Nothing
-// else is loosened.
-func loopback(h http.Header) {
-	csp := h.Get("Content-Security-Policy")
-	var kept []string
-	for _, d := range strings.Split(csp, ";") {
-		if d = strings.TrimSpace(d); d != "" && d != "upgrade-insecure-requests" {
-			kept = append(kept, d)
-		}
-	}
-	if csp != "" {
-		h.Set("Content-Security-Policy", strings.Join(kept, "; "))
-	}
+	return Serve(t, h.Wrap(devserver.Handler(dir), netlify.Loopback))
 }
 
 // cspRecorder collects the page's Content-Security-Policy violations from

@@ -90,3 +90,20 @@ func (h Headers) Wrap(next http.Handler, edit func(http.Header)) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// Loopback adapts the published headers to a plain-HTTP server on this
+// machine: the policy no longer upgrades requests to HTTPS, which loopback
+// does not speak. Nothing else is loosened.
+func Loopback(h http.Header) {
+	csp := h.Get("Content-Security-Policy")
+	if csp == "" {
+		return
+	}
+	var kept []string
+	for _, d := range strings.Split(csp, ";") {
+		if d = strings.TrimSpace(d); d != "" && d != "upgrade-insecure-requests" {
+			kept = append(kept, d)
+		}
+	}
+	h.Set("Content-Security-Policy", strings.Join(kept, "; "))
+}

@@ -107,3 +107,22 @@ func TestRepositoryFile(t *testing.T) {
 		t.Error("netlify.toml sends no Content-Security-Policy for pages")
 	}
 }
+
+func TestLoopback(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"default-src 'self'; upgrade-insecure-requests", "default-src 'self'"},
+		{"upgrade-insecure-requests; img-src 'self' data:", "img-src 'self' data:"},
+		{"script-src 'self'", "script-src 'self'"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		h := http.Header{}
+		if tt.in != "" {
+			h.Set("Content-Security-Policy", tt.in)
+		}
+		Loopback(h)
+		if got := h.Get("Content-Security-Policy"); got != tt.want {
+			t.Errorf("Loopback(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -82,7 +82,7 @@ class MapView {
     const p = this.providers[v.doc];
     const st = venueStatus(v, p.status);
     const label = `${v.name}, ${p.name} (${statusLabel(st)})`;
-    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [22, 22] }));
+    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [24, 24] }));
     const icon = this.icons.get(st);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
     m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
