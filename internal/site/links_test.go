@@ -191,3 +191,18 @@ func refsOf(doc []byte) []string {
 	}
 	return refs
 }
+
+// TestStatementLinked: every page of the real site links to the
+// accessibility statement, as the accessibility regulations expect.
+func TestStatementLinked(t *testing.T) {
+	out, _ := build(t, os.DirFS("../.."))
+	tree := readTree(t, out)
+	if _, ok := tree["accessibility/index.html"]; !ok {
+		t.Fatal("no accessibility statement at /accessibility/")
+	}
+	for name, data := range tree {
+		if strings.HasSuffix(name, ".html") && !bytes.Contains(data, []byte(`<a href="/accessibility/">Accessibility statement</a>`)) {
+			t.Errorf("%s does not link to the accessibility statement", name)
+		}
+	}
+}
