@@ -3,6 +3,7 @@
 #   make test    every test: unit, golden, fuzz (short), end-to-end and browser
 #   make build   build the site into public/
 #   make bench   benchmarks and the synthetic-site report
+#   make lighthouse  Lighthouse scores of four pages (fetches lighthouse with npx)
 
 GO      ?= go
 SITE    ?= .
@@ -10,7 +11,7 @@ ADDR    ?= 127.0.0.1:1313
 FUZZTIME ?= 10s
 BIN     := bin/artsmap
 
-.PHONY: serve build test check bench deps go-deps node-deps vendor browser vet unit fuzz clean
+.PHONY: serve build test check bench deps go-deps node-deps vendor browser vet unit fuzz clean lighthouse
 
 serve: go-deps vendor
 	$(GO) run ./cmd/artsmap serve -site $(SITE) -addr $(ADDR)
@@ -64,3 +65,9 @@ bench: go-deps vendor
 
 clean:
 	rm -rf public bin static/vendor
+
+# Lighthouse on the home page, directory, a profile and the map, served
+# locally with netlify.toml's headers; fails under the thresholds in
+# docs/performance.md. Fetches lighthouse with npx: not part of make test.
+lighthouse: go-deps vendor browser
+	sh scripts/lighthouse.sh

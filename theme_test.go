@@ -64,6 +64,33 @@ func TestNetlifyHeaders(t *testing.T) {
 			t.Errorf("no %s header", h)
 		}
 	}
+	if img, want := directive(csp, "img-src"), "'self' data: https://"+tileHost(t); img != want {
+		t.Errorf("CSP img-src is %q, want %q: the site itself, data: and the tile host of content/site.toml", img, want)
+	}
+}
+
+// directive returns the sources of one directive of a policy.
+func directive(csp, name string) string {
+	for _, d := range strings.Split(csp, ";") {
+		if f := strings.Fields(d); len(f) > 0 && f[0] == name {
+			return strings.Join(f[1:], " ")
+		}
+	}
+	return ""
+}
+
+// tileHost is the host of the map tiles content/site.toml configures.
+func tileHost(t *testing.T) string {
+	var cfg struct {
+		Map struct {
+			Tiles string `toml:"tiles"`
+		} `toml:"map"`
+	}
+	if _, err := toml.DecodeFile("content/site.toml", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	host, _, _ := strings.Cut(strings.TrimPrefix(cfg.Map.Tiles, "https://"), "/")
+	return host
 }
 
 // netlifyConfig is the part of netlify.toml the tests below read.

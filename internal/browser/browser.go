@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -81,6 +82,7 @@ type Tab struct {
 	mu       sync.Mutex
 	console  []string
 	requests []string
+	dialogs  []string
 }
 
 // NewTab opens a tab that closes when the test ends.
@@ -117,6 +119,9 @@ func (tab *Tab) listen(ev any) {
 		tab.console = append(tab.console, exceptionText(e.ExceptionDetails))
 	case *network.EventRequestWillBeSent:
 		tab.requests = append(tab.requests, e.Request.URL)
+	case *page.EventJavascriptDialogOpening:
+		tab.dialogs = append(tab.dialogs, string(e.Type)+": "+e.Message)
+		go chromedp.Call(tab.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{}) //nolint:errcheck // the tab may have closed
 	}
 }
 

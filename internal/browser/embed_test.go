@@ -106,9 +106,9 @@ func attach(t *testing.T, tab *Tab, id target.ID) *Tab {
 	return &Tab{ctx: ctx}
 }
 
-// mapSettled is true once every marker is drawn and no zoom or cluster
+// embedMapSettled is true once every marker is drawn and no zoom or cluster
 // animation runs, for half a second.
-const mapSettled = `(() => {
+const embedMapSettled = `(() => {
 	const el = document.getElementById('map');
 	const still = el.dataset.drawn === el.dataset.markers && !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim');
 	const now = Date.now();
@@ -141,7 +141,7 @@ func TestEmbedsInPartnerSite(t *testing.T) {
 		t.Errorf("embedded map: %d markers, want %d", got, want)
 	}
 	// Let the markers finish drawing and the map stop moving before axe looks.
-	m.WaitFor(t, mapSettled)
+	m.WaitFor(t, embedMapSettled)
 	assertEmbed(t, m, "/map/"+filter)
 
 	d := frameTab(t, tab, base+"/embed/directory/")

@@ -10,7 +10,6 @@ import (
 
 	"artsmap"
 	"artsmap/internal/content"
-	"artsmap/internal/devserver"
 	"artsmap/internal/site"
 )
 
@@ -32,7 +31,7 @@ func buildAndServe(t *testing.T, dir string) string {
 	if _, err := site.Build(site.Options{Site: os.DirFS(dir), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
-	return Serve(t, devserver.Handler(out))
+	return ServeSite(t, out)
 }
 
 // tileHost is the map tile host the site is configured with: the only other
@@ -45,40 +44,67 @@ func tileHost(cs *content.Site) string {
 	return u.Host
 }
 
-// TestPagesAccessible opens one page of every kind: no axe-core violation,
-// one h1, no console error and nothing fetched from another host.
+// withResults waits until the directory shows some results, not all.
+const withResults = directoryReady + ` && document.querySelectorAll('#result-list > li:not([hidden])').length > 0 &&
+  document.getElementById('result-count').textContent.includes(' of ')`
+
+// a11yPage is a page to check, what to wait for, and what to do there first.
+type a11yPage struct {
+	path, ready string
+	act         func(t *testing.T, tab *Tab)
+}
+
+// a11yPages lists one page of every kind, and a few in more than one state.
+func a11yPages() []a11yPage {
+	return []a11yPage{
+		{"/", "", nil},
+		{"/providers/", directoryReady, nil},
+		{"/providers/?q=singing&pathway=respiratory", withResults, nil},
+		{"/providers/?q=demensia", withResults, nil},
+		{"/providers/mindsong/", "", nil},
+		{"/pathways/", "", nil},
+		{"/pathways/chronic-pain/", "", nil},
+		{"/districts/", "", nil},
+		{"/artforms/singing/", "", nil},
+		{"/factsheets/commissioning-terms/", "", nil},
+		{"/factsheets/", "", nil},
+		{"/glossary/", "", nil},
+		{"/learning/", "", nil},
+		{"/learning/options-appraisal-commissioning-models/", "", nil},
+		{"/learning/case-study-singing-for-breathing/", "", nil},
+		{"/learning/quality-framework/", "", nil},
+		{"/events/", "", nil},
+		{"/coverage/", "", nil},
+		{"/map/", mapReady, nil},
+		{"/map/?pathway=dementia", mapReady, openPopup},
+		{"/map/venues/", "", nil},
+		{"/about/", "", nil},
+		{"/data/", "", nil},
+		{"/accessibility/", "", nil},
+		{"/no-such-page/", "", nil},
+	}
+}
+
+// TestPagesAccessible opens one page of every kind under the published
+// security headers: no axe-core violation, one h1, no console error, no
+// CSP violation and nothing fetched from another host.
 func TestPagesAccessible(t *testing.T) {
 	base, cs := realSite(t)
 	b := Start(t)
-	pages := []struct{ path, ready string }{
-		{"/", ""},
-		{"/providers/", "document.documentElement.dataset.directory"},
-		{"/providers/?q=singing&pathway=respiratory", "document.documentElement.dataset.directory"},
-		{"/providers/mindsong/", ""},
-		{"/pathways/chronic-pain/", ""},
-		{"/districts/", ""},
-		{"/factsheets/commissioning-terms/", ""},
-		{"/factsheets/", ""},
-		{"/glossary/", ""},
-		{"/learning/", ""},
-		{"/learning/options-appraisal-commissioning-models/", ""},
-		{"/events/", ""},
-		{"/coverage/", ""},
-		{"/map/", "document.documentElement.dataset.map"},
-		{"/map/venues/", ""},
-		{"/about/", ""},
-		{"/data/", ""},
-		{"/no-such-page/", ""},
-	}
+	pages := a11yPages()
 	for _, p := range cs.Events[:1] {
-		pages = append(pages, struct{ path, ready string }{"/events/" + p.Slug + "/", ""})
+		pages = append(pages, a11yPage{path: "/events/" + p.Slug + "/"})
 	}
 	for _, pg := range pages {
 		t.Run(pg.path, func(t *testing.T) {
 			tab := b.NewTab(t)
+			tab.WatchCSP(t)
 			tab.Go(t, base+pg.path)
 			if pg.ready != "" {
 				tab.WaitFor(t, pg.ready)
+			}
+			if pg.act != nil {
+				pg.act(t, tab)
 			}
 			tab.AssertAccessible(t, pg.path)
 			if n := Eval[int](t, tab, `document.querySelectorAll('h1').length`); n != 1 {
@@ -86,6 +112,9 @@ func TestPagesAccessible(t *testing.T) {
 			}
 			for _, e := range tab.ConsoleErrors() {
 				t.Errorf("console error: %s", e)
+			}
+			for _, v := range tab.CSPViolations(t) {
+				t.Errorf("CSP violation: %s", v)
 			}
 			for _, r := range tab.ForeignRequests(strings.TrimPrefix(base, "http://")) {
 				if u, _ := url.Parse(r); u == nil || u.Host != tileHost(cs) || !strings.HasSuffix(u.Path, ".png") {

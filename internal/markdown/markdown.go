@@ -89,11 +89,58 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // scrollTables wraps each table in a region that scrolls sideways, and
 // that keyboard users can reach, so that a wide table never makes the
-// whole page scroll (WCAG 1.4.10, reflow).
+// whole page scroll (WCAG 1.4.10, reflow). Each region is a <section>
+// named by its number and column headings, so that no two regions on a
+// page share a name.
 func scrollTables(html string) string {
 	if !strings.Contains(html, "<table>") {
 		return html
 	}
-	html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" role="region" tabindex="0" aria-label="Table"><table>`)
-	return strings.ReplaceAll(html, "</table>", "</table></div>")
+	var b strings.Builder
+	parts := strings.Split(html, "<table>")
+	b.WriteString(parts[0])
+	for i, part := range parts[1:] {
+		b.WriteString(`<section class="table-wrap" tabindex="0" aria-label="` + tableLabel(i+1, part) + `"><table>`)
+		b.WriteString(strings.Replace(part, "</table>", "</table></section>", 1))
+	}
+	return b.String()
+}
+
+// tableLabel names the table whose HTML (after "<table>") is rest: "Table
+// 2: Role, Hours". The headings are already escaped text.
+func tableLabel(n int, rest string) string {
+	label := "Table " + itoa(n)
+	head, _, ok := strings.Cut(rest, "</thead>")
+	if !ok {
+		return label
+	}
+	var cols []string
+	for _, cell := range strings.Split(head, "</th>") {
+		if _, text, ok := strings.Cut(cell, "<th>"); ok {
+			if t := strings.Join(strings.Fields(tagText(text)), " "); t != "" {
+				cols = append(cols, t)
+			}
+		}
+	}
+	if len(cols) == 0 {
+		return label
+	}
+	return label + ": " + strings.Join(cols, ", ")
+}
+
+// tagText drops the tags from a fragment of HTML, keeping its text.
+func tagText(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -87,6 +87,10 @@ const (
 func link(dest string) string  { return strings.Replace(badLink, "%q", `"`+dest+`"`, 1) }
 func image(dest string) string { return strings.Replace(badImage, "%q", `"`+dest+`"`, 1) }
 
+func remoteImage(dest string) string {
+	return "image \"" + dest + "\" is shown as a link: pages load images only from the site itself (put the file in the folder)"
+}
+
 func TestHostileMarkdown(t *testing.T) {
 	tests := []struct {
 		name, src, want string
@@ -114,11 +118,14 @@ func TestHostileMarkdown(t *testing.T) {
 		{"data: image", "![x](data:image/svg+xml;base64,PHN2Zz4=)", "<p></p>\n", []Issue{{1, image("data:image/svg+xml;base64,PHN2Zz4=")}}, ""},
 		{"javascript: image", "![x](javascript:alert(1))", "<p></p>\n", []Issue{{1, image("javascript:alert(1)")}}, ""},
 		{"mailto: image", "![x](mailto:a@example.org)", "<p></p>\n", []Issue{{1, image("mailto:a@example.org")}}, ""},
+		{"image on another host", "![a *b*](https://evil.example/p.png \"t\") ![](//evil.example/q.png)",
+			`<p><a href="https://evil.example/p.png" title="t" rel="external noopener noreferrer">a <em>b</em></a> <a href="//evil.example/q.png" rel="external noopener noreferrer">image</a></p>` + "\n",
+			[]Issue{{1, remoteImage("https://evil.example/p.png")}, {1, remoteImage("//evil.example/q.png")}}, ""},
 		{"image in a list", "a\n\n* item\n* ![i](data:x)", "<p>a</p>\n<ul>\n<li>item</li>\n<li></li>\n</ul>\n", []Issue{{4, image("data:x")}}, ""},
 		{"image without alt text on a later line", "text\n![](javascript:alert(1))", "<p>text\n</p>\n", []Issue{{2, image("javascript:alert(1)")}}, ""},
 		{"link without text on a later line", "a\nb\n[](javascript:x)", "<p>a\nb\n</p>\n", []Issue{{3, link("javascript:x")}}, ""},
 		{"HTML in a table", "| a | <b onmouseover=alert(1)>b</b> |\n|---|---|\n| <script>x</script> | c |",
-			"<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>x</td>\n<td>c</td>\n</tr>\n</tbody>\n</table></div>\n",
+			"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1: a, b\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>x</td>\n<td>c</td>\n</tr>\n</tbody>\n</table></section>\n",
 			[]Issue{{1, rawHTML}, {1, rawHTML}, {3, rawHTML}, {3, rawHTML}}, ""},
 		{"code keeps HTML as text", "`<script>` and\n\n    <iframe>", "<p><code>&lt;script&gt;</code> and</p>\n<pre><code>&lt;iframe&gt;\n</code></pre>\n", nil, ""},
 		{"javascript: autolink", "<javascript:alert(1)>", "<p>javascript:alert(1)</p>\n", []Issue{{1, link("javascript:alert(1)")}}, ""},
@@ -158,11 +165,14 @@ func TestRendering(t *testing.T) {
 		{"own site", "[a](https://SITE.example.org/x)", `<p><a href="https://SITE.example.org/x">a</a></p>` + "\n"},
 		{"relative link", "[a](/about/)", `<p><a href="/about/">a</a></p>` + "\n"},
 		{"mailto and tel", "[mail](mailto:a@example.org) [call](tel:+441632960000)", `<p><a href="mailto:a@example.org">mail</a> <a href="tel:+441632960000">call</a></p>` + "\n"},
-		{"https image", "![x](https://example.org/a.png)", `<p><img src="https://example.org/a.png" alt="x"></p>` + "\n"},
+		{"image on the site", "![x](/providers/a/logo.png) ![y](https://SITE.example.org/b.png)", `<p><img src="/providers/a/logo.png" alt="x"> <img src="https://SITE.example.org/b.png" alt="y"></p>` + "\n"},
 		{"typographic quotes", `"quoted" -- 'single' ... it's`, "<p>&ldquo;quoted&rdquo; &ndash; &lsquo;single&rsquo; &hellip; it&rsquo;s</p>\n"},
 		{"GFM table", "| a | b |\n|:--|--:|\n| 1 | 2 |",
 			// Tables scroll in a keyboard-reachable region; alignment needs no inline style (the CSP forbids it).
-			"<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></div>\n"},
+			"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1: a, b\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></section>\n"},
+		{"two tables, two names", "| a |\n|---|\n| 1 |\n\n| *b* | \"c\" |\n|---|---|\n| 2 | 3 |",
+			"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 1: a\"><table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table></section>\n" +
+				"<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table 2: b, &ldquo;c&rdquo;\"><table>\n<thead>\n<tr>\n<th><em>b</em></th>\n<th>&ldquo;c&rdquo;</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>2</td>\n<td>3</td>\n</tr>\n</tbody>\n</table></section>\n"},
 		{"strikethrough", "~~gone~~", "<p><del>gone</del></p>\n"},
 	}
 	for _, tt := range tests {

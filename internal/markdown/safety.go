@@ -24,6 +24,7 @@ type safety struct {
 // Transform implements parser.ASTTransformer.
 func (s *safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var remove, unwrap []ast.Node
+	var remote []*ast.Image
 	var issues []Issue
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) { //nolint:errcheck // the walker returns no error
 		if !entering {
@@ -57,6 +58,9 @@ func (s *safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			if !allowed(string(n.Destination)) || strings.HasPrefix(strings.ToLower(string(n.Destination)), "mailto:") {
 				remove = append(remove, n)
 				issues = append(issues, Issue{Line: offsetOfDest(n, reader.Source(), n.Destination), Message: "image " + quote(n.Destination) + " removed: images must be files in the folder or https addresses"})
+			} else if s.external(string(n.Destination)) {
+				remote = append(remote, n)
+				issues = append(issues, Issue{Line: offsetOfDest(n, reader.Source(), n.Destination), Message: "image " + quote(n.Destination) + " is shown as a link: pages load images only from the site itself (put the file in the folder)"})
 			}
 		}
 		return ast.WalkContinue, nil
@@ -66,6 +70,9 @@ func (s *safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	}
 	for _, n := range unwrap {
 		unwrapNode(n, reader.Source())
+	}
+	for _, n := range remote {
+		imageToLink(n)
 	}
 	pc.Set(issuesKey, issues)
 }
@@ -84,6 +91,25 @@ func unwrapNode(n ast.Node, src []byte) {
 		c = next
 	}
 	parent.RemoveChild(parent, n)
+}
+
+// imageToLink replaces an image on another host with an external link to
+// it, named by its alt text: the site's Content-Security-Policy would
+// block the image, and loading it would tell that host who reads the page.
+func imageToLink(img *ast.Image) {
+	link := ast.NewLink()
+	link.Destination = img.Destination
+	link.Title = img.Title
+	link.SetAttributeString("rel", []byte("external noopener noreferrer"))
+	for c := img.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		link.AppendChild(link, c)
+		c = next
+	}
+	if !link.HasChildren() {
+		link.AppendChild(link, ast.NewString([]byte("image")))
+	}
+	img.Parent().ReplaceChild(img.Parent(), img, link)
 }
 
 // allowed reports whether a link address may appear on the site: http(s),

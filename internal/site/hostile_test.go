@@ -73,11 +73,11 @@ func inertProblems(doc []byte) []string {
 		case "iframe", "object", "embed", "foreignobject", "math", "frame", "frameset":
 			bad = append(bad, "element <"+tok.Data+">")
 		case "script":
-			if attr(tok, "type") == "application/ld+json" {
+			if attr(tok, "src") == "" && strings.EqualFold(strings.TrimSpace(attr(tok, "type")), "application/ld+json") {
 				bad = append(bad, dataBlockProblems(z)...)
 				continue
 			}
-			if src := attr(tok, "src"); !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
+			if !ownScript(tok) {
 				bad = append(bad, "script not loaded from the site itself")
 			}
 		}
@@ -107,6 +107,16 @@ func dataBlockProblems(z *html.Tokenizer) []string {
 		bad = append(bad, "JSON-LD block holds a raw <")
 	}
 	return bad
+}
+
+// ownScript reports whether a script element is one the CSP allows: loaded
+// from the site itself, or a JSON-LD data block, which never runs.
+func ownScript(tok html.Token) bool {
+	src := attr(tok, "src")
+	if src == "" {
+		return strings.EqualFold(strings.TrimSpace(attr(tok, "type")), "application/ld+json")
+	}
+	return strings.HasPrefix(src, "/") && !strings.HasPrefix(src, "//")
 }
 
 func attr(tok html.Token, key string) string {
@@ -154,6 +164,8 @@ func TestInertProblemsDetects(t *testing.T) {
 		`<base target="_blank" href="https://evil.example.net/">`,
 		`<script type="application/ld+json">{"name":"</script><script>alert(1)</script>"}</script>`,
 		`<script type="application/ld+json">{"name":"x"} <!--</script>`,
+		`<script type="module">alert(1)</script>`,
+		`<script type="application/ld+json" src="//cdn.example.org/x.js"></script>`,
 	} {
 		if len(inertProblems([]byte(doc))) == 0 {
 			t.Errorf("not flagged: %s", doc)

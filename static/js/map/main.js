@@ -70,6 +70,7 @@ class MapView {
     this.form.addEventListener('change', () => this.changed());
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(); });
     this.map.on('moveend', () => this.listInView());
+    this.el.addEventListener('keydown', (e) => this.escape(e));
     window.addEventListener('popstate', () => this.fromURL());
     this.render();
     this.fitToVisible();
@@ -81,15 +82,31 @@ class MapView {
     const p = this.providers[v.doc];
     const st = venueStatus(v, p.status);
     const label = `${v.name}, ${p.name} (${statusLabel(st)})`;
-    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [22, 22] }));
+    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [24, 24] }));
     const icon = this.icons.get(st);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
     m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
     m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
+    m.on('popupopen', () => { this.opened = m; });
+    m.on('popupclose', () => {
+      // Closed by its button, which has gone: focus goes back to the marker.
+      if (!document.activeElement || document.activeElement === document.body) m.getElement()?.focus();
+    });
     m.venue = v;
     m.status = st;
     m.label = label;
     return m;
+  }
+
+  // Escape closes an open popup from anywhere in the map, and focus goes
+  // back to its marker. (Leaflet's own handler hears keys only while the
+  // map itself has focus, not a marker or the popup.)
+  escape(e) {
+    if (e.key !== 'Escape' || e.target === this.el || !this.opened?.isPopupOpen()) return;
+    const m = this.opened;
+    m.closePopup();
+    m.getElement()?.focus();
+    e.preventDefault();
   }
 
   setupYears() {
@@ -211,7 +228,9 @@ class MapView {
     btn.setAttribute('aria-label', `Show on map: ${m.label}`);
     btn.addEventListener('click', () => this.cluster.zoomToShowLayer(m, () => {
       m.openPopup();
-      m.getElement()?.focus();
+      // Focus the marker once the key that pressed the button is done with:
+      // Enter's keypress on the marker would close the popup again.
+      setTimeout(() => m.getElement()?.focus(), 0);
     }));
     li.append(a, document.createTextNode(`: ${m.venue.name} (${statusLabel(m.status)}) `), btn);
     return li;

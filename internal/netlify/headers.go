@@ -1,0 +1,109 @@
+// Package netlify reads the response headers of netlify.toml and sends
+// them from any http.Handler, so that tests and local measurements see the
+// pages with the same Content-Security-Policy and security headers as the
+// published site.
+package netlify
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Rule is one [[headers]] table: the headers sent for paths matching For.
+type Rule struct {
+	For    string            `toml:"for"`
+	Values map[string]string `toml:"values"`
+	match  *regexp.Regexp
+}
+
+// Headers are the header rules of a netlify.toml, in file order.
+type Headers []Rule
+
+// Load reads the [[headers]] tables of the netlify.toml at path.
+func Load(path string) (Headers, error) {
+	var cfg struct {
+		Headers []Rule `toml:"headers"`
+	}
+	if _, err := toml.DecodeFile(path, &cfg); err != nil {
+		return nil, err
+	}
+	for i := range cfg.Headers {
+		r := &cfg.Headers[i]
+		if !strings.HasPrefix(r.For, "/") {
+			return nil, fmt.Errorf("%s: headers for %q: the path must start with /", path, r.For)
+		}
+		r.match = pattern(r.For)
+	}
+	return cfg.Headers, nil
+}
+
+// pattern turns a Netlify path, where * matches anything (slashes
+// included), into an anchored regular expression.
+func pattern(p string) *regexp.Regexp {
+	parts := strings.Split(p, "*")
+	for i := range parts {
+		parts[i] = regexp.QuoteMeta(parts[i])
+	}
+	return regexp.MustCompile("^" + strings.Join(parts, ".*") + "$")
+}
+
+// For returns the headers sent for the request path: the values of every
+// matching rule, a later rule overriding an earlier one.
+func (h Headers) For(path string) http.Header {
+	out := http.Header{}
+	for _, r := range h {
+		if r.match != nil && r.match.MatchString(path) {
+			for k, v := range r.Values {
+				out.Set(k, v)
+			}
+		}
+	}
+	return out
+}
+
+// Value returns the value that the rule for exactly forPath gives key,
+// spelt as in the file.
+func (h Headers) Value(forPath, key string) string {
+	for _, r := range h {
+		if r.For == forPath {
+			return r.Values[key]
+		}
+	}
+	return ""
+}
+
+// Wrap serves next with the headers for each request's path set first;
+// edit, if not nil, may change them (a loopback server has no TLS, say).
+func (h Headers) Wrap(next http.Handler, edit func(http.Header)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		set := h.For(r.URL.Path)
+		if edit != nil {
+			edit(set)
+		}
+		for k, v := range set {
+			w.Header()[k] = v
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Loopback adapts the published headers to a plain-HTTP server on this
+// machine: the policy no longer upgrades requests to HTTPS, which loopback
+// does not speak. Nothing else is loosened.
+func Loopback(h http.Header) {
+	csp := h.Get("Content-Security-Policy")
+	if csp == "" {
+		return
+	}
+	var kept []string
+	for _, d := range strings.Split(csp, ";") {
+		if d = strings.TrimSpace(d); d != "" && d != "upgrade-insecure-requests" {
+			kept = append(kept, d)
+		}
+	}
+	h.Set("Content-Security-Policy", strings.Join(kept, "; "))
+}
