@@ -18,15 +18,30 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// hsdsDir finds the official HSDS 3.0 schemas and examples beside the
-// project (../shared/data/hsds-3.0 from the repository root, or
-// $ARTSMAP_HSDS_DIR). Without them the test is skipped, except under
-// CI=true, where it fails.
+// hsdsDir finds the official HSDS 3.0 schemas and examples: in
+// $ARTSMAP_HSDS_DIR, else in shared/data/hsds-3.0 beside the repository or
+// beside any folder above it (a clone elsewhere finds the workplace's), else
+// in /work/shared. Without them the test is skipped, except under CI=true,
+// where it fails.
 func hsdsDir(t *testing.T) string {
 	t.Helper()
 	dir := os.Getenv("ARTSMAP_HSDS_DIR")
 	if dir == "" {
-		dir = filepath.Join(repoRoot(t), "..", "shared", "data", "hsds-3.0")
+		candidates := []string{}
+		for d := repoRoot(t); ; d = filepath.Dir(d) {
+			candidates = append(candidates, filepath.Join(filepath.Dir(d), "shared", "data", "hsds-3.0"))
+			if d == filepath.Dir(d) {
+				break
+			}
+		}
+		candidates = append(candidates, "/work/shared/data/hsds-3.0")
+		dir = candidates[0]
+		for _, c := range candidates {
+			if _, err := os.Stat(filepath.Join(c, "schema", "service.json")); err == nil {
+				dir = c
+				break
+			}
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "schema", "service.json")); err != nil {
 		if os.Getenv("CI") == "true" {
