@@ -20,8 +20,8 @@ import (
 
 // hsdsDir finds the official HSDS 3.0 schemas and examples: in
 // $ARTSMAP_HSDS_DIR, else in shared/data/hsds-3.0 beside the repository or
-// beside any folder above it (a clone elsewhere finds the workplace's), else
-// in /work/shared. Without them the test is skipped, except under CI=true,
+// beside any folder above it (a clone in a subfolder finds the workplace's).
+// Without them the test is skipped, except under CI=true,
 // where it fails.
 func hsdsDir(t *testing.T) string {
 	t.Helper()
@@ -34,7 +34,6 @@ func hsdsDir(t *testing.T) string {
 				break
 			}
 		}
-		candidates = append(candidates, "/work/shared/data/hsds-3.0")
 		dir = candidates[0]
 		for _, c := range candidates {
 			if _, err := os.Stat(filepath.Join(c, "schema", "service.json")); err == nil {
