@@ -69,12 +69,6 @@ func pagePaths(t *testing.T, out string) []string {
 	return paths
 }
 
-// payloadVisit is one page to open, what to wait for, and what to do there.
-type payloadVisit struct {
-	path, ready string
-	act         func(t *testing.T, tab *Tab)
-}
-
 // openPopup opens the first venue's popup on the map with the keyboard.
 func openPopup(t *testing.T, tab *Tab) {
 	tab.WaitFor(t, mapSettled)
@@ -92,31 +86,23 @@ func TestPayloadsInert(t *testing.T) {
 	out := buildSite(t, unpack(t, filepath.Join(RepoRoot(t), "internal", "site", "testdata", "hostile.txtar")))
 	base := ServeSite(t, out)
 	b := Start(t)
-	var visits []payloadVisit
+	var visits []pageVisit
 	for _, p := range pagePaths(t, out) {
-		visits = append(visits, payloadVisit{path: p})
+		visits = append(visits, pageVisit{path: p})
 	}
 	visits = append(visits,
-		payloadVisit{path: "/providers/?q=alert", ready: directoryReady + ` && document.querySelector('#result-list mark')`},
-		payloadVisit{path: "/providers/?q=" + url.QueryEscape(`"><script>alert(1)</script>`), ready: directoryReady},
-		payloadVisit{path: "/map/", ready: mapReady, act: openPopup},
-		payloadVisit{path: "/map/?q=alert", ready: mapReady, act: openPopup},
-		payloadVisit{path: "/no-such-page/<script>alert(1)</script>"},
+		pageVisit{path: "/providers/?q=alert", ready: directoryReady + ` && document.querySelector('#result-list mark')`},
+		pageVisit{path: "/providers/?q=" + url.QueryEscape(`"><script>alert(1)</script>`), ready: directoryReady},
+		pageVisit{path: "/map/", ready: mapReady, act: openPopup},
+		pageVisit{path: "/map/?q=alert", ready: mapReady, act: openPopup},
+		pageVisit{path: "/no-such-page/<script>alert(1)</script>"},
 	)
 	if len(visits) < 30 {
 		t.Fatalf("only %d pages to visit", len(visits))
 	}
 	for _, v := range visits {
 		t.Run(v.path, func(t *testing.T) {
-			tab := b.NewTab(t)
-			tab.WatchCSP(t)
-			tab.Go(t, base+v.path)
-			if v.ready != "" {
-				tab.WaitFor(t, v.ready)
-			}
-			if v.act != nil {
-				v.act(t, tab)
-			}
+			tab := b.visit(t, base, v)
 			assertInert(t, tab, base)
 			for _, s := range inlineScripts(t, base+v.path) {
 				t.Errorf("inline script in the served page: %.120s", s)

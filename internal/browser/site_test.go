@@ -48,15 +48,31 @@ func tileHost(cs *content.Site) string {
 const withResults = directoryReady + ` && document.querySelectorAll('#result-list > li:not([hidden])').length > 0 &&
   document.getElementById('result-count').textContent.includes(' of ')`
 
-// a11yPage is a page to check, what to wait for, and what to do there first.
-type a11yPage struct {
+// pageVisit is a page to open, what to wait for, and what to do there first.
+type pageVisit struct {
 	path, ready string
 	act         func(t *testing.T, tab *Tab)
 }
 
+// visit opens a page in a new tab that reports CSP violations, waits until
+// it is ready, and does what the page asks first.
+func (b *Browser) visit(t *testing.T, base string, pg pageVisit) *Tab {
+	t.Helper()
+	tab := b.NewTab(t)
+	tab.WatchCSP(t)
+	tab.Go(t, base+pg.path)
+	if pg.ready != "" {
+		tab.WaitFor(t, pg.ready)
+	}
+	if pg.act != nil {
+		pg.act(t, tab)
+	}
+	return tab
+}
+
 // a11yPages lists one page of every kind, and a few in more than one state.
-func a11yPages() []a11yPage {
-	return []a11yPage{
+func a11yPages() []pageVisit {
+	return []pageVisit{
 		{"/", "", nil},
 		{"/providers/", directoryReady, nil},
 		{"/providers/?q=singing&pathway=respiratory", withResults, nil},
@@ -93,19 +109,11 @@ func TestPagesAccessible(t *testing.T) {
 	b := Start(t)
 	pages := a11yPages()
 	for _, p := range cs.Events[:1] {
-		pages = append(pages, a11yPage{path: "/events/" + p.Slug + "/"})
+		pages = append(pages, pageVisit{path: "/events/" + p.Slug + "/"})
 	}
 	for _, pg := range pages {
 		t.Run(pg.path, func(t *testing.T) {
-			tab := b.NewTab(t)
-			tab.WatchCSP(t)
-			tab.Go(t, base+pg.path)
-			if pg.ready != "" {
-				tab.WaitFor(t, pg.ready)
-			}
-			if pg.act != nil {
-				pg.act(t, tab)
-			}
+			tab := b.visit(t, base, pg)
 			tab.AssertAccessible(t, pg.path)
 			if n := Eval[int](t, tab, `document.querySelectorAll('h1').length`); n != 1 {
 				t.Errorf("%d h1 elements, want 1", n)

@@ -100,8 +100,8 @@ type Collection struct {
 	Fields        []Field  `json:"fields"`
 }
 
-// Settings are what the site's [cms] table says, with defaults applied.
-type Settings struct {
+// settingsOf are what the site's [cms] table says, with defaults applied.
+type settingsOf struct {
 	Repo, Branch, AuthURL string
 }
 
@@ -125,8 +125,8 @@ func Build(c *content.Config) Document {
 	}
 }
 
-func settings(c *content.Config) Settings {
-	s := Settings{Repo: c.CMS.Repo, Branch: c.CMS.Branch, AuthURL: c.CMS.AuthURL}
+func settings(c *content.Config) settingsOf {
+	s := settingsOf{Repo: c.CMS.Repo, Branch: c.CMS.Branch, AuthURL: c.CMS.AuthURL}
 	if s.Branch == "" {
 		s.Branch = DefaultBranch
 	}

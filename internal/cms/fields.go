@@ -1,6 +1,9 @@
 package cms
 
-import "artsmap/internal/content"
+import (
+	"artsmap/internal/content"
+	"artsmap/internal/slug"
+)
 
 // Field is one form control in the editor (Decap CMS widget options).
 type Field struct {
@@ -115,11 +118,11 @@ func object(name, label string, fields ...Field) Field {
 // Patterns that match the loader's rules, so the editor reports a mistake
 // before it is saved.
 var (
-	slugPattern    = []string{`^[a-z0-9]+(-[a-z0-9]+)*$`, "Lower-case letters, digits and single hyphens, for example singing-for-breathing"}
+	slugPattern    = []string{slug.Pattern, "Lower-case letters, digits and single hyphens, for example singing-for-breathing"}
 	webPattern     = []string{`^https?://[^\s]+$`, "A full web address starting with https://"}
 	summaryPattern = []string{`^[^\n]{1,300}$`, "One paragraph of at most 300 characters"}
 	emailPattern   = []string{`^[^@\s]+@[^@\s]+\.[^@\s]+$`, "An email address such as hello@example.org"}
-	phonePattern   = []string{`^\+?[0-9 ()-]{6,20}$`, "Digits and spaces, for example 01632 960123"}
+	phonePattern   = []string{content.PhonePattern, "Digits and spaces, for example 01632 960123"}
 )
 
 func withPattern(f Field, p []string) Field {

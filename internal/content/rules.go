@@ -106,7 +106,10 @@ func (l *loader) webURL(d *decoded, path, value string) {
 	}
 }
 
-var phoneChars = regexp.MustCompile(`^\+?[0-9 ()-]{6,20}$`)
+// PhonePattern is what a phone number may hold, as a regular expression.
+const PhonePattern = `^\+?[0-9 ()-]{6,20}$`
+
+var phoneChars = regexp.MustCompile(PhonePattern)
 
 // email checks an optional email address.
 func (l *loader) email(d *decoded, path, value string) {

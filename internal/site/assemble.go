@@ -71,7 +71,8 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	}
 	a.site.Tiles, a.site.Attribution, a.site.Center, a.site.Zoom = c.Map.Tiles, c.Map.Attribution, c.Map.Center, c.Map.Zoom
 	if cms.Enabled(&c) {
-		a.site.editor = ptrTo(cms.Build(&c))
+		doc := cms.Build(&c)
+		a.site.editor = &doc
 	}
 	a.glossary()
 	a.taxonomies()
@@ -303,5 +304,3 @@ func (s *Site) Page(slug string) *DocPage {
 func fileURL(pageURL, file string) string {
 	return pageURL + path.Clean(file)
 }
-
-func ptrTo[T any](v T) *T { return &v }

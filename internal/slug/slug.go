@@ -10,7 +10,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var valid = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// Pattern is what Valid accepts, as a regular expression, for forms that
+// check a slug before it is saved.
+const Pattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+var valid = regexp.MustCompile(Pattern)
 
 // Valid reports whether s is lower-case ASCII letters and digits joined by
 // single hyphens.
