@@ -73,7 +73,9 @@ func pagePaths(t *testing.T, out string) []string {
 func openPopup(t *testing.T, tab *Tab) {
 	tab.WaitFor(t, mapSettled)
 	tab.Do(t, chromedp.Focus(chromedp.CSS(`#in-view-list button`)), keys("\r"))
-	tab.WaitFor(t, `document.querySelector('.leaflet-popup-content')`)
+	// Leaflet fades a popup in: wait until it is opaque, or axe measures
+	// the contrast of half-transparent text.
+	tab.WaitFor(t, `(p => p && getComputedStyle(p).opacity === '1')(document.querySelector('.leaflet-popup'))`)
 }
 
 // TestPayloadsInert builds the site of script payloads (the hostile
