@@ -1,12 +1,14 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"artsmap/internal/slug"
@@ -79,7 +81,9 @@ func parseTemplates(layouts fs.FS) (templates, error) {
 	common := append([]string{"base.html"}, partials...)
 	out := templates{}
 	for _, name := range pageLayouts {
-		t := template.New(name).Funcs(funcs)
+		c := &cards{m: map[*Provider]*card{}}
+		t := template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": c.render})
+		c.t = t
 		for _, file := range append(slices.Clone(common), name+".html") {
 			src, err := fs.ReadFile(layouts, file)
 			if err != nil {
@@ -100,11 +104,42 @@ func (ts templates) execute(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, errors.New("no layout " + p.Layout)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "base", p); err != nil {
 		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", p.Path, p.Layout, err)
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
+}
+
+// cards renders each provider's card ("provider-card") once for a layout
+// and remembers it, because a provider is listed on the directory and on
+// several browse pages. Templates call it as {{card .}}.
+type cards struct {
+	t  *template.Template
+	mu sync.Mutex
+	m  map[*Provider]*card
+}
+
+type card struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+func (c *cards) render(p *Provider) (template.HTML, error) {
+	c.mu.Lock()
+	e := c.m[p]
+	if e == nil {
+		e = &card{}
+		c.m[p] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		var b strings.Builder
+		e.err = c.t.ExecuteTemplate(&b, "provider-card", p)
+		e.html = template.HTML(b.String()) //nolint:gosec // rendered by html/template
+	})
+	return e.html, e.err
 }
 
 var funcs = template.FuncMap{
