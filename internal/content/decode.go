@@ -21,7 +21,13 @@ type decoded struct {
 }
 
 // has reports whether the document sets key (dotted path, no indices).
+// It must not be called after settle.
 func (d *decoded) has(key ...string) bool { return d.md.IsDefined(key...) }
+
+// settle drops the decoder's record of the document (every key and value
+// again), keeping only the positions that later checks point at. On a
+// large site that record is most of the memory a load holds.
+func (d *decoded) settle() { d.md = toml.MetaData{} }
 
 // at returns the position of the value at path.
 func (d *decoded) at(path string) Pos { return d.loc.value(path) }
