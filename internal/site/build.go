@@ -155,6 +155,9 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON
+	if len(s.Providers) > DirectoryPageSize {
+		table[trim(CardsPath)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", s) }
+	}
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
 	}

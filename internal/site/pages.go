@@ -24,6 +24,7 @@ type Page struct {
 	Event     *Event
 	Doc       *DocPage
 	Filter    *LearningFilter // a filtered list of learning outputs
+	Pager     *Pager          // a page of the directory
 }
 
 // LearningItems are the learning outputs the page lists.
@@ -54,8 +55,6 @@ func (s *Site) pages() []*Page {
 	home := Link{"Home", "/"}
 	out := []*Page{
 		{Layout: "home", Path: "/", Title: s.Title, Description: s.Description},
-		{Layout: "providers", Path: "/providers/", Title: "Find creative activity", Crumbs: []Link{home},
-			Description: "Every organisation and artist on the map, with filters by condition, art form, district and referral route."},
 		{Layout: "factsheets", Path: "/factsheets/", Title: "Fact sheets", Crumbs: []Link{home},
 			Description: "Commissioning terms and the ideas behind arts and health, defined in plain words."},
 		{Layout: "glossary", Path: "/glossary/", Title: "Glossary A to Z", Crumbs: []Link{home},
@@ -72,6 +71,7 @@ func (s *Site) pages() []*Page {
 		{Layout: "coverage", Path: "/coverage/", Title: "Coverage and gaps", Crumbs: []Link{home},
 			Description: "Districts by conditions: where creative activity for health is, and where the gaps are."},
 	}
+	out = slices.Insert(out, 1, s.directoryPages(home)...)
 	providers := Link{"Providers", "/providers/"}
 	for _, p := range s.Providers {
 		out = append(out, &Page{Layout: "provider", Path: p.URL, Title: p.Name, Description: p.Summary,
@@ -108,6 +108,22 @@ func (s *Site) pages() []*Page {
 	}
 	for _, p := range out {
 		p.Site = s
+	}
+	return out
+}
+
+// directoryPages are the pages of the directory: /providers/ and, when
+// there are more providers than one page lists, /providers/page/2/ on.
+func (s *Site) directoryPages(home Link) []*Page {
+	var out []*Page
+	for _, pg := range directoryPagers(s.Providers) {
+		p := &Page{Layout: "providers", Path: directoryURL(pg.Number), Title: "Find creative activity", Crumbs: []Link{home},
+			Description: "Every organisation and artist on the map, with filters by condition, art form, district and referral route.", Pager: pg}
+		if pg.Number > 1 {
+			p.Title += ", page " + strconv.Itoa(pg.Number) + " of " + strconv.Itoa(pg.Total)
+			p.Crumbs = []Link{home, {"Find creative activity", "/providers/"}}
+		}
+		out = append(out, p)
 	}
 	return out
 }

@@ -111,6 +111,20 @@ func (ts templates) execute(p *Page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// executePart renders the template name of a layout's set on its own, for
+// files that are not pages.
+func (ts templates) executePart(layout, name string, data any) ([]byte, error) {
+	t, ok := ts[layout]
+	if !ok {
+		return nil, errors.New("no layout " + layout)
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", name, layout, err)
+	}
+	return b.Bytes(), nil
+}
+
 // cards renders each provider's card ("provider-card") once for a layout
 // and remembers it, because a provider is listed on the directory and on
 // several browse pages. Templates call it as {{card .}}.
@@ -156,6 +170,8 @@ var funcs = template.FuncMap{
 	"shapeAt":    shape,
 	"shade":      shade,
 	"shadeKey":   func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
+	"cardsPath":  func() string { return CardsPath },
+	"pageSize":   func() int { return DirectoryPageSize },
 }
 
 // formatDate writes a date the British way: 2 October 2026.
