@@ -96,12 +96,8 @@ func (p *plan) write(out string, workers int) error {
 // bound) and writing (bound by the file system) overlap.
 func (p *plan) writeInto(dir string, workers int) error {
 	names := p.order()
-	dirs := map[string]bool{}
-	for _, n := range names {
-		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))] = true
-	}
-	for _, d := range slices.Sorted(maps.Keys(dirs)) {
-		if err := os.MkdirAll(d, 0o755); err != nil {
+	for _, d := range folders(names) {
+		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
 			return fmt.Errorf("making folder %s: %w", d, err)
 		}
 	}
@@ -112,6 +108,17 @@ func (p *plan) writeInto(dir string, workers int) error {
 		}
 		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), data, 0o644)
 	})
+}
+
+// folders lists the folders the files need, each after its parent.
+func folders(names []string) []string {
+	seen := map[string]bool{}
+	for _, n := range names {
+		for d := path.Dir(n); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // parallel runs do(0) ... do(n-1) on up to workers goroutines and returns
