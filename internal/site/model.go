@@ -49,6 +49,8 @@ type Site struct {
 	Center      []float64  // lon, lat
 	Zoom        int
 	Leaflet     bool // the map library is among the static files
+
+	derived derived // computed from the whole model when first asked for
 }
 
 // bundle is a content folder whose images (and listed attachments) are
