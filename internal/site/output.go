@@ -91,34 +91,22 @@ func (p *plan) write(out string, workers int) error {
 	return swap(tmp, out)
 }
 
-// writeInto makes and writes every file under dir. Folders are made first;
-// then each worker makes a file and writes it, so that making (processor
-// bound) and writing (bound by the file system) overlap.
+// writeInto makes and writes every file under dir: each worker makes a
+// file, makes its folder if need be and writes it, so that making
+// (processor bound) and writing (bound by the file system) overlap.
 func (p *plan) writeInto(dir string, workers int) error {
 	names := p.order()
-	for _, d := range folders(names) {
-		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return fmt.Errorf("making folder %s: %w", d, err)
-		}
-	}
 	return parallel(len(names), workers, func(i int) error {
 		data, err := p.files[names[i]]()
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), data, 0o644)
-	})
-}
-
-// folders lists the folders the files need, each after its parent.
-func folders(names []string) []string {
-	seen := map[string]bool{}
-	for _, n := range names {
-		for d := path.Dir(n); d != "." && !seen[d]; d = path.Dir(d) {
-			seen[d] = true
+		name := filepath.Join(dir, filepath.FromSlash(names[i]))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
 		}
-	}
-	return slices.Sorted(maps.Keys(seen))
+		return os.WriteFile(name, data, 0o644)
+	})
 }
 
 // parallel runs do(0) ... do(n-1) on up to workers goroutines and returns
