@@ -57,11 +57,12 @@ func (l *loader) unit() *loader {
 	return &u
 }
 
-// each runs do(0) ... do(n-1), one goroutine for each processor.
+// each runs do(0) ... do(n-1) on two goroutines for each processor, so
+// that one can decode while the other waits for a file.
 func each(n int, do func(i int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for range min(2*runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -17,11 +17,13 @@ type run struct {
 	rssKB     int64 // peak resident set size
 }
 
-// measureRun removes out, then runs the command once and measures it.
+// measureRun removes out and flushes the file system (neither is timed),
+// then runs the command once and measures it.
 func measureRun(out string, name string, args ...string) (run, error) {
 	if err := os.RemoveAll(out); err != nil {
 		return run{}, err
 	}
+	syscall.Sync()
 	cmd := exec.Command(name, args...)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
