@@ -2,7 +2,8 @@
 #   make serve   build the site in content/ and serve it at http://127.0.0.1:1313
 #   make test    every test: unit, golden, fuzz (short), end-to-end and browser
 #   make build   build the site into public/
-#   make bench   benchmarks and the synthetic-site report
+#   make bench   artsmap against Hugo on synthetic sites (docs/performance.md)
+#   make bench-go  the Go benchmarks (build, search, map, preview)
 #   make lighthouse  Lighthouse scores of four pages (fetches lighthouse with npx)
 
 GO      ?= go
@@ -11,7 +12,7 @@ ADDR    ?= 127.0.0.1:1313
 FUZZTIME ?= 10s
 BIN     := bin/artsmap
 
-.PHONY: serve build test check bench deps go-deps node-deps vendor browser vet unit fuzz clean lighthouse
+.PHONY: serve build test check bench bench-go deps go-deps node-deps vendor browser vet unit fuzz clean lighthouse
 
 serve: go-deps vendor
 	$(GO) run ./cmd/artsmap serve -site $(SITE) -addr $(ADDR)
@@ -60,7 +61,11 @@ unit:
 fuzz:
 	@sh scripts/fuzz.sh $(FUZZTIME)
 
-bench: go-deps vendor
+# BENCH_ARGS go to scripts/bench, e.g. BENCH_ARGS="-sizes 1000 -runs 3".
+bench: go-deps
+	sh scripts/bench.sh $(BENCH_ARGS)
+
+bench-go: go-deps vendor
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:

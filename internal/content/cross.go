@@ -18,7 +18,7 @@ func (l *loader) crossCheck() {
 		for i, t := range f.Terms {
 			for _, s := range t.SeeAlso {
 				if !slices.Contains(terms, s) {
-					pos := d.loc.element("terms."+itoa(i)+".see_also", s)
+					pos := d.loc().element("terms."+itoa(i)+".see_also", s)
 					l.probs.Errorf(d.path, pos.Line, pos.Col, "see_also %q is not a term on any fact sheet", s).Hint =
 						diag.Suggest(s, terms)
 				}
@@ -33,7 +33,7 @@ func (l *loader) crossCheck() {
 		d := l.docs[lo]
 		for _, s := range lo.Providers {
 			if !slices.Contains(slugs, s) {
-				pos := d.loc.element("providers", s)
+				pos := d.loc().element("providers", s)
 				l.probs.Errorf(d.path, pos.Line, pos.Col, "no provider %q", s).Hint = diag.Suggest(s, slugs)
 			}
 		}

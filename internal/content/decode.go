@@ -15,16 +15,33 @@ import (
 // decoded is a document decoded strictly into its struct, with what is
 // needed to point at its text later.
 type decoded struct {
-	path string
-	loc  *locator
-	md   toml.MetaData
+	path  string
+	text  string // the document, to locate problems in
+	first int    // the line of path the document starts on
+	index *locator
+	md    toml.MetaData
+}
+
+// loc returns where keys and values sit in the document, indexing it the
+// first time: a document without problems is never indexed.
+func (d *decoded) loc() *locator {
+	if d.index == nil {
+		d.index = newLocator(d.text, d.first)
+	}
+	return d.index
 }
 
 // has reports whether the document sets key (dotted path, no indices).
+// It must not be called after settle.
 func (d *decoded) has(key ...string) bool { return d.md.IsDefined(key...) }
 
+// settle drops the decoder's record of the document (every key and value
+// again), keeping only the positions that later checks point at. On a
+// large site that record is most of the memory a load holds.
+func (d *decoded) settle() { d.md = toml.MetaData{} }
+
 // at returns the position of the value at path.
-func (d *decoded) at(path string) Pos { return d.loc.value(path) }
+func (d *decoded) at(path string) Pos { return d.loc().value(path) }
 
 var (
 	lineInMessage = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): `)
@@ -35,13 +52,13 @@ var (
 // Every unknown key is reported with a "did you mean" hint. It returns nil
 // when the document could not be decoded at all.
 func decodeTOML(path string, doc []byte, firstLine int, v any, probs *diag.List) *decoded {
-	loc := newLocator(string(doc), firstLine)
-	md, err := toml.Decode(string(doc), v)
+	text := string(doc)
+	md, err := toml.Decode(text, v)
 	if err != nil {
-		reportDecodeError(path, firstLine, loc, err, probs)
+		reportDecodeError(path, firstLine, newLocator(text, firstLine), err, probs)
 		return nil
 	}
-	d := &decoded{path: path, loc: loc, md: md}
+	d := &decoded{path: path, text: text, first: firstLine, md: md}
 	reportUnknownKeys(d, reflect.TypeOf(v), probs)
 	return d
 }
@@ -126,12 +143,12 @@ func reportUnknownKeys(d *decoded, t reflect.Type, probs *diag.List) {
 		}
 		name := k[len(k)-1]
 		hint := diag.Suggest(name, fieldNames(t, k[:len(k)-1]))
-		positions := d.loc.keysLike(full)
+		positions := d.loc().keysLike(full)
 		if len(positions) == 0 {
-			positions = d.loc.inlineKeys(strings.Join(k[:len(k)-1], "."), name)
+			positions = d.loc().inlineKeys(strings.Join(k[:len(k)-1], "."), name)
 		}
 		if len(positions) == 0 {
-			positions = []Pos{d.loc.table(full)}
+			positions = []Pos{d.loc().table(full)}
 		}
 		for _, p := range positions {
 			probs.Errorf(d.path, p.Line, p.Col, "unknown setting %q", name).Hint = hint

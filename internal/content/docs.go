@@ -136,7 +136,7 @@ func (l *loader) checkScores(d *decoded, at string, o Option, criteria []string)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		pos := d.loc.inline(at, k)
+		pos := d.loc().inline(at, k)
 		switch v := o.Scores[k]; {
 		case !slices.Contains(criteria, k):
 			l.probs.Errorf(d.path, pos.Line, pos.Col, "score for unknown criterion %q", k).Hint = diag.OneOf(k, criteria)

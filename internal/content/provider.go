@@ -154,7 +154,7 @@ func (l *loader) checkVenueIDs(p *Provider, d *decoded, at string, ids []string)
 		if slices.Contains(known, id) {
 			continue
 		}
-		pos := d.loc.element(at+".venues", id)
+		pos := d.loc().element(at+".venues", id)
 		pr := l.probs.Errorf(d.path, pos.Line, pos.Col, "venue %q is not in locations.geojson", id)
 		if len(known) == 0 {
 			pr.Hint = "add a Feature with \"id\": \"" + id + "\" to " + path.Join(path.Dir(p.Path), "locations.geojson")

@@ -29,7 +29,7 @@ func (l *loader) required(d *decoded, path, value string) bool {
 		return true
 	}
 	name := path[strings.LastIndex(path, ".")+1:]
-	if _, ok := d.loc.values[path]; ok {
+	if _, ok := d.loc().values[path]; ok {
 		l.errAt(d, path, "%s must not be empty", name)
 		return false
 	}
@@ -68,11 +68,13 @@ func (l *loader) vocabList(d *decoded, path string, values []string, vocab strin
 		return
 	}
 	for i, v := range values {
-		p := d.loc.elementN(path, v, countOf(values[:i], v))
+		at := func() Pos { return d.loc().elementN(path, v, countOf(values[:i], v)) }
 		switch {
 		case !slices.Contains(l.vocab[vocab], v):
+			p := at()
 			l.probs.Errorf(d.path, p.Line, p.Col, "unknown %s %q", singular(name), v).Hint = diag.OneOf(v, l.vocab[vocab])
 		case slices.Contains(values[:i], v):
+			p := at()
 			l.probs.Warnf(d.path, p.Line, p.Col, "%q is listed twice in %s", v, name)
 		}
 	}

@@ -16,25 +16,36 @@ import (
 // file is one GeoJSON file being read: its path, bytes and value offsets.
 type file struct {
 	path  string
-	pos   *positions
+	data  []byte
+	index *positions // made when a problem first needs a position
 	probs *diag.List
 }
 
+// pos indexes where each value of the file starts, the first time a
+// problem needs it: a file without problems is never indexed.
+func (f *file) pos() *positions {
+	if f.index == nil {
+		f.index = indexJSON(f.data)
+	}
+	return f.index
+}
+
 func (f *file) errorf(at, format string, args ...any) *diag.Problem {
-	line, col := f.pos.at(at)
+	line, col := f.pos().at(at)
 	return f.probs.Errorf(f.path, line, col, format, args...)
 }
 
 func (f *file) warnf(at, format string, args ...any) *diag.Problem {
-	line, col := f.pos.at(at)
+	line, col := f.pos().at(at)
 	return f.probs.Warnf(f.path, line, col, format, args...)
 }
 
 // readCollection checks that data is valid JSON holding a FeatureCollection
 // and decodes it with orb. It returns nil after reporting when it cannot.
 func readCollection(path string, data []byte, probs *diag.List) (*geojson.FeatureCollection, *file) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
 		line, col := 1, 1
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
@@ -44,7 +55,7 @@ func readCollection(path string, data []byte, probs *diag.List) (*geojson.Featur
 			"a comma after the last item of a list, or a missing quote, is the usual cause; geojson.io can check the file"
 		return nil, nil
 	}
-	f := &file{path: path, pos: indexJSON(data), probs: probs}
+	f := &file{path: path, data: data, probs: probs}
 	var head struct {
 		Type string `json:"type"`
 	}

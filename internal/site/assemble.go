@@ -81,6 +81,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	a.learning()
 	a.events()
 	a.pages()
+	a.site.derive()
 	return a.site
 }
 

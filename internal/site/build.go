@@ -74,45 +74,46 @@ func Build(opts Options) (Result, error) {
 	if err := probs.Err(); err != nil {
 		return res, err
 	}
-	out, pages, err := render(s, opts)
+	p, pages, err := render(s, opts)
 	if err != nil {
 		return res, err
 	}
-	if err := out.write(opts.Out); err != nil {
+	if err := p.write(opts.Out, workers()); err != nil {
 		return res, fmt.Errorf("writing %s: %w", opts.Out, err)
 	}
-	res.Pages, res.Files = pages, len(out)
+	res.Pages, res.Files = pages, len(p.files)
 	return res, nil
 }
 
-// render produces every output file in memory.
-func render(s *Site, opts Options) (files, int, error) {
+// workers is how many files are made and written at once: two for each
+// processor, so that one can render while the other waits for the disk.
+func workers() int { return 2 * runtime.GOMAXPROCS(0) }
+
+// render plans every output file: pages and data files made from the
+// model, static files and the bundles' images.
+func render(s *Site, opts Options) (*plan, int, error) {
 	ts, static, err := prepare(s, opts)
 	if err != nil {
 		return nil, 0, err
 	}
 	table, pages := s.outputs(ts)
-	names := slices.Sorted(maps.Keys(table))
-	data := make([][]byte, len(names))
-	err = parallel(len(names), runtime.GOMAXPROCS(0), func(i int) error {
-		var err error
-		data[i], err = table[names[i]]()
-		return err
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	out := files{}
-	for i, name := range names {
-		if err := out.add(name, data[i]); err != nil {
+	p := newPlan()
+	for _, name := range slices.Sorted(maps.Keys(table)) {
+		if err := p.add(name, table[name]); err != nil {
 			return nil, 0, err
 		}
 	}
-	if err := copyAssets(out, s, opts, static); err != nil {
+	p.first = slowOutputs
+	if err := planAssets(p, s, opts, static); err != nil {
 		return nil, 0, err
 	}
-	return out, pages, nil
+	return p, pages, nil
 }
+
+// slowOutputs are the files that take longest to make on a large site,
+// slowest first (measured; see docs/performance.md).
+var slowOutputs = []string{trim(TermsPath), trim(GeoJSONPath), "map/venues/index.html", "map/index.html",
+	"providers/index.html", trim(MapImagePath), "coverage/index.html", "sitemap.xml", trim(CSVPath), trim(MapDataPath)}
 
 // prepare parses the layouts and finds the static files, noting in the
 // model whether the map library is among them.
@@ -157,6 +158,9 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(GlossaryPath)] = s.glossaryJSON
 	for _, f := range s.openReferralFiles() {
 		table[f.Path] = f.Encode
+	}
+	if len(s.Providers) > DirectoryPageSize {
+		table[trim(CardsPath)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", s) }
 	}
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
@@ -212,22 +216,19 @@ func layer(opts Options, dir string) (fs.FS, error) {
 // may show. Other files are published only when listed as attachments.
 var publishable = []string{".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif"}
 
-// copyAssets adds the static files and the bundles' images and attachments.
-func copyAssets(out files, s *Site, opts Options, static fs.FS) error {
-	if err := out.copyTree(static, ".", "", false); err != nil {
+// planAssets plans copies of the static files and the bundles' images and attachments.
+func planAssets(p *plan, s *Site, opts Options, static fs.FS) error {
+	if err := p.copyTree(static, "."); err != nil {
 		return fmt.Errorf("static files: %w", err)
 	}
 	if s.editor == nil { // no editor: leave out its script and fonts
-		maps.DeleteFunc(out, func(name string, _ []byte) bool {
+		maps.DeleteFunc(p.files, func(name string, _ output) bool {
 			return strings.HasPrefix(name, "vendor/sveltia-cms/") || strings.HasPrefix(name, "js/admin/")
 		})
 	}
-	for name, src := range s.bundleFiles() {
-		data, err := fs.ReadFile(opts.Site, src)
-		if err != nil {
-			return err
-		}
-		if err := out.add(name, data); err != nil {
+	bundles := s.bundleFiles()
+	for _, name := range slices.Sorted(maps.Keys(bundles)) {
+		if err := p.add(name, copyOf(opts.Site, bundles[name])); err != nil {
 			return err
 		}
 	}

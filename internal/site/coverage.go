@@ -28,8 +28,8 @@ type CoverageCell struct {
 // Gap reports whether no provider covers the cell.
 func (c CoverageCell) Gap() bool { return c.Providers == 0 }
 
-// Coverage counts providers and active programmes per district and pathway.
-func (s *Site) Coverage() *Coverage {
+// coverage counts providers and active programmes per district and pathway.
+func (s *Site) coverage() *Coverage {
 	districts, pathways := s.Taxonomy("districts"), s.Taxonomy("pathways")
 	cov := &Coverage{}
 	if districts == nil || pathways == nil {

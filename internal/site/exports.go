@@ -23,46 +23,63 @@ const (
 
 // providersGeoJSON is every venue (Point) and area served (Polygon) with
 // the provider and programmes it belongs to. Only published fields appear.
+// Features are encoded one by one, so that a large site never holds them
+// all at once.
 func (s *Site) providersGeoJSON() ([]byte, error) {
-	fc := geojson.NewFeatureCollection()
-	for _, p := range s.Providers {
-		for _, v := range p.Venues {
-			f := geojson.NewFeature(v.Point)
-			f.ID = p.Slug + "/" + v.ID
-			f.Properties = p.featureProps(s)
-			f.Properties["feature"] = "venue"
-			f.Properties["venue"] = v.Name
-			f.Properties["address"] = v.Address
-			f.Properties["postcode"] = v.Postcode
-			f.Properties["programmes"] = p.programmesAt(v.ID)
-			f.Properties["programme_details"] = p.programmeDetails(v.ID)
-			f.Properties["accessibility"] = v.Accessibility
-			if d := s.districtAt(v.Point); d != "" {
-				f.Properties["district"] = d
-			}
-			setFlag(f.Properties, "step_free", v.StepFree)
-			setFlag(f.Properties, "hearing_loop", v.HearingLoop)
-			setFlag(f.Properties, "parking", v.Parking)
-			fc.Append(f)
-		}
-		for _, a := range p.Areas {
-			f := geojson.NewFeature(a.Geometry)
-			f.ID = p.Slug + "/" + a.ID
-			f.Properties = p.featureProps(s)
-			f.Properties["feature"] = "area-served"
-			f.Properties["area"] = a.Name
-			f.Properties["programmes"] = p.programmesAt(a.ID)
-			f.Properties["programme_details"] = p.programmeDetails(a.ID)
-			fc.Append(f)
-		}
-	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(fc); err != nil {
-		return nil, err
+	b.WriteString(`{"features":[`)
+	first := true
+	for _, p := range s.Providers {
+		for _, f := range s.features(p) {
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			if err := enc.Encode(f); err != nil {
+				return nil, err
+			}
+			b.Truncate(b.Len() - 1) // Encode ends each value with a newline
+		}
 	}
+	b.WriteString(`],"type":"FeatureCollection"}` + "\n")
 	return b.Bytes(), nil
+}
+
+// features are a provider's venues and areas served as GeoJSON features.
+func (s *Site) features(p *Provider) []*geojson.Feature {
+	var out []*geojson.Feature
+	for _, v := range p.Venues {
+		f := geojson.NewFeature(v.Point)
+		f.ID = p.Slug + "/" + v.ID
+		f.Properties = p.featureProps(s)
+		f.Properties["feature"] = "venue"
+		f.Properties["venue"] = v.Name
+		f.Properties["address"] = v.Address
+		f.Properties["postcode"] = v.Postcode
+		f.Properties["programmes"] = p.programmesAt(v.ID)
+		f.Properties["programme_details"] = p.programmeDetails(v.ID)
+		f.Properties["accessibility"] = v.Accessibility
+		if d := s.districtAt(v.Point); d != "" {
+			f.Properties["district"] = d
+		}
+		setFlag(f.Properties, "step_free", v.StepFree)
+		setFlag(f.Properties, "hearing_loop", v.HearingLoop)
+		setFlag(f.Properties, "parking", v.Parking)
+		out = append(out, f)
+	}
+	for _, a := range p.Areas {
+		f := geojson.NewFeature(a.Geometry)
+		f.ID = p.Slug + "/" + a.ID
+		f.Properties = p.featureProps(s)
+		f.Properties["feature"] = "area-served"
+		f.Properties["area"] = a.Name
+		f.Properties["programmes"] = p.programmesAt(a.ID)
+		f.Properties["programme_details"] = p.programmeDetails(a.ID)
+		out = append(out, f)
+	}
+	return out
 }
 
 // featureProps are the provider's properties every feature carries.

@@ -71,8 +71,8 @@ func venueStatus(p *Provider, v *Venue) (string, []*Programme) {
 	return p.Status, here
 }
 
-// Map projects boundaries and venues onto the drawing.
-func (s *Site) Map() *MapView {
+// mapView projects boundaries and venues onto the drawing.
+func (s *Site) mapView() *MapView {
 	proj := geo.NewProjection(s.bounds, 800)
 	m := &MapView{Width: proj.Width, Height: proj.Height, Region: s.Region}
 	byCode := map[string]*TermPage{}

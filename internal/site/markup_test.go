@@ -105,7 +105,7 @@ func TestMarkupValid(t *testing.T) {
 		fsys func(t *testing.T) fs.FS
 	}{
 		{"content", func(*testing.T) fs.FS { return os.DirFS("../..") }},
-		{"synthetic", func(*testing.T) fs.FS { return synth.Site(60, 1) }},
+		{"synthetic", func(*testing.T) fs.FS { return synth.Site(230, 1) }}, // three directory pages
 		{"hostile", func(t *testing.T) fs.FS { return txtarSite(t, "hostile") }},
 		{"fellside", func(t *testing.T) fs.FS { return txtarSite(t, "fellside") }},
 	}

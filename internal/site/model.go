@@ -52,7 +52,8 @@ type Site struct {
 	Zoom        int
 	Leaflet     bool // the map library is among the static files
 
-	editor *cms.Document // the browser editor's configuration; nil when [cms] is not set
+	editor  *cms.Document // the browser editor's configuration; nil when [cms] is not set
+	derived derived       // computed from the whole model when first asked for
 }
 
 // bundle is a content folder whose images (and listed attachments) are

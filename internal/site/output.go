@@ -9,62 +9,72 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"sync"
 )
 
-// files is the output of a build: site paths (no leading slash) to bytes.
-// Keeping it in memory until every page has rendered means a failed build
-// writes nothing at all.
-type files map[string][]byte
+// plan is every file of a build, by site path (no leading slash), with
+// what makes it. Nothing is made until the plan is written, and each file
+// is written as soon as it is made, so a build never holds the whole site
+// in memory.
+type plan struct {
+	files map[string]output
+	first []string // made first: the slowest files, so that no worker waits for one at the end
+}
 
-func (f files) add(name string, data []byte) error {
+func newPlan() *plan { return &plan{files: map[string]output{}} }
+
+// add plans one file, refusing a path that another file already has.
+func (p *plan) add(name string, out output) error {
 	name = path.Clean(name)
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("invalid output path %q", name)
 	}
-	if _, dup := f[name]; dup {
+	if _, dup := p.files[name]; dup {
 		return fmt.Errorf("two things want the same output file %s", name)
 	}
-	f[name] = data
+	p.files[name] = out
 	return nil
 }
 
-// copyTree adds every file under dir of fsys (skipping hidden ones) under prefix.
-func (f files) copyTree(fsys fs.FS, dir, prefix string, overwrite bool) error {
-	return fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dir {
-				return nil
-			}
+// copyTree plans a copy of every file under dir of fsys (skipping hidden ones).
+func (p *plan) copyTree(fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, dir, func(name string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil && errors.Is(err, fs.ErrNotExist) && name == dir:
+			return nil
+		case err != nil:
 			return err
-		}
-		if e.Name()[0] == '.' && p != dir {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
+		case e.Name()[0] == '.' && name != dir && e.IsDir():
+			return fs.SkipDir
+		case e.Name()[0] == '.' && name != dir, e.IsDir():
 			return nil
 		}
-		if e.IsDir() {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		name := path.Join(prefix, filepath.ToSlash(rel))
-		if overwrite {
-			f[name] = data
-			return nil
-		}
-		return f.add(name, data)
+		return p.add(name, copyOf(fsys, name))
 	})
 }
 
-// write puts every file into a new folder beside out and swaps it in, so
+// copyOf makes a file by reading it from fsys.
+func copyOf(fsys fs.FS, name string) output {
+	return func() ([]byte, error) { return fs.ReadFile(fsys, name) }
+}
+
+// order lists the paths in the order they are made: the slow ones first,
+// then the rest A to Z.
+func (p *plan) order() []string {
+	names := slices.Sorted(maps.Keys(p.files))
+	var first []string
+	for _, n := range p.first {
+		if _, ok := p.files[n]; ok {
+			first = append(first, n)
+		}
+	}
+	rest := slices.DeleteFunc(names, func(n string) bool { return slices.Contains(first, n) })
+	return append(first, rest...)
+}
+
+// write makes every file into a new folder beside out and swaps it in, so
 // that out is always either the previous site or the complete new one.
-func (f files) write(out string) error {
+func (p *plan) write(out string, workers int) error {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -74,36 +84,30 @@ func (f files) write(out string) error {
 	if err != nil {
 		return err
 	}
-	if err := f.writeInto(tmp); err != nil {
+	if err := p.writeInto(tmp, workers); err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
 	return swap(tmp, out)
 }
 
-// writeInto writes every file under dir. Folders are made first, in
-// order; files are then written by several goroutines, because writing is
-// bound by the file system's latency rather than by the processor.
-func (f files) writeInto(dir string) error {
-	names := make([]string, 0, len(f))
-	dirs := map[string]bool{}
-	for n := range f {
-		names = append(names, n)
-		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))] = true
-	}
-	sort.Strings(names)
-	for _, d := range slices.Sorted(maps.Keys(dirs)) {
-		if err := os.MkdirAll(d, 0o755); err != nil {
+// writeInto makes and writes every file under dir: each worker makes a
+// file, makes its folder if need be and writes it, so that making
+// (processor bound) and writing (bound by the file system) overlap.
+func (p *plan) writeInto(dir string, workers int) error {
+	names := p.order()
+	return parallel(len(names), workers, func(i int) error {
+		data, err := p.files[names[i]]()
+		if err != nil {
 			return err
 		}
-	}
-	return parallel(len(names), writers, func(i int) error {
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), f[names[i]], 0o644)
+		name := filepath.Join(dir, filepath.FromSlash(names[i]))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(name, data, 0o644)
 	})
 }
-
-// writers is how many files are written at once.
-const writers = 16
 
 // parallel runs do(0) ... do(n-1) on up to workers goroutines and returns
 // the error of the lowest index that failed, so that the error reported is

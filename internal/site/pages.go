@@ -25,6 +25,7 @@ type Page struct {
 	Doc       *DocPage
 	Filter    *LearningFilter // a filtered list of learning outputs
 	Full      string          // an embed's full page: /map/ for /embed/map/
+	Pager     *Pager          // a page of the directory
 }
 
 // LearningItems are the learning outputs the page lists.
@@ -36,10 +37,12 @@ func (p *Page) LearningItems() []*Learning {
 }
 
 // embedPages are the chrome-less pages partner sites put in an iframe.
-func (s *Site) embedPages() []*Page {
+// The directory embed lists its first page without JavaScript, like /providers/.
+func (s *Site) embedPages(first *Pager) []*Page {
 	return []*Page{
 		{Layout: "embed-map", Path: "/embed/map/", Title: "Map of creative activity for health", Full: "/map/"},
-		{Layout: "embed-directory", Path: "/embed/directory/", Title: "Find creative activity for health", Full: "/providers/"},
+		{Layout: "embed-directory", Path: "/embed/directory/", Title: "Find creative activity for health", Full: "/providers/",
+			Pager: first},
 	}
 }
 
@@ -63,8 +66,6 @@ func (s *Site) pages() []*Page {
 	home := Link{"Home", "/"}
 	out := []*Page{
 		{Layout: "home", Path: "/", Title: s.Title, Description: s.Description},
-		{Layout: "providers", Path: "/providers/", Title: "Find creative activity", Crumbs: []Link{home},
-			Description: "Every organisation and artist on the map, with filters by condition, art form, district and referral route."},
 		{Layout: "factsheets", Path: "/factsheets/", Title: "Fact sheets", Crumbs: []Link{home},
 			Description: "Commissioning terms and the ideas behind arts and health, defined in plain words."},
 		{Layout: "glossary", Path: "/glossary/", Title: "Glossary A to Z", Crumbs: []Link{home},
@@ -83,7 +84,9 @@ func (s *Site) pages() []*Page {
 		{Layout: "coverage", Path: "/coverage/", Title: "Coverage and gaps", Crumbs: []Link{home},
 			Description: "Districts by conditions: where creative activity for health is, and where the gaps are."},
 	}
-	out = append(out, s.embedPages()...)
+	directory := s.directoryPages(home)
+	out = slices.Insert(out, 1, directory...)
+	out = append(out, s.embedPages(directory[0].Pager)...)
 	providers := Link{"Providers", "/providers/"}
 	for _, p := range s.Providers {
 		out = append(out, &Page{Layout: "provider", Path: p.URL, Title: p.Name, Description: p.Summary,
@@ -120,6 +123,22 @@ func (s *Site) pages() []*Page {
 	}
 	for _, p := range out {
 		p.Site = s
+	}
+	return out
+}
+
+// directoryPages are the pages of the directory: /providers/ and, when
+// there are more providers than one page lists, /providers/page/2/ on.
+func (s *Site) directoryPages(home Link) []*Page {
+	var out []*Page
+	for _, pg := range directoryPagers(s.Providers) {
+		p := &Page{Layout: "providers", Path: directoryURL(pg.Number), Title: "Find creative activity", Crumbs: []Link{home},
+			Description: "Every organisation and artist on the map, with filters by condition, art form, district and referral route.", Pager: pg}
+		if pg.Number > 1 {
+			p.Title += ", page " + strconv.Itoa(pg.Number) + " of " + strconv.Itoa(pg.Total)
+			p.Crumbs = []Link{home, {"Find creative activity", "/providers/"}}
+		}
+		out = append(out, p)
 	}
 	return out
 }

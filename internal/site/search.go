@@ -127,9 +127,9 @@ func (s *Site) Facets() []search.Facet {
 	}
 }
 
-// Places are the towns named in venue addresses (the last part of the
+// places are the towns named in venue addresses (the last part of the
 // address), each at the middle of its venues, sorted by name.
-func (s *Site) Places() []search.Place {
+func (s *Site) places() []search.Place {
 	type acc struct {
 		label    string
 		lon, lat float64
@@ -205,9 +205,9 @@ type FacetCounts struct {
 	Values     []FacetCount
 }
 
-// DirectoryFacets counts every filter value over the whole directory, for
+// countFacets counts every filter value over the whole directory, for
 // the server-rendered form.
-func (s *Site) DirectoryFacets() []FacetCounts {
+func (s *Site) countFacets() []FacetCounts {
 	vals := make([]map[string][]string, len(s.Providers))
 	for i, p := range s.Providers {
 		vals[i] = p.facetValues()
@@ -229,10 +229,10 @@ func (s *Site) DirectoryFacets() []FacetCounts {
 	return out
 }
 
-// SearchExample is an example query made from the site's own content:
+// searchExample is an example query made from the site's own content:
 // the condition most providers offer and the town with most venues, such
 // as "mental health Gloucester".
-func (s *Site) SearchExample() string {
+func (s *Site) searchExample() string {
 	t := s.Taxonomy("pathways")
 	if t == nil || len(t.Terms) == 0 {
 		return ""

@@ -1,12 +1,14 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"artsmap/internal/slug"
@@ -80,7 +82,9 @@ func parseTemplates(layouts fs.FS) (templates, error) {
 	common := append([]string{"base.html"}, partials...)
 	out := templates{}
 	for _, name := range pageLayouts {
-		t := template.New(name).Funcs(funcs)
+		c := &cards{m: map[*Provider]*card{}}
+		t := template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": c.render})
+		c.t = t
 		for _, file := range append(slices.Clone(common), name+".html") {
 			src, err := fs.ReadFile(layouts, file)
 			if err != nil {
@@ -105,11 +109,56 @@ func (ts templates) execute(p *Page) ([]byte, error) {
 	if strings.HasPrefix(p.Layout, "embed-") {
 		root = "embed-base" // no site header, navigation or footer
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, root, p); err != nil {
 		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", p.Path, p.Layout, err)
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
+}
+
+// executePart renders the template name of a layout's set on its own, for
+// files that are not pages.
+func (ts templates) executePart(layout, name string, data any) ([]byte, error) {
+	t, ok := ts[layout]
+	if !ok {
+		return nil, errors.New("no layout " + layout)
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", name, layout, err)
+	}
+	return b.Bytes(), nil
+}
+
+// cards renders each provider's card ("provider-card") once for a layout
+// and remembers it, because a provider is listed on the directory and on
+// several browse pages. Templates call it as {{card .}}.
+type cards struct {
+	t  *template.Template
+	mu sync.Mutex
+	m  map[*Provider]*card
+}
+
+type card struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+func (c *cards) render(p *Provider) (template.HTML, error) {
+	c.mu.Lock()
+	e := c.m[p]
+	if e == nil {
+		e = &card{}
+		c.m[p] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		var b strings.Builder
+		e.err = c.t.ExecuteTemplate(&b, "provider-card", p)
+		e.html = template.HTML(b.String()) //nolint:gosec // rendered by html/template
+	})
+	return e.html, e.err
 }
 
 var funcs = template.FuncMap{
@@ -126,6 +175,8 @@ var funcs = template.FuncMap{
 	"shapeAt":    shape,
 	"shade":      shade,
 	"shadeKey":   func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
+	"cardsPath":  func() string { return CardsPath },
+	"pageSize":   func() int { return DirectoryPageSize },
 }
 
 // formatDate writes a date the British way: 2 October 2026.

@@ -1,7 +1,8 @@
 // The directory page: search as you type, combinable filters with live
 // counts, sorting (by distance too), a shortlist, and the address as the
 // whole state. It enhances the server-rendered list; without JavaScript
-// that list is complete on its own.
+// that list is complete on its own, split into pages on a large site, and
+// then the script reads every other card from the file data-cards names.
 
 import { loadIndex } from './index.js';
 import { runQuery } from './query.js';
@@ -18,9 +19,32 @@ async function start() {
   const form = /** @type {HTMLFormElement|null} */ (document.getElementById('directory'));
   const list = document.getElementById('result-list');
   if (!form || !list) return;
-  const index = await loadIndex(form.dataset.facets, form.dataset.terms);
+  const [index, more] = await Promise.all([
+    loadIndex(form.dataset.facets, form.dataset.terms),
+    form.dataset.cards ? loadCards(form.dataset.cards, list) : null,
+  ]);
+  if (more) list.append(more);
   const view = new View(form, list, index);
   view.setup();
+}
+
+/**
+ * Reads the cards that the page itself does not hold from the file of
+ * every card (a page of the directory holds only its own).
+ * @param {string} url
+ * @param {HTMLElement} list
+ * @returns {Promise<DocumentFragment>}
+ */
+async function loadCards(url, list) {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+  const have = new Set([...list.querySelectorAll(':scope > li[data-slug]')].map((li) => li.dataset.slug));
+  const more = document.createDocumentFragment();
+  for (const li of doc.querySelectorAll('#provider-cards > li[data-slug]')) {
+    if (!have.has(li.dataset.slug)) more.append(document.adoptNode(li));
+  }
+  return more;
 }
 
 class View {
@@ -38,6 +62,7 @@ class View {
 
   setup() {
     for (const el of this.form.querySelectorAll('[data-js-only]')) el.hidden = false;
+    for (const el of document.querySelectorAll('[data-without-js]')) el.hidden = true;
     const panel = this.form.querySelector('details.filter-panel');
     if (panel && window.matchMedia('(min-width: 60rem)').matches) panel.open = true;
     // Words typed while the page was still loading count too.

@@ -1,0 +1,126 @@
+package content
+
+import (
+	"io/fs"
+	"maps"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"artsmap/internal/diag"
+	"artsmap/internal/geo"
+)
+
+// loadProviders loads every provider folder, several at a time: each
+// folder is read by its own copy of the loader (see unit), and the copies
+// are merged back in folder order, so the result does not depend on which
+// folder finished first.
+func (l *loader) loadProviders() {
+	entries := l.entries("content/providers")
+	units := make([]*loader, len(entries))
+	each(len(entries), func(i int) {
+		if e := entries[i]; e.IsDir() {
+			dir := path.Join("content/providers", e.Name())
+			u := l.unit()
+			if s, ok := u.slugOf(dir, e.Name()); ok {
+				u.loadProviderDir(dir, s)
+			}
+			units[i] = u
+		}
+	})
+	for i, e := range entries {
+		dir := path.Join("content/providers", e.Name())
+		if !e.IsDir() {
+			l.probs.Warnf(dir, 0, 0, "ignored: each provider is a folder holding index.md").Hint =
+				"move it to content/providers/<name>/index.md"
+			continue
+		}
+		u := units[i]
+		l.perUnit[dir] = u.probs
+		l.site.Providers = append(l.site.Providers, u.site.Providers...)
+		maps.Copy(l.docs, u.docs)
+	}
+}
+
+// unit is a copy of the loader that reads one provider folder: it shares
+// the settings and vocabularies (read only) and has its own problems,
+// documents and providers.
+func (l *loader) unit() *loader {
+	u := *l
+	site := *l.site
+	site.Providers = nil
+	u.site = &site
+	u.probs = &diag.List{}
+	u.docs = map[any]*decoded{}
+	return &u
+}
+
+// each runs do(0) ... do(n-1) on two goroutines for each processor, so
+// that one can decode while the other waits for a file.
+func each(n int, do func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(2*runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// loadProviderDir loads a provider folder, which must hold index.md.
+func (l *loader) loadProviderDir(dir, s string) {
+	if _, err := fs.Stat(l.fsys, path.Join(dir, "index.md")); err != nil {
+		l.probs.Errorf(dir, 0, 0, "the provider folder has no index.md").Hint = "run: artsmap new provider \"Name\""
+		return
+	}
+	l.loadProvider(dir, s)
+}
+
+// loadProvider reads one bundle: index.md, locations.geojson and its files.
+func (l *loader) loadProvider(dir, s string) {
+	pr := &Provider{}
+	d := l.readDoc(path.Join(dir, "index.md"), pr, &pr.Source)
+	if d == nil {
+		// Keep the slug known, so that references to the provider are not
+		// reported as well as the mistake in its file.
+		l.site.Providers = append(l.site.Providers, &Provider{Source: Source{Path: path.Join(dir, "index.md"), Slug: s}, broken: true})
+		return
+	}
+	pr.Slug = s
+	locPath := path.Join(dir, "locations.geojson")
+	if data, err := fs.ReadFile(l.fsys, locPath); err == nil {
+		pr.Venues, pr.Areas = geo.ParseLocations(locPath, data, l.bounds(), l.probs)
+	}
+	pr.Files = l.bundleFiles(dir, "index.md", "locations.geojson")
+	l.checkProvider(pr, d)
+	d.settle()
+	l.site.Providers = append(l.site.Providers, pr)
+}
+
+// bundleFiles lists the files in a bundle folder (recursively), relative to
+// it, leaving out the named ones.
+func (l *loader) bundleFiles(dir string, except ...string) []string {
+	var files []string
+	fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error { //nolint:errcheck // unreadable entries are skipped
+		if err != nil || e.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, dir+"/")
+		if !slices.Contains(except, rel) && !strings.HasPrefix(path.Base(rel), ".") {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	return files
+}

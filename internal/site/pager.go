@@ -1,0 +1,76 @@
+package site
+
+import "strconv"
+
+// DirectoryPageSize is how many providers each page of the directory lists
+// for readers without JavaScript. Page 1 is /providers/; page n is
+// /providers/page/n/. With JavaScript the directory shows every provider,
+// reading the cards of the other pages from CardsPath.
+const DirectoryPageSize = 100
+
+// CardsPath holds every provider's directory card, A to Z, for the
+// directory's script when the directory has more than one page.
+const CardsPath = "/providers/cards.html"
+
+// Pager is one page of the directory.
+type Pager struct {
+	Number, Total int
+	First         int // the position of the page's first provider, from 1
+	Providers     []*Provider
+	Prev, Next    string    // addresses of the neighbouring pages, "" at either end
+	Links         []PageRef // the pages to offer: the first, the last and those near this one
+}
+
+// PageRef is a link to one page of a list; Gap marks pages left out before it.
+type PageRef struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// Last is the position of the page's last provider, from 1.
+func (p *Pager) Last() int { return p.First + len(p.Providers) - 1 }
+
+// directoryURL is the address of page n of the directory.
+func directoryURL(n int) string {
+	if n <= 1 {
+		return "/providers/"
+	}
+	return "/providers/page/" + strconv.Itoa(n) + "/"
+}
+
+// directoryPagers splits the providers into pages of DirectoryPageSize.
+// There is always at least one page, which may be empty.
+func directoryPagers(providers []*Provider) []*Pager {
+	total := max(1, (len(providers)+DirectoryPageSize-1)/DirectoryPageSize)
+	out := make([]*Pager, total)
+	for i := range out {
+		lo, hi := i*DirectoryPageSize, min((i+1)*DirectoryPageSize, len(providers))
+		p := &Pager{Number: i + 1, Total: total, First: lo + 1, Providers: providers[lo:hi]}
+		if i > 0 {
+			p.Prev = directoryURL(i)
+		}
+		if i+1 < total {
+			p.Next = directoryURL(i + 2)
+		}
+		p.Links = pageLinks(i+1, total)
+		out[i] = p
+	}
+	return out
+}
+
+// pageLinks offers the first and last pages and the two either side of
+// the current one, marking where pages are left out.
+func pageLinks(current, total int) []PageRef {
+	var out []PageRef
+	prev := 0
+	for n := 1; n <= total; n++ {
+		if n != 1 && n != total && (n < current-2 || n > current+2) {
+			continue
+		}
+		out = append(out, PageRef{Number: n, URL: directoryURL(n), Current: n == current, Gap: n > prev+1})
+		prev = n
+	}
+	return out
+}

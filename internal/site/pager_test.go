@@ -1,0 +1,65 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"artsmap/internal/synth"
+)
+
+// TestPageLinks: the first, the last and two either side of the current page.
+func TestPageLinks(t *testing.T) {
+	tests := []struct {
+		current, total int
+		want           string
+	}{
+		{1, 1, "[1]"},
+		{1, 3, "[1] 2 3"},
+		{5, 10, "1 … 3 4 [5] 6 7 … 10"},
+		{10, 10, "1 … 8 9 [10]"},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		for i, l := range pageLinks(tt.current, tt.total) {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			if l.Gap {
+				b.WriteString("… ")
+			}
+			if l.Current {
+				fmt.Fprintf(&b, "[%d]", l.Number)
+			} else {
+				fmt.Fprintf(&b, "%d", l.Number)
+			}
+		}
+		if b.String() != tt.want {
+			t.Errorf("pageLinks(%d, %d) = %s, want %s", tt.current, tt.total, b.String(), tt.want)
+		}
+	}
+}
+
+// TestDirectoryPages: a directory of more than one page lists every
+// provider once across its pages, and the script's file of cards holds all.
+func TestDirectoryPages(t *testing.T) {
+	n := DirectoryPageSize + 3
+	out, _ := build(t, synth.Site(n, 1))
+	tree := readTree(t, out)
+	cards := 0
+	for _, name := range []string{"providers/index.html", "providers/page/2/index.html"} {
+		cards += bytes.Count(tree[name], []byte("<li data-slug="))
+		if !bytes.Contains(tree[name], []byte(`aria-label="Pagination"`)) {
+			t.Errorf("%s has no page links", name)
+		}
+	}
+	if cards != n {
+		t.Errorf("the pages list %d providers, want %d", cards, n)
+	}
+	if got := bytes.Count(tree["providers/cards.html"], []byte("<li data-slug=")); got != n {
+		t.Errorf("providers/cards.html holds %d cards, want %d", got, n)
+	}
+	if _, ok := tree["providers/page/3/index.html"]; ok {
+		t.Error("a third page for three providers more than one page")
+	}
+}

@@ -1,0 +1,182 @@
+// Command bench times artsmap against Hugo on synthetic sites of the same
+// content (internal/synth): it writes each site, converts it into a Hugo
+// site with equivalent minimal layouts (./hugo), builds both several times
+// into fresh folders, and prints a Markdown table of the medians. Run it
+// with "make bench"; docs/performance.md explains the figures.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"artsmap/internal/synth"
+)
+
+// config is the command line.
+type config struct {
+	sizes []int
+	runs  int
+	hugo  string // the hugo binary; empty to skip Hugo
+	dir   string // where sites and outputs go
+}
+
+func main() {
+	cfg, err := parseFlags(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
+	if err := bench(cfg, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func parseFlags(args []string) (config, error) {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	sizes := fs.String("sizes", "1000,10000", "numbers of providers, comma-separated")
+	runs := fs.Int("runs", 5, "builds of each site by each tool; the table shows the median")
+	hugo := fs.String("hugo", "hugo", `the Hugo binary, or "" to time artsmap alone`)
+	dir := fs.String("dir", "", "work folder (default: a new temporary folder, removed afterwards)")
+	if err := fs.Parse(args); err != nil {
+		return config{}, err
+	}
+	cfg := config{runs: max(*runs, 1), hugo: *hugo, dir: *dir}
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return config{}, fmt.Errorf("-sizes: %q is not a number of providers", s)
+		}
+		cfg.sizes = append(cfg.sizes, n)
+	}
+	return cfg, nil
+}
+
+// bench runs every comparison and prints the table.
+func bench(cfg config, w io.Writer) error {
+	if cfg.dir == "" {
+		dir, err := os.MkdirTemp("", "artsmap-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cfg.dir = dir
+	}
+	bin := filepath.Join(cfg.dir, "artsmap")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/artsmap").CombinedOutput(); err != nil {
+		return fmt.Errorf("building artsmap: %v\n%s", err, out)
+	}
+	header(w, cfg)
+	var results []result
+	for _, n := range cfg.sizes {
+		rs, err := benchSize(cfg, bin, n)
+		if err != nil {
+			return err
+		}
+		results = append(results, rs...)
+	}
+	table(w, results)
+	fmt.Fprintf(w, "\nload average after: %s\n", loadAverage())
+	return nil
+}
+
+// benchSize writes the sites of n providers and times each tool on them.
+// The tools take turns, run by run, so that both meet the same changes in
+// the machine's load.
+func benchSize(cfg config, bin string, n int) ([]result, error) {
+	site := filepath.Join(cfg.dir, fmt.Sprintf("site-%d", n))
+	if err := synth.Write(site, n, 1); err != nil {
+		return nil, fmt.Errorf("writing the synthetic site: %w", err)
+	}
+	tools := []tool{{name: "artsmap", out: filepath.Join(cfg.dir, "public-artsmap")}}
+	tools[0].cmd = []string{bin, "build", "-site", site, "-out", tools[0].out}
+	if cfg.hugo != "" {
+		hsite := filepath.Join(cfg.dir, fmt.Sprintf("hugo-%d", n))
+		if err := writeHugoSite(site, hsite, "https://synth.example.org/"); err != nil {
+			return nil, err
+		}
+		h := tool{name: "Hugo", out: filepath.Join(cfg.dir, "public-hugo")}
+		h.cmd = []string{cfg.hugo, "--quiet", "--source", hsite, "--destination", h.out, "--cacheDir", filepath.Join(cfg.dir, "hugo-cache")}
+		tools = append(tools, h)
+	}
+	runs := make([][]run, len(tools))
+	for range cfg.runs {
+		for i, t := range tools {
+			r, err := measureRun(t.out, t.cmd[0], t.cmd[1:]...)
+			if err != nil {
+				return nil, err
+			}
+			runs[i] = append(runs[i], r)
+		}
+	}
+	var results []result
+	for i, t := range tools {
+		r, err := summarise(t.name, n, runs[i], t.out)
+		if err != nil {
+			return nil, err
+		}
+		results = append(results, r)
+	}
+	return results, nil
+}
+
+// tool is one static-site generator: its command and output folder.
+type tool struct {
+	name string
+	cmd  []string
+	out  string
+}
+
+func header(w io.Writer, cfg config) {
+	fmt.Fprintf(w, "%s, %d processors, load average before: %s\n", runtime.Version(), runtime.NumCPU(), loadAverage())
+	if cfg.hugo != "" {
+		v, err := exec.Command(cfg.hugo, "version").Output()
+		if err != nil {
+			fmt.Fprintf(w, "hugo version: %v\n", err)
+		} else {
+			fmt.Fprintf(w, "%s", v)
+		}
+	}
+	fmt.Fprintf(w, "median of %d builds each, into an empty folder, the tools taking turns\n\n", cfg.runs)
+}
+
+func table(w io.Writer, rs []result) {
+	fmt.Fprintln(w, "| providers | tool | build (median) | processor time (median) | peak memory (RSS) | output | files | vs Hugo |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- |")
+	for _, r := range rs {
+		vs := ""
+		for _, h := range rs {
+			if h.tool == "Hugo" && h.providers == r.providers && r.tool != "Hugo" {
+				vs = fmt.Sprintf("%.1f× faster", h.wall.Seconds()/r.wall.Seconds())
+			}
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %d MB | %.0f MB | %s | %s |\n", thousands(r.providers), r.tool,
+			secs(r.wall), secs(r.cpu), r.rssKB/1024, float64(r.bytes)/1e6, thousands(r.files), vs)
+	}
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Join(strings.Fields(string(data))[:3], " ")
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"time"
+)
+
+// run is one timed build.
+type run struct {
+	wall, cpu time.Duration
+	rssKB     int64 // peak resident set size
+}
+
+// measureRun removes out and flushes the file system (neither is timed),
+// then runs the command once and measures it.
+func measureRun(out string, name string, args ...string) (run, error) {
+	if err := os.RemoveAll(out); err != nil {
+		return run{}, err
+	}
+	syscall.Sync()
+	cmd := exec.Command(name, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return run{}, fmt.Errorf("%s %v: %w", name, args, err)
+	}
+	r := run{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.rssKB = ru.Maxrss
+	}
+	return r, nil
+}
+
+// result sums up several runs of one tool on one site.
+type result struct {
+	tool      string
+	providers int
+	wall, cpu time.Duration // medians
+	rssKB     int64         // the highest of the runs
+	bytes     int64         // output size
+	files     int           // output files
+	runs      int
+}
+
+func summarise(tool string, providers int, runs []run, out string) (result, error) {
+	r := result{tool: tool, providers: providers, runs: len(runs)}
+	var walls, cpus []time.Duration
+	for _, x := range runs {
+		walls, cpus = append(walls, x.wall), append(cpus, x.cpu)
+		r.rssKB = max(r.rssKB, x.rssKB)
+	}
+	r.wall, r.cpu = median(walls), median(cpus)
+	err := filepath.WalkDir(out, func(_ string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		info, err := e.Info()
+		if err == nil {
+			r.bytes += info.Size()
+			r.files++
+		}
+		return err
+	})
+	return r, err
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
