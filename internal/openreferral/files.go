@@ -44,25 +44,33 @@ func (e *Export) Files(dir string, pageSize int) []File {
 
 func same[T any](t T) T { return t }
 
-// kind lists the pages and item documents of one kind of item.
+// kind lists the pages and item documents of one kind of item. Nothing is
+// copied or encoded until a file is asked for.
 func kind[T any](dir string, size int, items []T, flat, full func(T) T, id func(T) string) []File {
 	total := max(1, (len(items)+size-1)/size)
-	var out []File
+	out := make([]File, 0, total+len(items))
 	for n := 1; n <= total; n++ {
-		lo, hi := min((n-1)*size, len(items)), min(n*size, len(items))
-		page := Page[T]{
-			TotalItems: len(items), TotalPages: total, PageNumber: n, Size: hi - lo,
-			FirstPage: n == 1, LastPage: n == total, Empty: len(items) == 0, Contents: make([]T, 0, hi-lo),
-		}
-		for _, it := range items[lo:hi] {
-			page.Contents = append(page.Contents, flat(it))
-		}
-		out = append(out, File{fmt.Sprintf("%s/page-%d.json", dir, n), encoder(page)})
+		out = append(out, File{fmt.Sprintf("%s/page-%d.json", dir, n), func() ([]byte, error) {
+			return encode(listPage(items, n, size, total, flat))
+		}})
 	}
-	for _, it := range items {
-		out = append(out, File{dir + "/" + id(it) + ".json", func() ([]byte, error) { return encode(full(it)) }})
+	for i := range items {
+		out = append(out, File{dir + "/" + id(items[i]) + ".json", func() ([]byte, error) { return encode(full(items[i])) }})
 	}
 	return out
+}
+
+// listPage is page n of items, each as flat gives it.
+func listPage[T any](items []T, n, size, total int, flat func(T) T) Page[T] {
+	lo, hi := min((n-1)*size, len(items)), min(n*size, len(items))
+	page := Page[T]{
+		TotalItems: len(items), TotalPages: total, PageNumber: n, Size: hi - lo,
+		FirstPage: n == 1, LastPage: n == total, Empty: len(items) == 0, Contents: make([]T, 0, hi-lo),
+	}
+	for _, it := range items[lo:hi] {
+		page.Contents = append(page.Contents, flat(it))
+	}
+	return page
 }
 
 func encoder(v any) func() ([]byte, error) { return func() ([]byte, error) { return encode(v) } }

@@ -22,6 +22,8 @@ type Organization struct {
 	Locations   []Location  `json:"locations,omitempty"`
 	Attributes  []Attribute `json:"attributes,omitempty"`
 	Services    []Service   `json:"services,omitempty"` // fully nested documents only, as in the HSDS examples
+
+	links links // the terms its attributes name, made into Attributes for its own document
 }
 
 // Service is an HSDS service: a programme, or a provider's general offer.
@@ -46,6 +48,8 @@ type Service struct {
 	Funding                []Funding           `json:"funding,omitempty"`
 	CostOptions            []CostOption        `json:"cost_options,omitempty"`
 	Attributes             []Attribute         `json:"attributes,omitempty"`
+
+	links links // the terms its attributes name, made into Attributes for its own document
 }
 
 // Location is an HSDS location: a venue.

@@ -11,8 +11,10 @@ import (
 )
 
 // Export is the whole directory in HSDS terms. Each item carries its own
-// details (phones, addresses, schedules, attributes); the links between
-// items are by id, and Files nests them for the per-item documents.
+// details (phones, addresses, schedules); the links between items are by
+// id, and Files nests them for the per-item documents. Attributes appear
+// only in an item's own document, so Files makes them there rather than
+// holding some hundreds of thousands of them for a large site.
 type Export struct {
 	Organizations      []Organization
 	Services           []Service
@@ -20,6 +22,14 @@ type Export struct {
 	ServiceAtLocations []ServiceAtLocation
 	Taxonomies         []Taxonomy
 	TaxonomyTerms      []TaxonomyTerm
+
+	terms map[TermRef]*TaxonomyTerm
+}
+
+// links are what an item's attributes are made from.
+type links struct {
+	refs        []TermRef
+	entity, key string
 }
 
 // The vocabularies whose terms have a meaning of their own in HSDS.
@@ -32,14 +42,15 @@ const (
 // mapper holds the taxonomy terms while a directory is mapped.
 type mapper struct {
 	dir   Directory
-	terms map[TermRef]TaxonomyTerm
+	terms map[TermRef]*TaxonomyTerm // shared by every attribute that links to it
 	out   *Export
 }
 
 // Map turns a directory into HSDS items, every list sorted by id so that
 // the same directory always gives the same export.
 func Map(d Directory) *Export {
-	m := &mapper{dir: d, terms: map[TermRef]TaxonomyTerm{}, out: &Export{}}
+	terms := map[TermRef]*TaxonomyTerm{}
+	m := &mapper{dir: d, terms: terms, out: &Export{terms: terms}}
 	m.taxonomies()
 	for _, p := range d.Providers {
 		m.provider(p)
@@ -68,7 +79,7 @@ func (m *mapper) taxonomies() {
 				Description: cmp.Or(t.Description, t.Label), Taxonomy: v.Name, TaxonomyID: tax.ID,
 				Language: lang, TermURI: t.URL,
 			}
-			m.terms[TermRef{v.Key, t.ID}] = term
+			m.terms[TermRef{v.Key, t.ID}] = &term
 			m.out.TaxonomyTerms = append(m.out.TaxonomyTerms, term)
 		}
 	}
@@ -82,7 +93,7 @@ func (m *mapper) provider(p Provider) {
 		Email: p.Email, Website: p.Website, Logo: p.Logo, URI: p.URL,
 	}
 	org.Phones = phones(p.Phone, "organization:"+p.Slug)
-	org.Attributes = m.attributes(p.Terms, org.ID, "organization", p.Slug)
+	org.links = links{p.Terms, "organization", p.Slug}
 	m.out.Organizations = append(m.out.Organizations, org)
 	for _, v := range p.Venues {
 		m.out.Locations = append(m.out.Locations, m.location(p, v, org.ID))
@@ -120,17 +131,18 @@ func phones(number, key string) []Phone {
 	return []Phone{{ID: ID("phone", key), Number: number}}
 }
 
-// attributes links an item to the taxonomy terms it lists.
-func (m *mapper) attributes(refs []TermRef, linkID, entity, key string) []Attribute {
+// attributes link an item to the taxonomy terms it lists.
+func (e *Export) attributes(l links, linkID string) []Attribute {
 	var out []Attribute
+	refs, entity, key := l.refs, l.entity, l.key
 	for _, r := range refs {
-		term, ok := m.terms[r]
+		term, ok := e.terms[r]
 		if !ok {
 			continue
 		}
 		out = append(out, Attribute{
 			ID: ID("attribute", entity+":"+key+"/"+r.Vocabulary+"/"+r.ID), LinkID: linkID, TaxonomyTermID: term.ID,
-			LinkType: r.Vocabulary, LinkEntity: entity, TaxonomyTerm: &term,
+			LinkType: r.Vocabulary, LinkEntity: entity, TaxonomyTerm: term,
 		})
 	}
 	return out

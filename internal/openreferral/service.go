@@ -32,7 +32,7 @@ func (m *mapper) service(p Provider, pg Programme, orgID string) {
 	if pg.Commissioner != "" {
 		s.Funding = []Funding{{ID: ID("funding", key), ServiceID: s.ID, Source: pg.Commissioner}}
 	}
-	s.Attributes = m.attributes(pg.Terms, s.ID, "service", key)
+	s.links = links{pg.Terms, "service", key}
 	m.out.Services = append(m.out.Services, s)
 	for _, v := range pg.Venues {
 		m.out.ServiceAtLocations = append(m.out.ServiceAtLocations, ServiceAtLocation{
