@@ -11,6 +11,7 @@ import { parseState, formatState } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
 import { popupContent, statusLabel } from './popup.js';
 import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
+import { clusterGroup, MARKER_SIZE } from './cluster.js';
 
 const L = /** @type {any} */ (window).L;
 
@@ -51,8 +52,8 @@ class MapView {
     this.map = L.map(this.el, { keyboard: true }).setView([lat, lon], Number(this.el.dataset.zoom) || 9);
     L.tileLayer(this.el.dataset.tiles, { attribution: escapeHTML(this.el.dataset.attribution || ''), maxZoom: 18 }).addTo(this.map);
     const many = this.venues.length > 3000;
-    this.cluster = L.markerClusterGroup({
-      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 40, chunkedLoading: true, animate: !many,
+    this.cluster = clusterGroup(L, {
+      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, animate: !many,
       chunkProgress: (done, total) => {
         if (done === total) {
           this.el.dataset.drawn = String(total);
@@ -82,7 +83,7 @@ class MapView {
     const p = this.providers[v.doc];
     const st = venueStatus(v, p.status);
     const label = `${v.name}, ${p.name} (${statusLabel(st)})`;
-    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [24, 24] }));
+    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [MARKER_SIZE, MARKER_SIZE] }));
     const icon = this.icons.get(st);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
     m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
