@@ -3,6 +3,11 @@
 // activity density; a year control; the directory's filters and URL
 // parameters; and a list of the venues in view for keyboard and screen
 // reader users. Without Leaflet the drawn map and table stay.
+//
+// The page paints first: Leaflet's style sheets and scripts are asked for
+// only after the load event and a painted frame (loader.js), the heat
+// plugin only when the energy layer is turned on, and markers are made in
+// slices that give the main thread back in between.
 
 import { loadIndex } from '../directory/index.js';
 import { runQuery } from '../directory/query.js';
@@ -11,23 +16,44 @@ import { parseState, formatState } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
 import { popupContent, statusLabel } from './popup.js';
 import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
+import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
+import { clusterGroup, MARKER_SIZE } from './cluster.js';
 
-const L = /** @type {any} */ (window).L;
+/** @type {any} */
+let L;
 
 function escapeHTML(s) {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Loads Leaflet and the cluster plugin named by the map's data attributes,
+ * style sheets and scripts in parallel, scripts run in order.
+ * @param {HTMLElement} el the map element
+ */
+async function loadLeaflet(el) {
+  const d = el.dataset;
+  await Promise.all([
+    loadStyle(d.leafletCss), loadStyle(d.clusterCss),
+    loadScript(d.leafletJs), loadScript(d.clusterJs),
+  ]);
+  L = /** @type {any} */ (window).L;
+  if (!L?.markerClusterGroup) throw new Error('Leaflet did not load');
+}
+
 async function start() {
   const el = document.getElementById('map');
   const form = /** @type {HTMLFormElement|null} */ (document.getElementById('map-filters'));
-  if (!el || !form || !L) return;
-  const [index, data] = await Promise.all([
+  if (!el || !form || !el.dataset.leafletJs) return;
+  const data = Promise.all([
     loadIndex(form.dataset.facets, form.dataset.terms, true),
     fetch(el.dataset.venues, { credentials: 'same-origin' }).then((r) => r.json()),
   ]);
+  await afterFirstPaint();
+  const [[index, venues]] = await Promise.all([data, loadLeaflet(el)]);
+  await yieldToMain();
   if (new URLSearchParams(location.search).get('q')) await index.loadText();
-  new MapView(el, form, index, data).setup();
+  await new MapView(el, form, index, venues).setup();
 }
 
 class MapView {
@@ -44,15 +70,29 @@ class MapView {
     this.inViewCount = document.getElementById('in-view-count');
   }
 
-  setup() {
-    for (const e of document.querySelectorAll('[data-js-only]')) e.hidden = false;
-    document.documentElement.classList.add('js-map');
-    const [lon, lat] = (this.el.dataset.center || '0,0').split(',').map(Number);
-    this.map = L.map(this.el, { keyboard: true }).setView([lat, lon], Number(this.el.dataset.zoom) || 9);
+  /**
+   * Makes the markers, shows the map at the venues the filters leave, then
+   * draws them: a step at a time, giving the main thread back in between.
+   */
+  async setup() {
+    this.icons = new Map();
+    this.markers = await mapInSlices(this.venues, (v) => this.marker(v));
+    this.setupYears();
+    this.state = parseState(location.search);
+    writeControls(this.form, this.state);
+    this.readExtras(new URLSearchParams(location.search));
+    this.reveal();
+    // Let the browser lay out the revealed controls in its own frame, so
+    // that Leaflet's first measure of the map does not force that layout.
+    await afterFrame();
+    this.map = L.map(this.el, { keyboard: true });
+    this.initialView(this.select().visible);
+    await yieldToMain();
     L.tileLayer(this.el.dataset.tiles, { attribution: escapeHTML(this.el.dataset.attribution || ''), maxZoom: 18 }).addTo(this.map);
+    await yieldToMain();
     const many = this.venues.length > 3000;
-    this.cluster = L.markerClusterGroup({
-      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 40, chunkedLoading: true, animate: !many,
+    this.cluster = clusterGroup(L, {
+      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many,
       chunkProgress: (done, total) => {
         if (done === total) {
           this.el.dataset.drawn = String(total);
@@ -60,29 +100,42 @@ class MapView {
         }
       },
     }).addTo(this.map);
-    this.icons = new Map();
     this.areaLayer = L.layerGroup().addTo(this.map);
-    this.markers = this.venues.map((f) => this.marker(f));
-    this.setupYears();
-    this.state = parseState(location.search);
-    writeControls(this.form, this.state);
-    this.readExtras(new URLSearchParams(location.search));
+    await this.render(yieldToMain);
     this.form.addEventListener('change', () => this.changed());
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(); });
     this.map.on('moveend', () => this.listInView());
     this.el.addEventListener('keydown', (e) => this.escape(e));
     window.addEventListener('popstate', () => this.fromURL());
-    this.render();
-    this.fitToVisible();
     document.documentElement.dataset.map = 'ready';
     performance.mark('map-ready');
+  }
+
+  /** Shows the interactive map, its filters and list in place of the drawn map. */
+  reveal() {
+    for (const e of document.querySelectorAll('[data-js-only]')) e.hidden = false;
+    document.documentElement.classList.add('js-map');
+  }
+
+  /**
+   * Fits the first view to the venues shown, before anything is drawn, so
+   * that tiles and clusters are made once, for that view.
+   */
+  initialView(visible) {
+    if (visible.length) {
+      const b = L.latLngBounds(visible.map((m) => m.getLatLng()));
+      this.map.fitBounds(b.pad(0.1), { maxZoom: 13, animate: false });
+      return;
+    }
+    const [lon, lat] = (this.el.dataset.center || '0,0').split(',').map(Number);
+    this.map.setView([lat, lon], Number(this.el.dataset.zoom) || 9, { animate: false });
   }
 
   marker(v) {
     const p = this.providers[v.doc];
     const st = venueStatus(v, p.status);
     const label = `${v.name}, ${p.name} (${statusLabel(st)})`;
-    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [24, 24] }));
+    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [MARKER_SIZE, MARKER_SIZE] }));
     const icon = this.icons.get(st);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
     m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
@@ -145,36 +198,50 @@ class MapView {
     this.state = readControls(this.form, this.state);
     history.replaceState(history.state, '', location.pathname + this.url());
     if (this.state.q) await this.index.loadText();
-    this.render();
+    await this.render();
   }
 
   fromURL() {
     this.state = parseState(location.search);
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
-    this.render();
+    void this.render();
   }
 
-  render() {
+  /** The facet counts, year and markers that the filters leave. */
+  select() {
     const q = runQuery(this.index, this.state.q);
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters);
-    writeCounts(this.form, counts);
     const yearValue = this.form.elements.namedItem('year').value;
     const year = yearValue ? Number(yearValue) : null;
     const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
       (year === null || energy(m.venue, this.providers[m.venue.doc].since, year) > 0));
+    return { docs, counts, year, visible };
+  }
+
+  /**
+   * Draws what the filters leave: markers, areas, the energy layer, links
+   * and the list in view. pause runs between those parts; the first
+   * drawing gives the main thread back there.
+   * @param {() => unknown} [pause]
+   */
+  async render(pause = () => undefined) {
+    const { docs, counts, year, visible } = this.select();
+    writeCounts(this.form, counts);
     this.cluster.clearLayers();
     this.el.dataset.drawn = '';
     this.cluster.addLayers(visible);
     if (visible.length === 0) this.el.dataset.drawn = '0';
     this.visible = visible;
-    this.drawAreas(docs, year);
-    this.drawEnergy(visible, year);
     this.el.dataset.markers = String(visible.length);
+    await pause();
+    this.drawAreas(docs, year);
+    this.drawEnergy(visible, year).catch((err) => console.warn('The energy layer could not be drawn.', err));
     const link = document.getElementById('to-directory');
     if (link) link.setAttribute('href', `/providers/${formatState(this.state)}`);
     // An embed's link to the full page keeps the filters too.
     for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + this.url());
+    await pause();
     this.listInView();
   }
 
@@ -188,22 +255,19 @@ class MapView {
     }
   }
 
-  drawEnergy(visible, year) {
+  /** Draws the energy layer when it is on, loading the heat plugin the first time. */
+  async drawEnergy(visible, year) {
+    const turn = this.energyTurn = (this.energyTurn || 0) + 1;
     if (this.heat) this.map.removeLayer(this.heat);
     this.heat = null;
     this.el.dataset.energy = 'off';
-    if (!this.form.elements.namedItem('layer').checked || !L.heatLayer) return;
+    if (!this.form.elements.namedItem('layer').checked) return;
+    if (!L.heatLayer) await loadScript(this.el.dataset.heatJs);
+    if (turn !== this.energyTurn || !L.heatLayer) return;
     const points = visible.map((m) => [m.venue.lat, m.venue.lon, energy(m.venue, this.providers[m.venue.doc].since, year)]);
     const max = Math.max(1, ...points.map((p) => p[2]));
     this.heat = L.heatLayer(points, { radius: 35, blur: 25, max, maxZoom: 12 }).addTo(this.map);
     this.el.dataset.energy = String(points.length);
-  }
-
-  fitToVisible() {
-    if (!this.visible?.length) return;
-    this.map.invalidateSize();
-    const b = L.latLngBounds(this.visible.map((m) => m.getLatLng()));
-    this.map.fitBounds(b.pad(0.1), { maxZoom: 13 });
   }
 
   listInView() {

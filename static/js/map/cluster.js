@@ -1,0 +1,103 @@
+// Clusters whose bubbles never touch a marker or another bubble, so that
+// every target on the map is at least 24 by 24 CSS pixels and none covers
+// another (WCAG 2.5.8, target size).
+//
+// leaflet.markercluster (1.5.3, pinned in package.json) decides at each
+// zoom whether a marker joins a cluster by its distance from the cluster's
+// anchor: the position of the first marker the cluster was made from
+// (_cLatLng). A marker that joins nothing stays alone, and the anchors and
+// lone markers of a zoom are then all more than maxClusterRadius pixels
+// apart. The library draws a bubble at the mean position of its markers,
+// though, which can fall right beside a lone marker. Drawing it at its
+// anchor instead keeps every icon more than maxClusterRadius from every
+// other: with the radius below, no two icons' boxes can overlap.
+
+/** Width and height of a venue marker, CSS pixels (site.css agrees). */
+export const MARKER_SIZE = 24;
+
+/** Width and height of a cluster bubble, CSS pixels (site.css agrees). */
+export const CLUSTER_SIZE = 32;
+
+/**
+ * The clustering radius: two boxes of side s cannot overlap when their
+ * centres are more than s * sqrt(2) apart, whichever the direction; two
+ * pixels more cover Leaflet rounding each icon's position.
+ */
+export const MIN_RADIUS = Math.ceil(Math.SQRT2 * Math.max(MARKER_SIZE, CLUSTER_SIZE)) + 2;
+
+const anchored = new WeakMap();
+
+/**
+ * The cluster class Base, drawing each bubble at its anchor. Its weighted
+ * centre (_wLatLng), which parent clusters add up, is left as it was.
+ * @param {any} L
+ * @param {any} Base L.MarkerCluster or L.MarkerClusterNonAnimated
+ */
+function anchoredCluster(L, Base) {
+  if (!anchored.has(Base)) {
+    anchored.set(Base, Base.extend({
+      _recalculateBounds() {
+        Base.prototype._recalculateBounds.call(this);
+        if (this._cLatLng) this._latlng = L.latLng(this._cLatLng.lat, this._cLatLng.lng);
+      },
+    }));
+  }
+  return anchored.get(Base);
+}
+
+/**
+ * A bubble for a cluster: its number of venues, read as "N venues".
+ * @param {any} L
+ * @param {any} cluster
+ */
+function clusterIcon(L, cluster) {
+  const n = cluster.getChildCount();
+  return L.divIcon({
+    className: 'marker-cluster venue-cluster',
+    html: `<div><span>${n}</span><span class="visually-hidden"> venues</span></div>`,
+    iconSize: [CLUSTER_SIZE, CLUSTER_SIZE],
+  });
+}
+
+/**
+ * Where the markers of a cluster at one place fan out to (spiderfy), as
+ * layer points around its centre: a ring, or a spiral for nine or more,
+ * every marker at least MIN_RADIUS from the bubble and its neighbours.
+ * @param {any} L
+ * @param {number} count
+ * @param {{x: number, y: number}} centre
+ */
+export function fanOut(L, count, centre) {
+  const at = (/** @type {number} */ r, /** @type {number} */ a) => L.point(centre.x + r * Math.cos(a), centre.y + r * Math.sin(a)).round();
+  const points = [];
+  if (count < 9) {
+    const r = count < 2 ? MIN_RADIUS : Math.max(MIN_RADIUS, MIN_RADIUS / (2 * Math.sin(Math.PI / count)));
+    for (let i = 0; i < count; i++) points.push(at(r, (2 * Math.PI * i) / count));
+    return points;
+  }
+  // An Archimedean spiral: turns MIN_RADIUS apart, steps of MIN_RADIUS along it.
+  for (let i = 0, a = 0; i < count; i++) {
+    const r = MIN_RADIUS * (1 + a / (2 * Math.PI));
+    points.push(at(r, a));
+    a += MIN_RADIUS / r;
+  }
+  return points;
+}
+
+/**
+ * A marker cluster group with anchored bubbles, a radius of at least
+ * MIN_RADIUS and markers fanned out far enough apart when they share a place.
+ * @param {any} L
+ * @param {object} options leaflet.markercluster options
+ */
+export function clusterGroup(L, options) {
+  const radius = Math.max(MIN_RADIUS, /** @type {any} */ (options).maxClusterRadius || 0);
+  const group = L.markerClusterGroup({
+    iconCreateFunction: (/** @type {any} */ c) => clusterIcon(L, c),
+    spiderfyShapePositions: (/** @type {number} */ n, /** @type {any} */ c) => fanOut(L, n, c),
+    ...options,
+    maxClusterRadius: radius,
+  });
+  group._markerCluster = anchoredCluster(L, group._markerCluster);
+  return group;
+}
