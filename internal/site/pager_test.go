@@ -63,3 +63,28 @@ func TestDirectoryPages(t *testing.T) {
 		t.Error("a third page for three providers more than one page")
 	}
 }
+
+// TestDirectoryEmbedPages: the embedded directory lists the first page
+// without JavaScript and hands its script every card, but has no page
+// links (they would lead out of the partner's frame); with one page only,
+// there is no cards file at all.
+func TestDirectoryEmbedPages(t *testing.T) {
+	for _, n := range []int{DirectoryPageSize, DirectoryPageSize + 1} {
+		out, _ := build(t, synth.Site(n, 1))
+		tree := readTree(t, out)
+		embed := tree["embed/directory/index.html"]
+		paged := n > DirectoryPageSize
+		if got := bytes.Count(embed, []byte("<li data-slug=")); got != DirectoryPageSize {
+			t.Errorf("%d providers: the embed lists %d, want %d", n, got, DirectoryPageSize)
+		}
+		if bytes.Contains(embed, []byte(`aria-label="Pagination"`)) {
+			t.Errorf("%d providers: the embed has page links", n)
+		}
+		_, cards := tree["providers/cards.html"]
+		for name, page := range map[string][]byte{"embed": embed, "directory": tree["providers/index.html"]} {
+			if got := bytes.Contains(page, []byte(`data-cards="/providers/cards.html"`)); got != paged || cards != paged {
+				t.Errorf("%d providers: %s names the cards file: %v, cards file written: %v", n, name, got, cards)
+			}
+		}
+	}
+}
