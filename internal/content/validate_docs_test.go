@@ -121,6 +121,8 @@ scores = { quality = 4 }
 			[]prob{e("content/learning/Note 2.md", 0, 0, `"Note 2" cannot be used in a web address`, `rename it to "note-2"`)}, ""},
 		{"learning folder without index.md", put("content/learning/empty/notes.txt", "x"),
 			[]prob{e("content/learning/empty", 0, 0, "the learning folder has no index.md", "content/learning/empty/index.md")}, ""},
+		{"learning file and folder of one name", put("content/learning/note/index.md", note),
+			[]prob{e("content/learning/note", 0, 0, `the learning output "note" is both content/learning/note.md and this folder: both would be published at /learning/note/`, "=keep one: move the text of content/learning/note.md into content/learning/note/index.md, or remove the folder")}, ""},
 		{"learning kind", edit(notePath, `kind = "learning-note"`, `kind = "blog"`),
 			[]prob{e(notePath, 3, 8, `kind "blog" is not allowed`, "=must be one of: report, options-appraisal, quality-framework, recommendations, workforce-plan, case-study, evidence, learning-note")}, ""},
 		{"learning date missing", edit(notePath, "date = 2026-01-01\n", ""),
