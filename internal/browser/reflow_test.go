@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +22,8 @@ const sideways = `(() => {
 
 // reflowSite is the Fellside site with a district boundary, so that its
 // coverage page draws the districts, and more districts, so that its
-// coverage table is wider than the window.
+// coverage table is wider than the window, and a venue named with one
+// long word (a real Welsh place name).
 func reflowSite(t *testing.T) string {
 	t.Helper()
 	dir := unpack(t, filepath.Join(RepoRoot(t), "internal", "site", "testdata", "fellside.txtar"))
@@ -35,6 +37,14 @@ func reflowSite(t *testing.T) string {
 	if err := cfg.Close(); err != nil {
 		t.Fatal(err)
 	}
+	venues := filepath.Join(dir, "content", "providers", "breath-choir", "locations.geojson")
+	data, err := os.ReadFile(venues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(venues, bytes.Replace(data, []byte(`"Mill Hall"`), []byte(`"Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch Hall"`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.MkdirAll(filepath.Join(dir, "content", "areas"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -46,12 +56,12 @@ func reflowSite(t *testing.T) string {
 
 // TestReflow opens pages 320 CSS pixels wide (a 1280 px window zoomed to
 // 400%), with and without JavaScript: none scrolls sideways (WCAG 1.4.10).
-// Wide tables scroll within their own box.
+// Wide tables scroll within their own box; long words and code break.
 func TestReflow(t *testing.T) {
 	base := buildAndServe(t, reflowSite(t))
 	b := Start(t)
 	for _, js := range []bool{false, true} {
-		for _, path := range []string{"/map/", "/embed/map/", "/coverage/", "/map/venues/"} {
+		for _, path := range []string{"/map/", "/embed/map/", "/coverage/", "/map/venues/", "/providers/breath-choir/", "/data/"} {
 			name := path
 			if !js {
 				name += " without JavaScript"
