@@ -77,3 +77,32 @@ func TestDrawnMapWithoutJavaScript(t *testing.T) {
 		t.Errorf("%d venues in the table of every venue, want %d", n, want)
 	}
 }
+
+// fellsideDistrict is a boundary for the Fellside site's district with a
+// code, away from its venues.
+const fellsideDistrict = `{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"code": "X01000001", "name": "Eden Vale"},
+  "geometry": {"type": "Polygon", "coordinates": [[[-3.5, 54.1], [-3.3, 54.1], [-3.3, 54.3], [-3.5, 54.3], [-3.5, 54.1]]]}}]}`
+
+// TestMapWithBoundariesAccessible checks the interactive map, once drawn,
+// of another region with a boundary file: the map's own controls (the
+// attribution's links among them) pass axe-core as the page around them.
+func TestMapWithBoundariesAccessible(t *testing.T) {
+	dir := unpack(t, filepath.Join(RepoRoot(t), "internal", "site", "testdata", "fellside.txtar"))
+	if err := os.MkdirAll(filepath.Join(dir, "content", "areas"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "areas", "districts.geojson"), []byte(fellsideDistrict), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := buildAndServe(t, dir)
+	b := Start(t)
+	for _, path := range []string{"/map/", "/embed/map/"} {
+		t.Run(path, func(t *testing.T) {
+			tab := b.NewTab(t)
+			tab.Go(t, base+path)
+			tab.WaitFor(t, mapSettled)
+			tab.AssertAccessible(t, path)
+		})
+	}
+}

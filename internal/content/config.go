@@ -33,9 +33,7 @@ func (l *loader) loadConfig() bool {
 	c := &l.site.Config
 	l.required(d, "title", c.Title)
 	l.checkBaseURL(d, c)
-	if c.Language == "" {
-		c.Language = "en"
-	}
+	l.checkLanguage(d, c)
 	l.tz = time.UTC
 	if c.Timezone != "" {
 		if tz, err := time.LoadLocation(c.Timezone); err == nil && c.Timezone != "Local" {
@@ -50,6 +48,30 @@ func (l *loader) loadConfig() bool {
 	l.checkVocab(d, c)
 	l.checkCMS(d, c)
 	return true
+}
+
+// languageTag is a well-formed language tag (BCP 47): a language of two or
+// three letters, then subtags of one to eight letters or digits, each after
+// a hyphen ("cy", "en-GB", "sr-Latn-RS").
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// checkLanguage defaults the language to "en" and checks that it is a
+// language tag: every page's lang attribute holds it, and screen readers
+// choose their voice by it.
+func (l *loader) checkLanguage(d *decoded, c *Config) {
+	if c.Language == "" {
+		c.Language = "en"
+		return
+	}
+	if languageTag.MatchString(c.Language) {
+		return
+	}
+	pr := l.errAt(d, "language", "language %q is not a language tag", c.Language)
+	if fixed := strings.ReplaceAll(strings.TrimSpace(c.Language), "_", "-"); languageTag.MatchString(fixed) {
+		pr.Hint = `did you mean "` + fixed + `"?`
+	} else {
+		pr.Hint = `use a tag such as "en-GB", "cy" or "fr": the language's two-letter code, then optionally a hyphen and the country`
+	}
 }
 
 func (l *loader) checkBaseURL(d *decoded, c *Config) {

@@ -171,6 +171,12 @@ func (l *loader) readDoc(p string, v any, src *Source) *decoded {
 	return d
 }
 
+// exists reports whether p is a file (not a folder) in the site.
+func (l *loader) exists(p string) bool {
+	info, err := fs.Stat(l.fsys, p)
+	return err == nil && !info.IsDir()
+}
+
 // entries lists a folder, or nothing when it does not exist.
 func (l *loader) entries(dir string) []fs.DirEntry {
 	list, err := fs.ReadDir(l.fsys, dir)
@@ -214,7 +220,9 @@ func (l *loader) loadFactsheet(p, s string) {
 	}
 }
 
-// loadLearning loads leaf files and bundles under content/learning.
+// loadLearning loads leaf files and bundles under content/learning. A leaf
+// file and a folder of the same name would both be published at one
+// address, so the folder is reported and the file alone is loaded.
 func (l *loader) loadLearning() {
 	for _, e := range l.entries("content/learning") {
 		p := path.Join("content/learning", e.Name())
@@ -230,6 +238,11 @@ func (l *loader) loadLearning() {
 		}
 		s, ok := l.slugOf(p, e.Name())
 		if !ok {
+			continue
+		}
+		if leaf := p + ".md"; l.exists(leaf) {
+			l.probs.Errorf(p, 0, 0, "the learning output %q is both %s and this folder: both would be published at /learning/%s/", s, leaf, s).Hint =
+				"keep one: move the text of " + leaf + " into " + path.Join(p, "index.md") + ", or remove the folder"
 			continue
 		}
 		if _, err := fs.Stat(l.fsys, path.Join(p, "index.md")); err != nil {

@@ -117,6 +117,11 @@ func (l *loader) bundleFiles(dir string, except ...string) []string {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, dir+"/")
+		if e.Type()&fs.ModeSymlink != 0 {
+			l.probs.Warnf(p, 0, 0, "ignored: a symbolic link is never published, as it can point at any file of the machine that builds the site").Hint =
+				"put the file itself in the folder"
+			return nil
+		}
 		if !slices.Contains(except, rel) && !strings.HasPrefix(path.Base(rel), ".") {
 			files = append(files, rel)
 		}

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestProviderRules covers every rule of a provider profile: each row
@@ -167,6 +169,14 @@ func TestProviderRules(t *testing.T) {
 		{"logo SVG", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"logo.svg\""), put("content/providers/p/logo.svg", "<svg/>")),
 			[]prob{e(p, 17, 8, `logo "logo.svg" must be a PNG, JPEG, WebP, GIF or AVIF image`, "SVG and other formats can carry scripts")}, ""},
 		{"logo present", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"img/logo.PNG\""), put("content/providers/p/img/logo.PNG", "png")), nil, ""},
+		{"image as a symbolic link", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"logo.png\""),
+			func(fsys fstest.MapFS) {
+				fsys["content/providers/p/logo.png"] = &fstest.MapFile{Data: []byte("../../../../etc/passwd"), Mode: fs.ModeSymlink}
+			}),
+			[]prob{
+				e(p, 17, 8, `logo "logo.png" is not in the provider's folder`, "=put the file beside index.md"),
+				w("content/providers/p/logo.png", 0, 0, "ignored: a symbolic link is never published, as it can point at any file of the machine that builds the site", "=put the file itself in the folder"),
+			}, ""},
 		{"tag empty", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\ntags = [\"copd\", \" \"]"),
 			[]prob{e(p, 17, 8, "tag 2 is empty", "")}, ""},
 

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -20,10 +21,16 @@ func ParseLocations(path string, data []byte, region Bounds, probs *diag.List) (
 		return nil, nil
 	}
 	ids := f.featureIDs(fc)
+	short := shortPositions(data, len(fc.Features))
 	var venues []Venue
 	var areas []Area
 	for i, feat := range fc.Features {
 		at := "features." + strconv.Itoa(i)
+		if short[i] != "" {
+			f.errorf(at+".geometry.coordinates", "position %s needs two numbers, longitude then latitude", short[i]).Hint =
+				"write each position as [longitude, latitude], for example [" + num(region.West) + ", " + num(region.North) + "]"
+			continue
+		}
 		switch g := feat.Geometry.(type) {
 		case orb.Point:
 			v, ok := f.venue(at, ids[i], g, feat.Properties, region)
@@ -41,6 +48,64 @@ func ParseLocations(path string, data []byte, region Bounds, probs *diag.List) (
 		}
 	}
 	return venues, areas
+}
+
+// shortPositions finds, for each of n features, the first position in its
+// geometry with fewer than two numbers (a Point's missing or empty
+// coordinates included), as JSON, or "": orb reads missing numbers as 0,
+// which would place a venue at the equator or the prime meridian.
+func shortPositions(data []byte, n int) []string {
+	var raw struct {
+		Features []struct {
+			Geometry *struct {
+				Type        string `json:"type"`
+				Coordinates any    `json:"coordinates"`
+			} `json:"geometry"`
+		} `json:"features"`
+	}
+	short := make([]string, n)
+	if json.Unmarshal(data, &raw) != nil || len(raw.Features) != n {
+		return short
+	}
+	for i, feat := range raw.Features {
+		if g := feat.Geometry; g != nil && g.Type == "Point" {
+			if list, _ := g.Coordinates.([]any); len(list) == 0 {
+				short[i] = jsonText(g.Coordinates)
+				continue
+			}
+		}
+		if feat.Geometry != nil {
+			short[i] = shortPosition(feat.Geometry.Coordinates)
+		}
+	}
+	return short
+}
+
+// shortPosition returns the first list of numbers in v with fewer than two
+// of them, as JSON, or "".
+func shortPosition(v any) string {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return ""
+	}
+	if _, isNum := list[0].(float64); isNum {
+		if len(list) < 2 {
+			return jsonText(list)
+		}
+		return ""
+	}
+	for _, item := range list {
+		if s := shortPosition(item); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// jsonText writes v as compact JSON.
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 var venueProps = []string{"name", "address", "postcode", "step_free", "hearing_loop", "parking", "accessibility"}
