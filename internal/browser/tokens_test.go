@@ -2,6 +2,7 @@ package browser
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,6 +32,30 @@ func TestTokensMatchGo(t *testing.T) {
 		got := Eval[[]string](t, tab, `import('/js/directory/tokens.js').then(m => m.tokens(`+string(text)+`))`)
 		if !slices.Equal(got, c.Tokens) && !(len(got) == 0 && len(c.Tokens) == 0) {
 			t.Errorf("tokens(%q) in the browser = %q, want %q as in Go", c.Text, got, c.Tokens)
+		}
+	}
+}
+
+// TestCountText: the directory's result count agrees in number with its
+// count, as the page without JavaScript does.
+func TestCountText(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/")
+	for _, c := range []struct {
+		shown, total int
+		want         string
+	}{
+		{12, 12, "Showing all 12 providers"},
+		{1, 1, "Showing the only provider"},
+		{0, 0, "Showing all 0 providers"},
+		{3, 12, "3 of 12 providers match"},
+		{1, 12, "1 of 12 providers matches"},
+		{0, 1, "0 of 1 provider match"},
+	} {
+		got := Eval[string](t, tab, fmt.Sprintf(`import('/js/directory/results.js').then(m => m.countText(%d, %d))`, c.shown, c.total))
+		if got != c.want {
+			t.Errorf("countText(%d, %d) = %q, want %q", c.shown, c.total, got, c.want)
 		}
 	}
 }

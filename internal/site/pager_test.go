@@ -88,3 +88,24 @@ func TestDirectoryEmbedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsAgree: a count of one takes the singular, on the home page and
+// in the directory, with and without pages.
+func TestCountsAgree(t *testing.T) {
+	out, _ := build(t, synth.Site(1, 1))
+	tree := readTree(t, out)
+	for name, want := range map[string][]string{
+		"index.html":           {"<strong>1</strong> organisation or artist</li>"},
+		"providers/index.html": {"1 organisation or artist offers", "Showing the only provider"},
+	} {
+		for _, w := range want {
+			if !bytes.Contains(tree[name], []byte(w)) {
+				t.Errorf("%s does not say %q", name, w)
+			}
+		}
+	}
+	if !bytes.Contains(tree["index.html"], []byte("<strong>0</strong> emerging providers</li>")) &&
+		!bytes.Contains(tree["index.html"], []byte("<strong>1</strong> emerging provider</li>")) {
+		t.Error("the home page's count of emerging providers does not agree with its number")
+	}
+}

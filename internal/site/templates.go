@@ -177,6 +177,16 @@ var funcs = template.FuncMap{
 	"shadeKey":   func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
 	"cardsPath":  func() string { return CardsPath },
 	"pageSize":   func() int { return DirectoryPageSize },
+	"plural":     plural,
+}
+
+// plural is one when n is 1 and many otherwise: {{plural 1 "venue" "venues"}}
+// is "venue". Counts of nothing take the plural, as in English "0 venues".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // formatDate writes a date the British way: 2 October 2026.

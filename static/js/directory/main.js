@@ -10,7 +10,7 @@ import { applyFacets } from './facets.js';
 import { orderDocs } from './order.js';
 import { parseState, formatState, effectiveSort } from './state.js';
 import { readControls, writeControls, writeCounts } from './controls.js';
-import { Results } from './results.js';
+import { Results, countText } from './results.js';
 import { setupShortlist } from './shortlist-ui.js';
 
 const PAGE = 20;
@@ -142,9 +142,7 @@ class View {
     this.results.show(order, this.limit, q.terms, distances);
     performance.mark('directory-show');
     writeCounts(this.form, counts);
-    const text = order.length === this.index.size
-      ? `Showing all ${order.length} providers`
-      : `${order.length} of ${this.index.size} providers match`;
+    const text = countText(order.length, this.index.size);
     if (this.count) this.count.textContent = text;
     if (this.more) this.more.hidden = order.length <= this.limit;
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
@@ -164,3 +162,4 @@ start().catch((err) => {
   document.documentElement.dataset.directory = 'failed';
   console.warn('The directory search could not start; the full list still works.', err);
 });
+

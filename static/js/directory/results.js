@@ -56,3 +56,14 @@ export class Results {
     out.textContent = `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
   }
 }
+
+/**
+ * The result count in words: "Showing all 12 providers", "3 of 12 providers
+ * match", "1 of 12 providers matches", "Showing the only provider".
+ * @param {number} shown
+ * @param {number} total
+ */
+export function countText(shown, total) {
+  if (shown === total) return total === 1 ? 'Showing the only provider' : `Showing all ${total} providers`;
+  return `${shown} of ${total} ${total === 1 ? 'provider' : 'providers'} ${shown === 1 ? 'matches' : 'match'}`;
+}

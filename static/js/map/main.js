@@ -277,7 +277,8 @@ class MapView {
     here.sort((a, b) => a.label.localeCompare(b.label));
     this.inView.replaceChildren(...here.slice(0, 150).map((m) => this.inViewItem(m)));
     const more = here.length > 150 ? ` (the first 150 are listed; zoom in to see the rest)` : '';
-    this.inViewCount.textContent = `${here.length} of ${(this.visible || []).length} venues in view${more}`;
+    const total = (this.visible || []).length;
+    this.inViewCount.textContent = `${here.length} of ${total} ${total === 1 ? 'venue' : 'venues'} in view${more}`;
   }
 
   inViewItem(m) {
