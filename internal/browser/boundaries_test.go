@@ -24,12 +24,7 @@ func TestBoundaryViewsAccessible(t *testing.T) {
 	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "content", "areas"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "content", "areas", "districts.geojson"), districts, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeDistricts(t, dir, districts)
 	base := buildAndServe(t, dir)
 	b := Start(t)
 	for _, path := range []string{"/coverage/", "/map/"} {
@@ -89,12 +84,7 @@ const fellsideDistrict = `{"type": "FeatureCollection", "features": [
 // attribution's links among them) pass axe-core as the page around them.
 func TestMapWithBoundariesAccessible(t *testing.T) {
 	dir := unpack(t, filepath.Join(RepoRoot(t), "internal", "site", "testdata", "fellside.txtar"))
-	if err := os.MkdirAll(filepath.Join(dir, "content", "areas"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "content", "areas", "districts.geojson"), []byte(fellsideDistrict), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeDistricts(t, dir, []byte(fellsideDistrict))
 	base := buildAndServe(t, dir)
 	b := Start(t)
 	for _, path := range []string{"/map/", "/embed/map/"} {
@@ -104,5 +94,16 @@ func TestMapWithBoundariesAccessible(t *testing.T) {
 			tab.WaitFor(t, mapSettled)
 			tab.AssertAccessible(t, path)
 		})
+	}
+}
+
+// writeDistricts adds a district boundary file to the site in dir.
+func writeDistricts(t *testing.T, dir string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, "content", "areas"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "areas", "districts.geojson"), data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
