@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/net/html"
 )
@@ -107,7 +106,7 @@ func (p *Page) JSONLD() any {
 func (s *Site) providerLD(p *Provider) *ldAgent {
 	a := &ldAgent{Context: schemaContext, Type: "Organization", ID: s.absURL(p.URL) + "#provider", Name: p.Name,
 		Description: p.Summary, URL: s.absURL(p.URL), Email: p.Email, Telephone: p.Phone,
-		KnowsAbout: labels(p.Pathways), AreaServed: districts(s, p.Districts), DateChanged: ldDate(p.Reviewed)}
+		KnowsAbout: labels(p.Pathways), AreaServed: districts(s, p.Districts), DateChanged: dateOrEmpty(p.Reviewed)}
 	if p.Website != "" {
 		a.SameAs = []string{p.Website}
 	}
@@ -180,14 +179,6 @@ func (s *Site) absOrEmpty(p string) string {
 		return ""
 	}
 	return s.absURL(p)
-}
-
-// ldDate is a schema.org Date, or "" for the zero time.
-func ldDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.DateOnly)
 }
 
 // inlineText is the text of inline HTML (a rendered definition), with

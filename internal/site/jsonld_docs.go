@@ -95,7 +95,7 @@ func (s *Site) eventLD(e *Event) *ldEvent {
 func (s *Site) factsheetLD(f *Factsheet) *ldTermSet {
 	url := s.absURL(f.URL)
 	set := &ldTermSet{Context: schemaContext, Type: "DefinedTermSet", ID: url, Name: f.Title, Description: f.Summary,
-		URL: url, DateChanged: ldDate(f.Updated), Terms: []ldDefinedTerm{}}
+		URL: url, DateChanged: dateOrEmpty(f.Updated), Terms: []ldDefinedTerm{}}
 	for _, t := range f.Terms {
 		set.Terms = append(set.Terms, ldDefinedTerm{Type: "DefinedTerm", ID: url + "#" + t.ID, Name: t.Term,
 			Description: inlineText(t.Definition), TermCode: t.ID,
@@ -109,7 +109,7 @@ var articleKinds = map[string]bool{"case-study": true, "learning-note": true}
 
 func (s *Site) learningLD(l *Learning) *ldReport {
 	r := &ldReport{Context: schemaContext, Type: "Report", Headline: l.Title, Name: l.Title, Description: l.Summary,
-		URL: s.absURL(l.URL), DatePublished: ldDate(l.Date), Publisher: &ldAgentNm{Type: "Organization", Name: s.Title},
+		URL: s.absURL(l.URL), DatePublished: dateOrEmpty(l.Date), Publisher: &ldAgentNm{Type: "Organization", Name: s.Title},
 		Keywords: append([]string{l.KindLabel}, labels(l.Pathways)...), InLanguage: s.Language}
 	if articleKinds[l.Kind] {
 		r.Type = "Article"

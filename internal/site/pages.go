@@ -37,7 +37,8 @@ func (p *Page) LearningItems() []*Learning {
 }
 
 // embedPages are the chrome-less pages partner sites put in an iframe.
-// The directory embed lists its first page without JavaScript, like /providers/.
+// The directory embed lists the directory's first page without JavaScript;
+// its page links, like every link in an embed, open the full site in a new tab.
 func (s *Site) embedPages(first *Pager) []*Page {
 	return []*Page{
 		{Layout: "embed-map", Path: "/embed/map/", Title: "Map of creative activity for health", Full: "/map/"},
@@ -145,9 +146,5 @@ func (s *Site) directoryPages(home Link) []*Page {
 
 func termDescription(t *TermPage) string {
 	n := len(t.Providers)
-	noun := "providers"
-	if n == 1 {
-		noun = "provider"
-	}
-	return strconv.Itoa(n) + " " + noun + " on the map listed under " + t.Label + "."
+	return strconv.Itoa(n) + " " + plural(n, "provider", "providers") + " on the map listed under " + t.Label + "."
 }

@@ -45,14 +45,18 @@ async function start() {
   const el = document.getElementById('map');
   const form = /** @type {HTMLFormElement|null} */ (document.getElementById('map-filters'));
   if (!el || !form || !el.dataset.leafletJs) return;
+  // A shared link with a search needs the index's words too: fetched at
+  // once, with the rest of the data, not after the map library.
+  const words = new URLSearchParams(location.search).get('q')
+    ? (/** @type {any} */ ix) => ix.loadText().then(() => ix)
+    : (/** @type {any} */ ix) => ix;
   const data = Promise.all([
-    loadIndex(form.dataset.facets, form.dataset.terms, true),
+    loadIndex(form.dataset.facets, form.dataset.terms, true).then(words),
     fetch(el.dataset.venues, { credentials: 'same-origin' }).then((r) => r.json()),
   ]);
   await afterFirstPaint();
   const [[index, venues]] = await Promise.all([data, loadLeaflet(el)]);
   await yieldToMain();
-  if (new URLSearchParams(location.search).get('q')) await index.loadText();
   await new MapView(el, form, index, venues).setup();
 }
 
@@ -86,7 +90,8 @@ class MapView {
     // that Leaflet's first measure of the map does not force that layout.
     await afterFrame();
     this.map = L.map(this.el, { keyboard: true });
-    this.initialView(this.select().visible);
+    const selection = this.select();
+    this.initialView(selection.visible);
     await yieldToMain();
     L.tileLayer(this.el.dataset.tiles, { attribution: escapeHTML(this.el.dataset.attribution || ''), maxZoom: 18 }).addTo(this.map);
     await yieldToMain();
@@ -101,7 +106,7 @@ class MapView {
       },
     }).addTo(this.map);
     this.areaLayer = L.layerGroup().addTo(this.map);
-    await this.render(yieldToMain);
+    await this.render(yieldToMain, selection);
     this.form.addEventListener('change', () => this.changed());
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(); });
     this.map.on('moveend', () => this.listInView());
@@ -224,9 +229,10 @@ class MapView {
    * and the list in view. pause runs between those parts; the first
    * drawing gives the main thread back there.
    * @param {() => unknown} [pause]
+   * @param {ReturnType<MapView['select']>} [selection] what select() gives, when already made
    */
-  async render(pause = () => undefined) {
-    const { docs, counts, year, visible } = this.select();
+  async render(pause = () => undefined, selection = this.select()) {
+    const { docs, counts, year, visible } = selection;
     writeCounts(this.form, counts);
     this.cluster.clearLayers();
     this.el.dataset.drawn = '';
