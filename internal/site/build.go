@@ -116,7 +116,9 @@ var slowOutputs = []string{trim(TermsPath), trim(GeoJSONPath), "map/venues/index
 	"providers/index.html", trim(MapImagePath), "coverage/index.html", "sitemap.xml", trim(CSVPath), trim(MapDataPath)}
 
 // prepare parses the layouts and finds the static files, noting in the
-// model whether the map library is among them.
+// model whether the map library is among them. Without an editor ([cms]
+// unset) the editor's script and fonts are not among them, for the build
+// and for serve alike.
 func prepare(s *Site, opts Options) (templates, fs.FS, error) {
 	layouts, err := layer(opts, "layouts")
 	if err != nil {
@@ -129,6 +131,9 @@ func prepare(s *Site, opts Options) (templates, fs.FS, error) {
 	static, err := layer(opts, "static")
 	if err != nil {
 		return nil, nil, err
+	}
+	if s.editor == nil {
+		static = without{static, []string{trim(path.Dir(cms.ScriptPath)), trim(path.Dir(cms.PreviewScript))}}
 	}
 	_, leafletErr := fs.Stat(static, "vendor/leaflet/leaflet.js")
 	s.Leaflet = leafletErr == nil && s.Tiles != ""
@@ -220,11 +225,6 @@ var publishable = []string{".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif"}
 func planAssets(p *plan, s *Site, opts Options, static fs.FS) error {
 	if err := p.copyTree(static, "."); err != nil {
 		return fmt.Errorf("static files: %w", err)
-	}
-	if s.editor == nil { // no editor: leave out its script and fonts
-		maps.DeleteFunc(p.files, func(name string, _ output) bool {
-			return strings.HasPrefix(name, "vendor/sveltia-cms/") || strings.HasPrefix(name, "js/admin/")
-		})
 	}
 	bundles := s.bundleFiles()
 	for _, name := range slices.Sorted(maps.Keys(bundles)) {

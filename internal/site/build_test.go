@@ -130,9 +130,21 @@ func TestOtherRegion(t *testing.T) {
 	}
 	cs, _ := content.Load(fsys, content.Options{Now: testNow})
 	assertPrivateContactsHidden(t, cs, tree)
+	editor := []string{"admin/", "vendor/sveltia-cms/", "js/admin/"}
 	for name := range tree { // no [cms] table, so no editor
-		if strings.HasPrefix(name, "admin/") || strings.HasPrefix(name, "vendor/sveltia-cms/") {
-			t.Errorf("%s is published, but the site sets up no editor", name)
+		for _, dir := range editor {
+			if strings.HasPrefix(name, dir) {
+				t.Errorf("%s is published, but the site sets up no editor", name)
+			}
+		}
+	}
+	live, _, err := NewLive(Options{Site: fsys, Theme: artsmap.Theme, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"js/admin/preview.js", "vendor/sveltia-cms/sveltia-cms.js", "admin/config.yml"} {
+		if _, err := live.Get(name); !errors.Is(err, ErrNotFound) {
+			t.Errorf("serve gives %s (error %v), but the site sets up no editor", name, err)
 		}
 	}
 	if bytes.Contains(tree["robots.txt"], []byte("admin")) {

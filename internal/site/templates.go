@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -28,6 +29,35 @@ func (o overlay) Open(name string) (fs.File, error) {
 		}
 	}
 	return o.bottom.Open(name)
+}
+
+// without is a file system with some folders left out.
+type without struct {
+	fsys fs.FS
+	dirs []string // slash-separated, no leading slash
+}
+
+func (w without) hides(name string) bool {
+	for _, d := range w.dirs {
+		if name == d || strings.HasPrefix(name, d+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Open implements fs.FS.
+func (w without) Open(name string) (fs.File, error) {
+	if w.hides(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return w.fsys.Open(name)
+}
+
+// ReadDir implements fs.ReadDirFS, leaving the hidden folders out.
+func (w without) ReadDir(name string) ([]fs.DirEntry, error) {
+	list, err := fs.ReadDir(w.fsys, name)
+	return slices.DeleteFunc(list, func(e fs.DirEntry) bool { return w.hides(path.Join(name, e.Name())) }), err
 }
 
 // ReadDir implements fs.ReadDirFS, merging both layers.
