@@ -21,7 +21,10 @@ func ParseLocations(path string, data []byte, region Bounds, probs *diag.List) (
 		return nil, nil
 	}
 	ids := f.featureIDs(fc)
-	short := shortPositions(data, len(fc.Features))
+	short := make([]string, len(fc.Features))
+	if hasZero(fc) { // orb reads a missing number as 0: only then look again at the JSON
+		short = shortPositions(data, len(fc.Features))
+	}
 	var venues []Venue
 	var areas []Area
 	for i, feat := range fc.Features {
@@ -48,6 +51,39 @@ func ParseLocations(path string, data []byte, region Bounds, probs *diag.List) (
 		}
 	}
 	return venues, areas
+}
+
+// hasZero reports whether any position of the collection has a number
+// that is exactly 0, as a missing one reads.
+func hasZero(fc *geojson.FeatureCollection) bool {
+	for _, feat := range fc.Features {
+		if zeroIn(feat.Geometry) {
+			return true
+		}
+	}
+	return false
+}
+
+func zeroIn(g orb.Geometry) bool {
+	switch g := g.(type) {
+	case orb.Point:
+		return g[0] == 0 || g[1] == 0
+	case orb.MultiPoint:
+		return slices.ContainsFunc(g, func(p orb.Point) bool { return zeroIn(p) })
+	case orb.LineString:
+		return zeroIn(orb.MultiPoint(g))
+	case orb.Ring:
+		return zeroIn(orb.MultiPoint(g))
+	case orb.Polygon:
+		return slices.ContainsFunc(g, func(r orb.Ring) bool { return zeroIn(r) })
+	case orb.MultiLineString:
+		return slices.ContainsFunc(g, func(l orb.LineString) bool { return zeroIn(l) })
+	case orb.MultiPolygon:
+		return slices.ContainsFunc(g, func(p orb.Polygon) bool { return zeroIn(p) })
+	case orb.Collection:
+		return slices.ContainsFunc(g, zeroIn)
+	}
+	return g == nil // no geometry: coordinates may be present but empty
 }
 
 // shortPositions finds, for each of n features, the first position in its
