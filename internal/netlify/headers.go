@@ -65,17 +65,6 @@ func (h Headers) For(path string) http.Header {
 	return out
 }
 
-// Value returns the value that the rule for exactly forPath gives key,
-// spelt as in the file.
-func (h Headers) Value(forPath, key string) string {
-	for _, r := range h {
-		if r.For == forPath {
-			return r.Values[key]
-		}
-	}
-	return ""
-}
-
 // Wrap serves next with the headers for each request's path set first;
 // edit, if not nil, may change them (a loopback server has no TLS, say).
 func (h Headers) Wrap(next http.Handler, edit func(http.Header)) http.Handler {

@@ -63,9 +63,6 @@ func TestFor(t *testing.T) {
 			t.Errorf("%s: %s = %q, want %q", tt.path, tt.key, got, tt.want)
 		}
 	}
-	if got := h.Value("/*", "X-Content-Type-Options"); got != "nosniff" {
-		t.Errorf("Value = %q", got)
-	}
 }
 
 func TestLoadErrors(t *testing.T) {

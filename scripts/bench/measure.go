@@ -45,11 +45,10 @@ type result struct {
 	rssKB     int64         // the highest of the runs
 	bytes     int64         // output size
 	files     int           // output files
-	runs      int
 }
 
 func summarise(tool string, providers int, runs []run, out string) (result, error) {
-	r := result{tool: tool, providers: providers, runs: len(runs)}
+	r := result{tool: tool, providers: providers}
 	var walls, cpus []time.Duration
 	for _, x := range runs {
 		walls, cpus = append(walls, x.wall), append(cpus, x.cpu)
