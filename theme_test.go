@@ -1,12 +1,11 @@
 package artsmap
 
 import (
+	"artsmap/internal/netlify"
 	"io/fs"
-	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -95,10 +94,6 @@ func tileHost(t *testing.T) string {
 
 // netlifyConfig is the part of netlify.toml the tests below read.
 type netlifyConfig struct {
-	Headers []struct {
-		For    string            `toml:"for"`
-		Values map[string]string `toml:"values"`
-	} `toml:"headers"`
 	Redirects []struct {
 		From   string            `toml:"from"`
 		To     string            `toml:"to"`
@@ -116,35 +111,17 @@ func readNetlify(t *testing.T) netlifyConfig {
 	return cfg
 }
 
-// netlifyPattern turns a Netlify path ("/embed/*", "/a/:id") into an
-// anchored expression: * matches anything, :name one path segment.
-func netlifyPattern(p string) *regexp.Regexp {
-	var b strings.Builder
-	for i, seg := range strings.Split(p, "/") {
-		if i > 0 {
-			b.WriteString("/")
-		}
-		switch {
-		case seg == "*":
-			b.WriteString(".*")
-		case strings.HasPrefix(seg, ":"):
-			b.WriteString("(?P<" + seg[1:] + ">[^/]+)")
-		default:
-			b.WriteString(regexp.QuoteMeta(seg))
-		}
+// headersFor are the headers Netlify sends for path, read the same way as
+// the browser tests and scripts/serve-public read them.
+func headersFor(t *testing.T, path string) map[string]string {
+	t.Helper()
+	h, err := netlify.Load("netlify.toml")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return regexp.MustCompile("^" + b.String() + "/?$")
-}
-
-// headersFor are the headers Netlify sends for path: every matching rule in
-// order, a later rule's value of a header replacing an earlier one, as
-// netlify-cli's headersForPath does.
-func (cfg netlifyConfig) headersFor(path string) map[string]string {
 	out := map[string]string{}
-	for _, h := range cfg.Headers {
-		if netlifyPattern(h.For).MatchString(path) {
-			maps.Copy(out, h.Values)
-		}
+	for k := range h.For(path) {
+		out[k] = h.For(path).Get(k)
 	}
 	return out
 }
@@ -152,9 +129,8 @@ func (cfg netlifyConfig) headersFor(path string) map[string]string {
 // TestNetlifyEffectiveHeaders checks what each kind of address really gets:
 // pages may not be framed, embeds may be, open data may be fetched by any site.
 func TestNetlifyEffectiveHeaders(t *testing.T) {
-	cfg := readNetlify(t)
-	home, embed := cfg.headersFor("/"), cfg.headersFor("/embed/map/")
-	api, data := cfg.headersFor("/openreferral/services/page-1.json"), cfg.headersFor("/data/providers.csv")
+	home, embed := headersFor(t, "/"), headersFor(t, "/embed/map/")
+	api, data := headersFor(t, "/openreferral/services/page-1.json"), headersFor(t, "/data/providers.csv")
 	if !strings.Contains(home["Content-Security-Policy"], "frame-ancestors 'none'") || home["X-Frame-Options"] != "DENY" {
 		t.Errorf("pages may be framed: %v", home)
 	}
@@ -168,7 +144,7 @@ func TestNetlifyEffectiveHeaders(t *testing.T) {
 	if strings.Replace(csp, "frame-ancestors *", "frame-ancestors 'none'", 1) != home["Content-Security-Policy"] {
 		t.Errorf("the embeds' policy differs from the pages' by more than frame-ancestors:\n%s\n%s", csp, home["Content-Security-Policy"])
 	}
-	for name, h := range map[string]map[string]string{"Open Referral": api, "data": data, "root": cfg.headersFor("/openreferral")} {
+	for name, h := range map[string]map[string]string{"Open Referral": api, "data": data, "root": headersFor(t, "/openreferral")} {
 		if h["Access-Control-Allow-Origin"] != "*" {
 			t.Errorf("%s: no Access-Control-Allow-Origin: *", name)
 		}
@@ -176,7 +152,7 @@ func TestNetlifyEffectiveHeaders(t *testing.T) {
 			t.Errorf("%s: lost the pages' policy", name)
 		}
 	}
-	checkEditorHeaders(t, cfg.headersFor("/admin/"), cfg.headersFor("/admin/config.yml"))
+	checkEditorHeaders(t, headersFor(t, "/admin/"), headersFor(t, "/admin/config.yml"))
 }
 
 // checkEditorHeaders: the editor's looser policy still forbids inline and
@@ -209,12 +185,12 @@ func (cfg netlifyConfig) serve(tree map[string]bool, path string, query url.Valu
 		return strings.TrimPrefix(path, "/")
 	}
 	for _, r := range cfg.Redirects {
-		m := netlifyPattern(r.From).FindStringSubmatch(path)
+		m := netlify.Pattern(r.From).FindStringSubmatch(path)
 		if m == nil || r.Status != 200 {
 			continue
 		}
 		to, ok := r.To, true
-		for i, name := range netlifyPattern(r.From).SubexpNames() {
+		for i, name := range netlify.Pattern(r.From).SubexpNames() {
 			if name != "" {
 				to = strings.ReplaceAll(to, ":"+name, m[i])
 			}

@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"artsmap/internal/netlify"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -9,7 +10,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"artsmap"
@@ -17,7 +17,6 @@ import (
 	"artsmap/internal/devserver"
 	"artsmap/internal/site"
 
-	"github.com/BurntSushi/toml"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -159,26 +158,15 @@ func readFile(t *testing.T, name string) []byte {
 	return b
 }
 
-// headerFor returns the value netlify.toml gives a header for a path: the
-// last matching [[headers]] rule wins, as on Netlify.
+// headerFor returns the value netlify.toml gives a header for a path, as
+// the netlify package reads it for every server the tests run.
 func headerFor(t *testing.T, netlifyToml, urlPath, name string) string {
 	t.Helper()
-	var cfg struct {
-		Headers []struct {
-			For    string            `toml:"for"`
-			Values map[string]string `toml:"values"`
-		} `toml:"headers"`
-	}
-	if _, err := toml.DecodeFile(netlifyToml, &cfg); err != nil {
+	h, err := netlify.Load(netlifyToml)
+	if err != nil {
 		t.Fatal(err)
 	}
-	value := ""
-	for _, h := range cfg.Headers {
-		prefix, wild := strings.CutSuffix(h.For, "*")
-		if v, ok := h.Values[name]; ok && (h.For == urlPath || wild && strings.HasPrefix(urlPath, prefix)) {
-			value = v
-		}
-	}
+	value := h.For(urlPath).Get(name)
 	if value == "" {
 		t.Fatalf("netlify.toml sends no %s for %s", name, urlPath)
 	}

@@ -2,13 +2,11 @@ package browser
 
 import (
 	"fmt"
-	"maps"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -16,44 +14,12 @@ import (
 
 	"artsmap"
 	"artsmap/internal/content"
-	"artsmap/internal/devserver"
 	"artsmap/internal/site"
 
-	"github.com/BurntSushi/toml"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
-
-// netlifyHeaders wraps h to send the headers netlify.toml gives each path
-// (every matching rule in order, a later value of a header replacing an
-// earlier one), so that the embeds are tested under the real policy.
-func netlifyHeaders(t *testing.T, h http.Handler) http.Handler {
-	t.Helper()
-	var cfg struct {
-		Headers []struct {
-			For    string            `toml:"for"`
-			Values map[string]string `toml:"values"`
-		} `toml:"headers"`
-	}
-	if _, err := toml.DecodeFile(filepath.Join(RepoRoot(t), "netlify.toml"), &cfg); err != nil {
-		t.Fatal(err)
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		values := map[string]string{}
-		for _, rule := range cfg.Headers {
-			pattern := "^" + strings.ReplaceAll(regexp.QuoteMeta(rule.For), `\*`, ".*") + "/?$"
-			if regexp.MustCompile(pattern).MatchString(r.URL.Path) {
-				maps.Copy(values, rule.Values)
-			}
-		}
-		for k, v := range values {
-			// Loopback has no HTTPS to upgrade to; everything else is kept.
-			w.Header().Set(k, strings.ReplaceAll(v, "; upgrade-insecure-requests", ""))
-		}
-		h.ServeHTTP(w, r)
-	})
-}
 
 // partnerPage serves, on a second loopback origin (localhost rather than
 // 127.0.0.1, and another port), a page framing the given addresses.
@@ -128,7 +94,7 @@ func TestEmbedsInPartnerSite(t *testing.T) {
 	if _, err := site.Build(site.Options{Site: os.DirFS(root), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
-	base := Serve(t, netlifyHeaders(t, devserver.Handler(out)))
+	base := ServeSite(t, out)
 	const filter = "?district=forest-of-dean"
 	host := partnerPage(t, base+"/embed/map/"+filter, base+"/embed/directory/"+filter, base+"/map/")
 	tab := Start(t).NewTab(t)

@@ -36,19 +36,27 @@ func Load(path string) (Headers, error) {
 		if !strings.HasPrefix(r.For, "/") {
 			return nil, fmt.Errorf("%s: headers for %q: the path must start with /", path, r.For)
 		}
-		r.match = pattern(r.For)
+		r.match = Pattern(r.For)
 	}
 	return cfg.Headers, nil
 }
 
-// pattern turns a Netlify path, where * matches anything (slashes
-// included), into an anchored regular expression.
-func pattern(p string) *regexp.Regexp {
-	parts := strings.Split(p, "*")
-	for i := range parts {
-		parts[i] = regexp.QuoteMeta(parts[i])
+var placeholder = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// Pattern turns a Netlify path ("/embed/*", "/openreferral/:kind") into an
+// anchored regular expression: * matches anything, slashes included, a
+// :name segment one segment (a submatch of that name), and a trailing slash
+// is optional, as on Netlify.
+func Pattern(p string) *regexp.Regexp {
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		if name, ok := strings.CutPrefix(seg, ":"); ok && placeholder.MatchString(name) {
+			segs[i] = "(?P<" + name + ">[^/]+)"
+		} else {
+			segs[i] = strings.ReplaceAll(regexp.QuoteMeta(seg), `\*`, ".*")
+		}
 	}
-	return regexp.MustCompile("^" + strings.Join(parts, ".*") + "$")
+	return regexp.MustCompile("^" + strings.Join(segs, "/") + "/?$")
 }
 
 // For returns the headers sent for the request path: the values of every

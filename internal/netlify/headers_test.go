@@ -123,3 +123,29 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestPattern: * spans segments, :name is one segment, a trailing slash
+// is optional, and anything else is literal.
+func TestPattern(t *testing.T) {
+	tests := []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/embed/*", "/embed/map/", true},
+		{"/embed/*", "/embedded", false},
+		{"/*/plain.txt", "/learning/a/plain.txt", true},
+		{"/openreferral/:kind", "/openreferral/services", true},
+		{"/openreferral/:kind", "/openreferral/services/", true},
+		{"/openreferral/:kind", "/openreferral/services/x", false},
+		{"/a.json", "/aXjson", false},
+		{"/:a-b", "/:a-b", true}, // not a placeholder name: literal
+	}
+	for _, tt := range tests {
+		if got := Pattern(tt.pattern).MatchString(tt.path); got != tt.want {
+			t.Errorf("Pattern(%q) matches %q: %v, want %v", tt.pattern, tt.path, got, tt.want)
+		}
+	}
+	if m := Pattern("/openreferral/:kind/:id").FindStringSubmatch("/openreferral/services/abc"); len(m) != 3 || m[2] != "abc" {
+		t.Errorf("submatches %q", m)
+	}
+}
