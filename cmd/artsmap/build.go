@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -40,14 +41,15 @@ func parse(fs *flag.FlagSet, args []string, m *Main) bool {
 	return true
 }
 
-func (sf siteFlags) options(out string) site.Options {
+// options are the build options for the site folder; ctx stops the work.
+func (sf siteFlags) options(ctx context.Context, out string) site.Options {
 	if out == "" {
 		out = filepath.Join(sf.dir, "public")
 	}
-	return site.Options{Site: os.DirFS(sf.dir), Theme: artsmap.Theme, Out: out}
+	return site.Options{Site: os.DirFS(sf.dir), SiteDir: sf.dir, Theme: artsmap.Theme, Out: out, Context: ctx}
 }
 
-func (m *Main) runBuild(args []string) int {
+func (m *Main) runBuild(ctx context.Context, args []string) int {
 	var sf siteFlags
 	fs := newFlagSet("build", m, &sf)
 	out := fs.String("out", "", "the output folder (default SITE/public)")
@@ -55,16 +57,17 @@ func (m *Main) runBuild(args []string) int {
 		return exitUsage
 	}
 	limitMemory()
-	res, err := site.Build(sf.options(*out))
+	opts := sf.options(ctx, *out)
+	res, err := site.Build(opts)
 	printProblems(m.Stderr, res.Problems)
 	if err != nil {
 		return m.fail(err)
 	}
-	fmt.Fprintf(m.Stdout, "built %d pages (%d files) into %s\n", res.Pages, res.Files, sf.options(*out).Out)
+	fmt.Fprintf(m.Stdout, "built %d pages (%d files) into %s\n", res.Pages, res.Files, diag.ShowPath(opts.Out))
 	return exitOK
 }
 
-func (m *Main) runCheck(args []string) int {
+func (m *Main) runCheck(ctx context.Context, args []string) int {
 	var sf siteFlags
 	fs := newFlagSet("check", m, &sf)
 	format := fs.String("format", "text", "text, or json for editors and CI")
@@ -75,7 +78,7 @@ func (m *Main) runCheck(args []string) int {
 		fmt.Fprintf(m.Stderr, "artsmap check: -format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
-	res, err := site.Check(sf.options(""))
+	res, err := site.Check(sf.options(ctx, ""))
 	if *format == "json" {
 		writeJSON(m.Stdout, res.Problems)
 	} else {

@@ -76,9 +76,9 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "build":
-		return m.runBuild(rest)
+		return m.runBuild(ctx, rest)
 	case "check":
-		return m.runCheck(rest)
+		return m.runCheck(ctx, rest)
 	case "serve":
 		return m.runServe(ctx, rest)
 	case "new":

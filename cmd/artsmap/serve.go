@@ -19,7 +19,7 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 	if !parse(fs, args, m) {
 		return exitUsage
 	}
-	live, res, err := site.NewLive(sf.options(""))
+	live, res, err := site.NewLive(sf.options(ctx, ""))
 	m.report(res, err, 0)
 	events := devserver.NewBroker()
 	ctx, cancel := context.WithCancel(ctx)

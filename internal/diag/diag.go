@@ -20,10 +20,11 @@ type Problem struct {
 	Warning bool   `json:"warning"`        // true for warnings, which do not fail a build
 }
 
-// String formats p as "path:line:col: [warning: ]message (hint)".
+// String formats p as "path:line:col: [warning: ]message (hint)", the
+// path shown as ShowPath shows it.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.Path)
+	b.WriteString(ShowPath(p.Path))
 	line, col := max(p.Line, 1), max(p.Col, 1)
 	fmt.Fprintf(&b, ":%d:%d: ", line, col)
 	if p.Warning {

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -26,8 +27,16 @@ type Options struct {
 	Site fs.FS
 	// Theme holds the built-in layouts/ and static/ folders.
 	Theme fs.FS
-	// Out is the folder to write; it is replaced only when the build succeeds.
+	// SiteDir is the path of the site folder on disk, when Site is one:
+	// Build refuses an Out that is it, holds it, or lies inside its
+	// content/, layouts/ or static/.
+	SiteDir string
+	// Out is the folder to write; it is replaced only when the build
+	// succeeds, and only when it is absent, empty or a previous output.
 	Out string
+	// Context, when not nil, stops a check or build when it ends: loading,
+	// rendering and writing stop, and nothing is left behind.
+	Context context.Context
 	// Now is the build's clock: which events are past and which profiles
 	// are stale. Zero means today (UTC midnight), so builds on the same day
 	// of the same input are byte-identical.
@@ -51,25 +60,67 @@ func (o *Options) now() time.Time {
 // Check loads and validates the site and assembles its model without
 // rendering or writing anything. err is a *diag.Error when content has errors.
 func Check(opts Options) (Result, error) {
-	_, probs := load(opts)
+	_, probs, err := loadStoppable(opts)
+	if err != nil {
+		return Result{}, err
+	}
 	res := Result{Problems: probs.Items()}
 	return res, probs.Err()
+}
+
+func (o *Options) ctx() context.Context {
+	if o.Context != nil {
+		return o.Context
+	}
+	return context.Background()
 }
 
 // load runs the load and assemble phases.
 func load(opts Options) (*Site, *diag.List) {
 	now := opts.now()
-	cs, probs := content.Load(opts.Site, content.Options{Now: now})
-	if probs.Errors() > 0 {
+	cs, probs := content.Load(cancelFS{opts.ctx(), opts.Site}, content.Options{Now: now})
+	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}
 	return assemble(cs, now, probs), probs
 }
 
+// loadStoppable runs load, returning as soon as the options' context ends
+// (err then says so), even when a read never finishes.
+func loadStoppable(opts Options) (*Site, *diag.List, error) {
+	type loaded struct {
+		s     *Site
+		probs *diag.List
+	}
+	ctx := opts.ctx()
+	done := make(chan loaded, 1)
+	go func() {
+		s, probs := load(opts)
+		done <- loaded{s, probs}
+	}()
+	select {
+	case l := <-done:
+		if err := ctx.Err(); err != nil {
+			return nil, nil, stopped(err)
+		}
+		return l.s, l.probs, nil
+	case <-ctx.Done():
+		return nil, nil, stopped(ctx.Err())
+	}
+}
+
 // Build runs every phase and swaps the new output into opts.Out. On any
-// error the previous output is left exactly as it was.
+// error, or when the options' context ends, the previous output is left
+// exactly as it was. An Out that Build must not replace (see checkOut) is
+// refused before anything is read.
 func Build(opts Options) (Result, error) {
-	s, probs := load(opts)
+	if err := checkOut(opts.Out, opts.SiteDir); err != nil {
+		return Result{}, err
+	}
+	s, probs, err := loadStoppable(opts)
+	if err != nil {
+		return Result{}, err
+	}
 	res := Result{Problems: probs.Items()}
 	if err := probs.Err(); err != nil {
 		return res, err
@@ -78,8 +129,11 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := p.write(opts.Out, workers()); err != nil {
-		return res, fmt.Errorf("writing %s: %w", opts.Out, err)
+	if err := p.write(opts.ctx(), opts.Out, workers()); err != nil {
+		if opts.ctx().Err() != nil {
+			return res, stopped(opts.ctx().Err())
+		}
+		return res, fmt.Errorf("writing %s: %w", diag.ShowPath(opts.Out), err)
 	}
 	res.Pages, res.Files = pages, len(p.files)
 	return res, nil

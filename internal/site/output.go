@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"artsmap/internal/diag"
 )
 
 // plan is every file of a build, by site path (no leading slash), with
@@ -72,20 +75,32 @@ func (p *plan) order() []string {
 	return append(first, rest...)
 }
 
-// write makes every file into a new folder beside out and swaps it in, so
-// that out is always either the previous site or the complete new one.
-func (p *plan) write(out string, workers int) error {
+// write makes every file into a new folder beside out, marked as a build's
+// output before anything else is written into it, and swaps it in, so that
+// out is always either the previous site or the complete new one. It stops
+// when ctx ends, removing the new folder.
+func (p *plan) write(ctx context.Context, out string, workers int) error {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err := removeDebris(out); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(out)+"new-")
 	if err != nil {
 		return err
 	}
-	if err := p.writeInto(tmp, workers); err != nil {
-		os.RemoveAll(tmp)
+	err = os.Chmod(tmp, 0o755)
+	if err == nil {
+		err = writeFile(filepath.Join(tmp, MarkerName), []byte(markerText))
+	}
+	if err == nil {
+		err = p.writeInto(ctx, tmp, workers)
+	}
+	if err != nil {
+		removeOutput(tmp) //nolint:errcheck // the build's error matters more; the next build removes what is left
 		return err
 	}
 	return swap(tmp, out)
@@ -94,19 +109,56 @@ func (p *plan) write(out string, workers int) error {
 // writeInto makes and writes every file under dir: each worker makes a
 // file, makes its folder if need be and writes it, so that making
 // (processor bound) and writing (bound by the file system) overlap.
-func (p *plan) writeInto(dir string, workers int) error {
+func (p *plan) writeInto(ctx context.Context, dir string, workers int) error {
 	names := p.order()
 	return parallel(len(names), workers, func(i int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		data, err := p.files[names[i]]()
 		if err != nil {
 			return err
 		}
 		name := filepath.Join(dir, filepath.FromSlash(names[i]))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		if err := mkdirs(dir, filepath.Dir(name)); err != nil {
 			return err
 		}
-		return os.WriteFile(name, data, 0o644)
+		return writeFile(name, data)
 	})
+}
+
+// mkdirs makes the folder name and those above it up to root, mode 0755
+// whatever the umask.
+func mkdirs(root, name string) error {
+	if _, err := os.Lstat(name); err == nil || name == root {
+		return nil
+	}
+	if err := mkdirs(root, filepath.Dir(name)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(name, 0o755); err != nil {
+		if errors.Is(err, fs.ErrExist) { // another worker made it
+			return nil
+		}
+		return err
+	}
+	return os.Chmod(name, 0o755)
+}
+
+// writeFile writes a new file of mode 0644, whatever the umask.
+func writeFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // parallel runs do(0) ... do(n-1) on up to workers goroutines and returns
@@ -142,26 +194,58 @@ func firstError(errs []error) error {
 	return nil
 }
 
-// swap replaces out with the folder tmp. The old output is moved aside
-// first and removed only once the new one is in place.
+// swap puts the folder tmp in place of out. Where the system can (Linux),
+// the two are exchanged in one step, so that a site is at out at every
+// instant; elsewhere out is moved aside and tmp renamed into its place.
+// The previous output, now at tmp or beside it, is then removed: it holds
+// the marker, or it was empty (checkOut made sure of that).
 func swap(tmp, out string) error {
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("moving the previous site aside: %w", err)
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, out); err != nil {
+			removeOutput(tmp) //nolint:errcheck // as in write
+			return fmt.Errorf("putting the new site in place: %w", err)
 		}
+		return nil
+	}
+	old, err := exchange(tmp, out)
+	if err != nil {
+		removeOutput(tmp) //nolint:errcheck // as in write
+		return err
+	}
+	return removeOld(old)
+}
+
+// errNoExchange is returned by renameExchange where the file system cannot
+// exchange two names in one step.
+var errNoExchange = errors.New("atomic exchange not supported")
+
+// exchange puts tmp at out and returns where the previous output now is.
+func exchange(tmp, out string) (string, error) {
+	if err := renameExchange(tmp, out); err == nil {
+		return tmp, nil
+	} else if !errors.Is(err, errNoExchange) {
+		return "", fmt.Errorf("putting the new site in place: %w", err)
+	}
+	old := tmp + ".old"
+	if err := os.Rename(out, old); err != nil {
+		return "", fmt.Errorf("moving the previous site aside: %w", err)
 	}
 	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out) //nolint:errcheck // best effort to restore the previous site
-		}
-		os.RemoveAll(tmp)
-		return fmt.Errorf("putting the new site in place: %w", err)
+		os.Rename(old, out) //nolint:errcheck // best effort to restore the previous site
+		return "", fmt.Errorf("putting the new site in place: %w", err)
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	return old, nil
+}
+
+// removeOld removes the previous output: all of it when it holds the
+// marker; an empty folder otherwise (if someone put files into it since
+// the check, it is kept and named in the error).
+func removeOld(old string) error {
+	if hasMarker(old) {
+		return removeOutput(old)
+	}
+	if err := os.Remove(old); err != nil {
+		return fmt.Errorf("the previous output folder was not empty any more; it is kept at %s: %w", diag.ShowPath(old), err)
 	}
 	return nil
 }
