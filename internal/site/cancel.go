@@ -2,14 +2,25 @@ package site
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"io/fs"
 )
 
-// stopped wraps the error of a context that ended a check or build.
-func stopped(err error) error {
-	return fmt.Errorf("stopped before the end; nothing was written: %w", err)
+// Stopped is the error of a check or build whose context ended: Ctrl-C,
+// a signal, or a deadline. It unwraps to the context's error.
+type Stopped struct{ Cause error }
+
+func (s *Stopped) Error() string {
+	if errors.Is(s.Cause, context.DeadlineExceeded) {
+		return "stopped: it took too long; nothing was written"
+	}
+	return "stopped before the end; nothing was written"
 }
+
+// Unwrap returns the context's error.
+func (s *Stopped) Unwrap() error { return s.Cause }
+
+func stopped(err error) error { return &Stopped{Cause: err} }
 
 // cancelFS opens nothing once its context has ended, so that a load
 // stops between files.

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"artsmap/internal/synth"
+)
+
+// TestMain runs the real main when the test binary is started by a test
+// below as the artsmap command, so that signals reach it as they would.
+func TestMain(m *testing.M) {
+	if os.Getenv("ARTSMAP_RUN_MAIN") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
+// command starts the test binary as "artsmap args...".
+func command(args ...string) (*exec.Cmd, *bytes.Buffer) {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "ARTSMAP_RUN_MAIN=1")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	return cmd, &out
+}
+
+// TestSignalStopsBuild sends SIGTERM and then Ctrl-C (SIGINT) to builds
+// of a large site once they have begun writing: each stops within a
+// second, exit 1, and leaves no temporary folder beside the output.
+func TestSignalStopsBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := synth.Write(dir, 3000, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		cmd, out := command("build", "-site", dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		waitForBuildFolder(t, dir)
+		cmd.Process.Signal(sig) //nolint:errcheck // a process that already ended fails below
+		start := time.Now()
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill() //nolint:errcheck // the test has failed already
+			t.Fatalf("%v: the build did not stop: %s", sig, out)
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%v: the build took %v to stop, want under a second", sig, took)
+		}
+		if code := cmd.ProcessState.ExitCode(); code != exitContent || !strings.Contains(out.String(), "stopped") {
+			t.Errorf("%v: exit %d, %q; want 1 and a message saying it stopped", sig, code, out)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.Name() != "content" {
+				t.Errorf("%v: %s was left in the site folder", sig, e.Name())
+			}
+		}
+	}
+}
+
+// waitForBuildFolder waits until a build has begun writing into the site folder.
+func waitForBuildFolder(t *testing.T, dir string) {
+	t.Helper()
+	for range 6000 {
+		if entries, _ := os.ReadDir(dir); len(entries) > 1 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the build never began writing")
+}
