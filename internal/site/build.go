@@ -37,6 +37,10 @@ type Options struct {
 	// Context, when not nil, stops a check or build when it ends: loading,
 	// rendering and writing stop, and nothing is left behind.
 	Context context.Context
+	// LoadLimit is how long a live reload (NewLive, Live.Update) may read
+	// the site before it is given up and the files it waits for are
+	// reported. Zero means DefaultLoadLimit. Builds and checks have no limit.
+	LoadLimit time.Duration
 	// Now is the build's clock: which events are past and which profiles
 	// are stale. Zero means today (UTC midnight), so builds on the same day
 	// of the same input are byte-identical.
@@ -78,7 +82,7 @@ func (o *Options) ctx() context.Context {
 // load runs the load and assemble phases.
 func load(opts Options) (*Site, *diag.List) {
 	now := opts.now()
-	cs, probs := content.Load(cancelFS{opts.ctx(), opts.Site}, content.Options{Now: now})
+	cs, probs := content.Load(newCancelFS(opts.ctx(), opts.Site), content.Options{Now: now})
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
+	"slices"
+	"sync"
 )
 
 // Stopped is the error of a check or build whose context ended: Ctrl-C,
@@ -22,11 +25,18 @@ func (s *Stopped) Unwrap() error { return s.Cause }
 
 func stopped(err error) error { return &Stopped{Cause: err} }
 
-// cancelFS opens nothing once its context has ended, so that a load
-// stops between files.
+// cancelFS opens nothing once its context has ended, so that a load stops
+// between files, and keeps the names of the files being opened or read,
+// so that a load that does not finish can say which files it waits for.
 type cancelFS struct {
 	ctx context.Context
 	fs.FS
+	open *openFiles
+}
+
+// newCancelFS wraps fsys.
+func newCancelFS(ctx context.Context, fsys fs.FS) cancelFS {
+	return cancelFS{ctx: ctx, FS: fsys, open: &openFiles{names: map[string]int{}}}
 }
 
 // Open opens name unless the context has ended.
@@ -34,5 +44,54 @@ func (c cancelFS) Open(name string) (fs.File, error) {
 	if err := c.ctx.Err(); err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return c.FS.Open(name)
+	c.open.add(name, 1)
+	f, err := c.FS.Open(name)
+	if err != nil {
+		c.open.add(name, -1)
+		return nil, err
+	}
+	return &trackedFile{File: f, name: name, open: c.open}, nil
+}
+
+// openFiles counts the files open under each name.
+type openFiles struct {
+	mu    sync.Mutex
+	names map[string]int
+}
+
+func (o *openFiles) add(name string, n int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.names[name] += n; o.names[name] <= 0 {
+		delete(o.names, name)
+	}
+}
+
+// list returns the names open now, A to Z.
+func (o *openFiles) list() []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return slices.Sorted(maps.Keys(o.names))
+}
+
+// trackedFile is an open file of a cancelFS; closing it forgets its name.
+type trackedFile struct {
+	fs.File
+	name   string
+	open   *openFiles
+	closed sync.Once
+}
+
+func (f *trackedFile) Close() error {
+	f.closed.Do(func() { f.open.add(f.name, -1) })
+	return f.File.Close()
+}
+
+// ReadDir lists a folder, as fs.ReadDir needs.
+func (f *trackedFile) ReadDir(n int) ([]fs.DirEntry, error) {
+	d, ok := f.File.(fs.ReadDirFile)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: f.name, Err: errors.New("not a folder")}
+	}
+	return d.ReadDir(n)
 }

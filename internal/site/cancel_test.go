@@ -112,3 +112,30 @@ func assertNothingBeside(t *testing.T, out string, exists bool) {
 		}
 	}
 }
+
+// TestLiveGivesUpOnStuckRead starts a live preview whose load is stuck on
+// a read that never ends: it gives up after the load limit, names the
+// file, and the next update (the read now answering) starts afresh.
+func TestLiveGivesUpOnStuckRead(t *testing.T) {
+	release := make(chan struct{})
+	fsys := blockingFS{txtarSite(t, "fellside"), "content/pages/about.md", release}
+	start := time.Now()
+	live, res, err := NewLive(Options{Site: fsys, Theme: artsmap.Theme, Now: testNow, LoadLimit: 300 * time.Millisecond})
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("NewLive took %v with a stuck read, want the limit", took)
+	}
+	if err == nil || len(res.Problems) != 1 || res.Problems[0].Path != "content/pages/about.md" ||
+		!strings.Contains(res.Problems[0].Message, "could not be read within 300ms") {
+		t.Fatalf("NewLive = %v, %+v; want a problem naming content/pages/about.md", err, res.Problems)
+	}
+	if _, err := live.Get("index.html"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get before any good load = %v, want ErrNotFound", err)
+	}
+	close(release)
+	if _, err := live.Update([]string{"content/pages/about.md"}); err != nil {
+		t.Fatalf("the next update failed: %v", err)
+	}
+	if page, err := live.Get("about/index.html"); err != nil || !strings.Contains(string(page), "<html") {
+		t.Errorf("about page after the update: %v", err)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"artsmap/internal/content"
 	"artsmap/internal/diag"
 )
 
@@ -15,9 +14,9 @@ import (
 // first asked for; an update reloads only what changed and keeps the last
 // good site when the content has errors.
 type Live struct {
-	opts   Options
-	loader *content.Loader
-	cache  renderCache
+	opts  Options
+	gen   *generation // the loader; replaced when a load is given up
+	cache renderCache
 
 	mu      sync.RWMutex
 	current *snapshot // the last site that built; nil until one does
@@ -41,22 +40,18 @@ type snapshot struct {
 // NewLive loads the site. The error is the first build's, if any; the Live
 // is usable either way, and later updates may mend it.
 func NewLive(opts Options) (*Live, Result, error) {
-	l := &Live{opts: opts, loader: content.NewLoader(opts.Site, content.Options{Now: opts.now()})}
+	l := &Live{opts: opts}
+	l.gen = l.newGeneration()
 	res, err := l.Update(nil)
 	return l, res, err
 }
 
 // Update reloads after the site-relative paths changed (nil: everything).
+// A reload that reads for longer than the options' LoadLimit is given up:
+// the files it was still reading are reported as problems, the last good
+// site stays, and the next update starts afresh.
 func (l *Live) Update(changed []string) (Result, error) {
-	cs, probs := l.loader.Load(contentPaths(changed))
-	res := Result{Problems: probs.Items()}
-	err := probs.Err()
-	var snap *snapshot
-	if err == nil {
-		s := assembleCached(cs, l.opts.now(), probs, &l.cache)
-		res.Problems = probs.Items()
-		snap, err = l.snapshot(s)
-	}
+	res, snap, err := l.reload(changed)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.probs, l.err = res.Problems, err
