@@ -9,3 +9,9 @@ import "embed"
 //
 //go:embed layouts static
 var Theme embed.FS
+
+// Netlify is the repository's netlify.toml: the preview sends its headers
+// when a site folder has no netlify.toml of its own.
+//
+//go:embed netlify.toml
+var Netlify []byte

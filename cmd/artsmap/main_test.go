@@ -107,3 +107,24 @@ func TestNew(t *testing.T) {
 		t.Errorf("check after new = %d:\n%s", code, out)
 	}
 }
+
+// TestTerminalEscapes builds and checks a site whose folder and one of
+// whose files are named with terminal control sequences: nothing printed
+// carries the escape character.
+func TestTerminalEscapes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site\x1b]0;pwned\x07\x1b[2J")
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "build", "-site", dir)
+	if code != exitOK || strings.ContainsRune(out+errOut, 0x1b) {
+		t.Errorf("build = %d, printed %q", code, out+errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "pages", "x\x1b[31m.md"), []byte("no front matter"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = run(t, "check", "-site", dir)
+	if code != exitContent || strings.ContainsRune(out+errOut, 0x1b) || !strings.Contains(out, `\x1b[31m.md`) {
+		t.Errorf("check = %d, printed %q", code, out+errOut)
+	}
+}

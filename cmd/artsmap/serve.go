@@ -3,12 +3,17 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	iofs "io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
+	"artsmap"
 	"artsmap/internal/devserver"
 	"artsmap/internal/diag"
+	"artsmap/internal/netlify"
 	"artsmap/internal/site"
 )
 
@@ -19,9 +24,24 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 	if !parse(fs, args, m) {
 		return exitUsage
 	}
+	if err := sf.present(); err != nil {
+		fmt.Fprintf(m.Stderr, "artsmap serve: %v\n", err)
+		return exitUsage
+	}
+	headers, err := previewHeaders(sf.dir)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "artsmap serve: %v\n", err)
+		return exitContent
+	}
+	if devserver.Exposed(*addr) {
+		fmt.Fprintf(m.Stderr, "artsmap serve: warning: -addr %s makes the preview reachable from other machines on the network; use 127.0.0.1:PORT to keep it on this one\n", *addr)
+	}
 	live, res, err := site.NewLive(sf.options(ctx, ""))
 	m.report(res, err, 0)
 	events := devserver.NewBroker()
+	if err != nil {
+		events.Publish("problems", problemsJSON(res.Problems, err))
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
@@ -36,11 +56,11 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 			events.Publish("reload", "")
 		})
 		if err != nil {
-			fmt.Fprintf(m.Stderr, "artsmap serve: watching %s: %v\n", sf.dir, err)
+			fmt.Fprintf(m.Stderr, "artsmap serve: watching %s: %v\n", diag.ShowPath(sf.dir), err)
 		}
 	}()
-	err = devserver.Serve(ctx, *addr, devserver.LiveHandler(live, events, site.ErrNotFound), func(a string) {
-		fmt.Fprintf(m.Stdout, "serving %s at http://%s/ : edits reload the page (Ctrl-C to stop)\n", filepath.Clean(sf.dir), a)
+	err = devserver.Serve(ctx, *addr, devserver.LiveHandler(live, events, site.ErrNotFound), headers, func(a string) {
+		fmt.Fprintf(m.Stdout, "serving %s at http://%s/ : edits reload the page (Ctrl-C to stop)\n", diag.ShowPath(filepath.Clean(sf.dir)), a)
 	})
 	if err != nil {
 		fmt.Fprintf(m.Stderr, "artsmap serve: %v\n", err)
@@ -87,4 +107,31 @@ func firstLine(err error) string {
 		}
 	}
 	return s
+}
+
+// present checks that the site folder holds content/site.toml, the one
+// file every site has, so that serve does not wait for a site that is not there.
+func (sf siteFlags) present() error {
+	name := filepath.Join(sf.dir, "content", "site.toml")
+	info, err := os.Stat(name)
+	switch {
+	case errors.Is(err, iofs.ErrNotExist):
+		return fmt.Errorf("%s is not a site folder: it has no content/site.toml (give the folder that holds content/ with -site)", diag.ShowPath(sf.dir))
+	case err != nil:
+		return fmt.Errorf("cannot read the site folder %s: %v", diag.ShowPath(sf.dir), err)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s is not a file (content/site.toml must be one)", diag.ShowPath(name))
+	}
+	return nil
+}
+
+// previewHeaders are the response headers the preview sends: those of the
+// site's own netlify.toml, or else those of the built-in one.
+func previewHeaders(dir string) (netlify.Headers, error) {
+	name := filepath.Join(dir, "netlify.toml")
+	info, err := os.Lstat(name)
+	if err == nil && info.Mode().IsRegular() {
+		return netlify.Load(name)
+	}
+	return netlify.Parse("netlify.toml (built in)", artsmap.Netlify)
 }

@@ -1,6 +1,7 @@
 // Package devserver owns previewing: it serves a built site over HTTP on
-// loopback, with pretty URLs and the site's own 404 page, and shuts down
-// cleanly when its context ends.
+// loopback, with pretty URLs, the site's own 404 page and the production
+// security headers, answers only GET and HEAD requests addressed to it,
+// and shuts down cleanly when its context ends.
 package devserver
 
 import (
@@ -13,6 +14,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"artsmap/internal/netlify"
 )
 
 // Handler serves the folder dir as the site does on the CDN: /a/ serves
@@ -49,14 +52,23 @@ func notFound(w http.ResponseWriter, dir string) {
 	w.Write(body) //nolint:errcheck // the client may have gone
 }
 
-// Serve listens on addr and serves h until ctx ends. ready, if not nil,
-// receives the address actually listened on.
-func Serve(ctx context.Context, addr string, h http.Handler, ready func(string)) error {
+// Serve listens on addr and serves h until ctx ends, with the response
+// headers the site's netlify.toml gives each path (see netlify.Loopback),
+// only to GET and HEAD requests addressed to it (see guard). ready, if not
+// nil, receives the address actually listened on. Idle connections and
+// slow request headers are timed out; there is no write timeout, which
+// would end the reload events' stream.
+func Serve(ctx context.Context, addr string, h http.Handler, headers netlify.Headers, ready func(string)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           headers.Wrap(guard(h, addr, ln.Addr()), netlify.Loopback),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

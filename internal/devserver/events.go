@@ -7,10 +7,14 @@ import (
 	"time"
 )
 
-// Broker sends Server-Sent Events to every open page.
+// Broker sends Server-Sent Events to every open page. The last
+// "problems" event, until a later event replaces it, is also sent to each
+// page that connects afterwards, so that a page loaded while the site does
+// not build shows why.
 type Broker struct {
-	mu      sync.Mutex
-	clients map[chan string]bool
+	mu       sync.Mutex
+	clients  map[chan string]bool
+	problems string // the last event when it was "problems", else ""
 }
 
 // NewBroker returns a broker with no clients.
@@ -21,6 +25,10 @@ func (b *Broker) Publish(event, data string) {
 	msg := fmt.Sprintf("event: %s\ndata: %s\n\n", event, data)
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.problems = ""
+	if event == "problems" {
+		b.problems = msg
+	}
 	for c := range b.clients {
 		select {
 		case c <- msg:
@@ -41,6 +49,9 @@ func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := make(chan string, 8)
 	b.mu.Lock()
 	b.clients[c] = true
+	if b.problems != "" {
+		c <- b.problems
+	}
 	b.mu.Unlock()
 	defer func() {
 		b.mu.Lock()

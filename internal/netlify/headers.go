@@ -7,6 +7,7 @@ package netlify
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 
@@ -25,11 +26,21 @@ type Headers []Rule
 
 // Load reads the [[headers]] tables of the netlify.toml at path.
 func Load(path string) (Headers, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads the [[headers]] tables of a netlify.toml's text; path names
+// it in errors.
+func Parse(path string, data []byte) (Headers, error) {
 	var cfg struct {
 		Headers []Rule `toml:"headers"`
 	}
-	if _, err := toml.DecodeFile(path, &cfg); err != nil {
-		return nil, err
+	if _, err := toml.Decode(string(data), &cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	for i := range cfg.Headers {
 		r := &cfg.Headers[i]
