@@ -90,4 +90,3 @@ func (l *Live) givenUp(ctx context.Context, waiting []string) (Result, *snapshot
 	}
 	return Result{Problems: probs.Items()}, nil, probs.Err()
 }
-
