@@ -96,10 +96,12 @@ func (p *plan) write(ctx context.Context, out string, workers int) error {
 	if err == nil {
 		err = writeFile(filepath.Join(tmp, MarkerName), []byte(markerText))
 	}
+	g := &gate{}
 	if err == nil {
-		err = p.writeInto(ctx, tmp, workers)
+		err = p.writeInto(ctx, tmp, workers, g)
 	}
 	if err != nil {
+		g.close()
 		removeOutput(tmp) //nolint:errcheck // the build's error matters more; the next build removes what is left
 		return err
 	}
@@ -108,10 +110,12 @@ func (p *plan) write(ctx context.Context, out string, workers int) error {
 
 // writeInto makes and writes every file under dir: each worker makes a
 // file, makes its folder if need be and writes it, so that making
-// (processor bound) and writing (bound by the file system) overlap.
-func (p *plan) writeInto(ctx context.Context, dir string, workers int) error {
+// (processor bound) and writing (bound by the file system) overlap. When
+// ctx ends it returns at once; files made after that are not written, as
+// g is closed.
+func (p *plan) writeInto(ctx context.Context, dir string, workers int, g *gate) error {
 	names := p.order()
-	return parallel(len(names), workers, func(i int) error {
+	return parallel(ctx, len(names), workers, func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -120,10 +124,12 @@ func (p *plan) writeInto(ctx context.Context, dir string, workers int) error {
 			return err
 		}
 		name := filepath.Join(dir, filepath.FromSlash(names[i]))
-		if err := mkdirs(dir, filepath.Dir(name)); err != nil {
-			return err
-		}
-		return writeFile(name, data)
+		return g.do(func() error {
+			if err := mkdirs(dir, filepath.Dir(name)); err != nil {
+				return err
+			}
+			return writeFile(name, data)
+		})
 	})
 }
 
@@ -163,8 +169,9 @@ func writeFile(name string, data []byte) error {
 
 // parallel runs do(0) ... do(n-1) on up to workers goroutines and returns
 // the error of the lowest index that failed, so that the error reported is
-// the same from run to run.
-func parallel(n, workers int, do func(i int) error) error {
+// the same from run to run. When ctx ends it returns ctx's error at once,
+// without waiting for the calls under way (see gate).
+func parallel(ctx context.Context, n, workers int, do func(i int) error) error {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -177,12 +184,51 @@ func parallel(n, workers int, do func(i int) error) error {
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return firstError(errs)
+	case <-ctx.Done():
+		return ctx.Err()
 	}
-	close(next)
-	wg.Wait()
-	return firstError(errs)
+}
+
+// gate lets workers write files until it is closed; closing it waits for
+// the writes under way, so that nothing is written into a folder once its
+// removal begins, while files still being made are not waited for.
+type gate struct {
+	mu     sync.RWMutex
+	closed bool
+}
+
+// do runs write unless the gate is closed.
+func (g *gate) do(write func() error) error {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if g.closed {
+		return context.Canceled
+	}
+	return write()
+}
+
+func (g *gate) close() {
+	g.mu.Lock()
+	g.closed = true
+	g.mu.Unlock()
 }
 
 func firstError(errs []error) error {
