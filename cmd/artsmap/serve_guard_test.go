@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -75,5 +76,40 @@ func TestServeHardened(t *testing.T) {
 			!strings.Contains(res.Header.Get("Content-Security-Policy"), "script-src 'self'") {
 			t.Errorf("GET %s: headers %v, want nosniff and the site's policy", path, res.Header)
 		}
+	}
+}
+
+// TestServeStopsWithOpenPage stops serve (Ctrl-C) while a page holds the
+// reload stream open: it ends within a second, exit 0.
+func TestServeStopsWithOpenPage(t *testing.T) {
+	dir := copySite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- NewMain(&out, &errOut).Run(ctx, []string{"serve", "-site", dir, "-addr", "127.0.0.1:0"}) }()
+	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
+	var base string
+	for range 500 {
+		if m := addr.FindStringSubmatch(out.String()); m != nil {
+			base = "http://" + m[1]
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	res, err := http.Get(base + "/_artsmap/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	cancel()
+	start := time.Now()
+	select {
+	case code := <-done:
+		if code != exitOK || time.Since(start) > time.Second {
+			t.Errorf("serve ended with %d after %v, want 0 within a second: %s", code, time.Since(start), errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
 	}
 }

@@ -57,7 +57,8 @@ func notFound(w http.ResponseWriter, dir string) {
 // only to GET and HEAD requests addressed to it (see guard). ready, if not
 // nil, receives the address actually listened on. Idle connections and
 // slow request headers are timed out; there is no write timeout, which
-// would end the reload events' stream.
+// would end the reload events' stream. When ctx ends, every request
+// (reload streams included) ends too, and Serve returns within a second.
 func Serve(ctx context.Context, addr string, h http.Handler, headers netlify.Headers, ready func(string)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -68,6 +69,8 @@ func Serve(ctx context.Context, addr string, h http.Handler, headers netlify.Hea
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		// Requests end with ctx, so that open reload streams do not hold up the shutdown.
+		BaseContext: func(net.Listener) context.Context { return ctx },
 	}
 	if ready != nil {
 		ready(ln.Addr().String())
@@ -78,9 +81,11 @@ func Serve(ctx context.Context, addr string, h http.Handler, headers netlify.Hea
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shut, cancel := context.WithTimeout(context.Background(), 800*time.Millisecond)
 		defer cancel()
-		if err := srv.Shutdown(shut); err != nil {
+		if err := srv.Shutdown(shut); errors.Is(err, context.DeadlineExceeded) {
+			srv.Close() //nolint:errcheck // a page still being made is cut short: the user asked to stop
+		} else if err != nil {
 			return err
 		}
 		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
