@@ -87,7 +87,9 @@ func TestServeStopsWithOpenPage(t *testing.T) {
 	defer cancel()
 	var out, errOut syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- NewMain(&out, &errOut).Run(ctx, []string{"serve", "-site", dir, "-addr", "127.0.0.1:0"}) }()
+	go func() {
+		done <- NewMain(&out, &errOut).Run(ctx, []string{"serve", "-site", dir, "-addr", "127.0.0.1:0"})
+	}()
 	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
 	var base string
 	for range 500 {
