@@ -44,7 +44,7 @@ func (sf siteFlags) options(out string) site.Options {
 	if out == "" {
 		out = filepath.Join(sf.dir, "public")
 	}
-	return site.Options{Site: os.DirFS(sf.dir), Theme: artsmap.Theme, Out: out}
+	return site.Options{Site: site.Folder(sf.dir), Theme: artsmap.Theme, Out: out}
 }
 
 func (m *Main) runBuild(args []string) int {

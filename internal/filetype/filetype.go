@@ -33,7 +33,9 @@ var (
 	zip  = prefix("PK\x03\x04")
 	png  = prefix("\x89PNG\r\n\x1a\n")
 	jpeg = prefix("\xff\xd8\xff")
-	gif  = func(b []byte) bool { return bytes.HasPrefix(b, []byte("GIF87a")) || bytes.HasPrefix(b, []byte("GIF89a")) }
+	gif  = func(b []byte) bool {
+		return bytes.HasPrefix(b, []byte("GIF87a")) || bytes.HasPrefix(b, []byte("GIF89a"))
+	}
 	webp = func(b []byte) bool { return len(b) >= 12 && string(b[:4]) == "RIFF" && string(b[8:12]) == "WEBP" }
 	avif = ftyp("avif", "avis")
 	mp4  = ftyp("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "M4V ", "MSNV", "dash")
