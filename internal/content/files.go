@@ -61,6 +61,15 @@ func (l *loader) scan(dir string, skip func(p string) bool) {
 	})
 }
 
+// scanProviders scans every provider folder, as loading them would.
+func (l *loader) scanProviders() {
+	for _, e := range l.entries("content/providers") {
+		if e.IsDir() {
+			l.scan(path.Join("content/providers", e.Name()), nil)
+		}
+	}
+}
+
 // kindOK reports a link or special file at p (from Lstat) and returns
 // false for one; an absent path is false without a word.
 func (l *loader) kindOK(p string) bool {

@@ -16,20 +16,29 @@ const (
 type tomlScan struct {
 	src        []byte
 	i          int
-	line, col  int // of src[i], 1-based
+	line       int // of src[i], counted from the first line given
 	lineStart  int // offset of the current line
 	base       int // depth of the current [table] header
-	key        int // parts of the key being read on this line
-	brackets   int // [ and { open in the current value
+	key        int // dots in the key being read on this line
 	inValue    bool
-	onlySpaces bool // nothing but blanks yet on this line
+	onlySpaces bool    // nothing but blanks yet on this line
+	open       []frame // the [ and { open in the current value
+	inner      int     // the depth they add: one each, plus their keys' dots
+}
+
+// frame is a [ or { open in a value; an inline table counts the dots of
+// the key being read in it, as a.b = 1 there nests too.
+type frame struct {
+	table bool
+	inKey bool
+	dots  int
 }
 
 // tomlDepth returns how deeply the TOML text src nests tables and lists
-// (a [table] header counts its dotted parts, a key its parts, and each
-// [ or { of a value one more), stopping at the first place deeper than
-// limit, whose line and column (counted from firstLine) it returns.
-// Strings and comments are skipped. It reads src once.
+// (a [table] header counts its parts, an [[array]] header one more, a
+// dotted key its dots, and each [ or { of a value one more), stopping at
+// the first place deeper than limit, whose line and column (counted from
+// firstLine) it returns. Strings and comments are skipped. It reads src once.
 func tomlDepth(src []byte, firstLine, limit int) (depth, line, col int) {
 	s := &tomlScan{src: src, line: firstLine, onlySpaces: true}
 	for s.i < len(src) {
@@ -45,21 +54,15 @@ func tomlDepth(src []byte, firstLine, limit int) (depth, line, col int) {
 			s.skipString(c)
 			s.onlySpaces = false
 			continue
-		case c == '[' && s.onlySpaces && s.brackets == 0:
+		case c == '[' && s.onlySpaces && len(s.open) == 0:
 			s.header()
-		case c == '[' || c == '{':
-			s.brackets++
-		case c == ']' || c == '}':
-			s.brackets = max(s.brackets-1, 0)
-		case c == '.' && !s.inValue && s.brackets == 0:
-			s.key++
-		case c == '=' && s.brackets == 0:
-			s.inValue = true
+		default:
+			s.step(c)
 		}
 		if c != ' ' && c != '\t' && c != '\r' {
 			s.onlySpaces = false
 		}
-		if d := s.depth(); d > depth {
+		if d := s.base + s.key + s.inner; d > depth {
 			depth = d
 			if d > limit {
 				return d, s.line, s.i - s.lineStart + 1
@@ -70,14 +73,40 @@ func tomlDepth(src []byte, firstLine, limit int) (depth, line, col int) {
 	return depth, 0, 0
 }
 
-func (s *tomlScan) depth() int { return s.base + s.key + s.brackets }
+// step takes one character of a key or value.
+func (s *tomlScan) step(c byte) {
+	var top *frame
+	if len(s.open) > 0 {
+		top = &s.open[len(s.open)-1]
+	}
+	switch {
+	case c == '[' || c == '{':
+		s.open = append(s.open, frame{table: c == '{', inKey: c == '{'})
+		s.inner++
+	case (c == ']' || c == '}') && top != nil:
+		s.inner -= 1 + top.dots
+		s.open = s.open[:len(s.open)-1]
+	case c == '.' && top == nil && !s.inValue:
+		s.key++
+	case c == '.' && top != nil && top.table && top.inKey:
+		top.dots++
+		s.inner++
+	case c == '=' && top == nil:
+		s.inValue = true
+	case c == '=' && top.table:
+		top.inKey = false
+	case c == ',' && top != nil && top.table:
+		s.inner -= top.dots
+		top.dots, top.inKey = 0, true
+	}
+}
 
 func (s *tomlScan) newline() {
 	s.i++
 	s.line++
 	s.lineStart = s.i
 	s.onlySpaces = true
-	if s.brackets == 0 {
+	if len(s.open) == 0 {
 		s.key, s.inValue = 0, false
 	}
 }
@@ -85,6 +114,9 @@ func (s *tomlScan) newline() {
 // header reads a [table] or [[array.of.tables]] header and counts its parts.
 func (s *tomlScan) header() {
 	s.base = 1
+	if s.i+1 < len(s.src) && s.src[s.i+1] == '[' {
+		s.base = 2 // the array, then the table in it
+	}
 	for s.i++; s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != ']'; s.i++ {
 		switch s.src[s.i] {
 		case '.':

@@ -81,6 +81,7 @@ func (ld *Loader) full() *loader {
 		l.scan(dir, inProvider)
 	}
 	if !l.loadConfig() {
+		l.scanProviders() // they are not loaded, but what they hold is reported
 		return l
 	}
 	l.loadProviders()
