@@ -42,7 +42,7 @@ type frame struct {
 func tomlDepth(src []byte, firstLine, limit int) (depth, line, col int) {
 	s := &tomlScan{src: src, line: firstLine, onlySpaces: true}
 	for s.i < len(src) {
-		c := src[s.i]
+		c, at := src[s.i], s.i
 		switch {
 		case c == '\n':
 			s.newline()
@@ -65,7 +65,7 @@ func tomlDepth(src []byte, firstLine, limit int) (depth, line, col int) {
 		if d := s.base + s.key + s.inner; d > depth {
 			depth = d
 			if d > limit {
-				return d, s.line, s.i - s.lineStart + 1
+				return d, s.line, at - s.lineStart + 1
 			}
 		}
 		s.i++

@@ -166,10 +166,12 @@ func checkText(t Type, data []byte) error {
 func looksLike(data []byte) string {
 	ct, _, _ := strings.Cut(http.DetectContentType(data), ";")
 	switch {
+	case bytes.Contains(bytes.ToLower(data[:min(len(data), MaxHead)]), []byte("<svg")):
+		return " (it looks like SVG)"
 	case ct == "text/html":
 		return " (it looks like a web page)"
 	case ct == "text/xml" || ct == "image/svg+xml":
-		return " (it looks like XML or SVG)"
+		return " (it looks like XML)"
 	case ct == "application/octet-stream" || ct == "text/plain":
 		return ""
 	}

@@ -34,7 +34,7 @@ func TestCheck(t *testing.T) {
 		{"thing.xyz", "whatever", "XYZ files may not be published"},
 		{"README", "text", "files without an extension may not be published"},
 		{"report.pdf", "<html><script>alert(1)</script>", "named as a PDF but is not one inside (it looks like a web page)"},
-		{"photo.png", "<svg onload=alert(1)>", "named as a PNG image but is not one"},
+		{"photo.png", "<svg onload=alert(1)>", "named as a PNG image but is not one inside (it looks like SVG)"},
 		{"doc.docx", "%PDF-1.7", "named as a Word document but is not one"},
 		{"data.csv", "<!DOCTYPE html><script>x</script>", "not plain text (it looks like a web page)"},
 		{"data.csv", "a,b\x00c", "holds binary data"},
