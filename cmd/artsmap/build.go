@@ -46,7 +46,7 @@ func (sf siteFlags) options(ctx context.Context, out string) site.Options {
 	if out == "" {
 		out = filepath.Join(sf.dir, "public")
 	}
-	return site.Options{Site: os.DirFS(sf.dir), SiteDir: sf.dir, Theme: artsmap.Theme, Out: out, Context: ctx}
+	return site.Options{Site: site.Folder(sf.dir), SiteDir: sf.dir, Theme: artsmap.Theme, Out: out, Context: ctx}
 }
 
 func (m *Main) runBuild(ctx context.Context, args []string) int {

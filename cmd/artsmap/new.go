@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"artsmap/internal/scaffold"
@@ -30,7 +29,7 @@ func (m *Main) runNew(args []string) int {
 		fmt.Fprintln(m.Stderr, `artsmap new: say what to make and its title, for example: artsmap new provider "Mindsong"`)
 		return exitUsage
 	}
-	cfg, err := site.Config(os.DirFS(sf.dir))
+	cfg, err := site.Config(site.Folder(sf.dir))
 	if err != nil {
 		fmt.Fprintf(m.Stderr, "artsmap new: %v\n", err)
 		return exitContent

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"io/fs"
 	"net/url"
 	"regexp"
 	"slices"
@@ -20,10 +19,13 @@ const configPath = "content/site.toml"
 // loadConfig reads and checks content/site.toml. It returns false when the
 // rest of the site cannot be checked without it.
 func (l *loader) loadConfig() bool {
-	data, err := fs.ReadFile(l.fsys, configPath)
-	if err != nil {
+	if !l.plain(configPath) {
 		l.probs.Errorf(configPath, 0, 0, "no site settings found").Hint =
 			"run artsmap in the site folder (the one holding content/), or give -site FOLDER"
+		return false
+	}
+	data, ok := l.read(configPath, maxConfig, "site.toml")
+	if !ok || !l.tomlWithin(configPath, data, 1) {
 		return false
 	}
 	d := decodeTOML(configPath, data, 1, &l.site.Config, l.probs)

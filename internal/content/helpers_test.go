@@ -138,6 +138,9 @@ end = 2027-03-12T16:00:00Z
 	page = "+++\ntitle = \"About\"\n+++\nText.\n"
 )
 
+// pngData starts like a PNG file, which is all the loader looks at.
+const pngData = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
 
 // validSite returns a small site that loads without a single problem.

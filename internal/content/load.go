@@ -77,7 +77,11 @@ func (ld *Loader) full() *loader {
 	l := &loader{fsys: ld.fsys, opts: ld.opts, base: &diag.List{}, perUnit: map[string]*diag.List{},
 		site: &Site{}, docs: map[any]*decoded{}}
 	l.probs = l.base
+	for _, dir := range scanned {
+		l.scan(dir, inProvider)
+	}
 	if !l.loadConfig() {
+		l.scanProviders() // they are not loaded, but what they hold is reported
 		return l
 	}
 	l.loadProviders()
@@ -140,7 +144,7 @@ func (l *loader) reload(dirs []string) *loader {
 		})
 		delete(n.perUnit, dir)
 		n.probs = &diag.List{}
-		if info, err := fs.Stat(n.fsys, dir); err == nil && info.IsDir() {
+		if info, err := fs.Lstat(n.fsys, dir); err == nil && info.IsDir() {
 			if s, ok := n.slugOf(dir, path.Base(dir)); ok {
 				n.loadProviderDir(dir, s)
 			}
@@ -153,14 +157,16 @@ func (l *loader) reload(dirs []string) *loader {
 
 // readDoc reads a Markdown file and decodes its front matter into v.
 func (l *loader) readDoc(p string, v any, src *Source) *decoded {
-	data, err := fs.ReadFile(l.fsys, p)
-	if err != nil {
-		l.probs.Errorf(p, 0, 0, "cannot read the file: %v", err)
+	data, ok := l.read(p, maxMarkdown, "a Markdown file")
+	if !ok {
 		return nil
 	}
 	front, body, bodyLine, err := Split(data)
 	if err != nil {
 		l.probs.Errorf(p, 1, 1, "%v", err).Hint = "a content file starts with +++, then settings, then +++, then the text"
+		return nil
+	}
+	if !l.withinLimits(p, front, body, bodyLine) {
 		return nil
 	}
 	*src = Source{Path: p, Body: body, BodyLine: bodyLine}
@@ -171,19 +177,17 @@ func (l *loader) readDoc(p string, v any, src *Source) *decoded {
 	return d
 }
 
-// exists reports whether p is a file (not a folder) in the site.
-func (l *loader) exists(p string) bool {
-	info, err := fs.Stat(l.fsys, p)
-	return err == nil && !info.IsDir()
-}
+// exists reports whether p is a file (not a folder or link) in the site.
+func (l *loader) exists(p string) bool { return l.plain(p) }
 
-// entries lists a folder, or nothing when it does not exist.
+// entries lists the files and folders in dir, or nothing when it does not
+// exist. Links and special files are left out: the scan reports them.
 func (l *loader) entries(dir string) []fs.DirEntry {
 	list, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
 		return nil
 	}
-	return list
+	return slices.DeleteFunc(list, func(e fs.DirEntry) bool { return !e.IsDir() && !e.Type().IsRegular() })
 }
 
 // slugOf checks a file or folder name used as a URL segment.
@@ -245,7 +249,7 @@ func (l *loader) loadLearning() {
 				"keep one: move the text of " + leaf + " into " + path.Join(p, "index.md") + ", or remove the folder"
 			continue
 		}
-		if _, err := fs.Stat(l.fsys, path.Join(p, "index.md")); err != nil {
+		if !l.plain(path.Join(p, "index.md")) {
 			l.probs.Errorf(p, 0, 0, "the learning folder has no index.md").Hint =
 				"put the text in " + path.Join(p, "index.md") + ", with its attachments beside it"
 			continue
@@ -262,6 +266,7 @@ func (l *loader) loadLearningDoc(p, s string, bundle bool) {
 	if d := l.readDoc(p, lo, &lo.Source); d != nil {
 		lo.Slug = s
 		l.checkLearning(lo, d)
+		l.checkAttachmentFiles(lo)
 		l.site.Learning = append(l.site.Learning, lo)
 	}
 }
@@ -292,9 +297,8 @@ func (l *loader) loadAreas() {
 			l.probs.Warnf(p, 0, 0, "ignored: only .geojson boundary files are read here")
 			continue
 		}
-		data, err := fs.ReadFile(l.fsys, p)
-		if err != nil {
-			l.probs.Errorf(p, 0, 0, "cannot read the file: %v", err)
+		data, ok := l.read(p, maxBoundaries, "a boundary file")
+		if !ok {
 			continue
 		}
 		l.site.Areas = append(l.site.Areas, AreaFile{Path: p, Features: geo.ParseBoundaries(p, data, l.probs)})

@@ -80,7 +80,8 @@ func each(n int, do func(i int)) {
 
 // loadProviderDir loads a provider folder, which must hold index.md.
 func (l *loader) loadProviderDir(dir, s string) {
-	if _, err := fs.Stat(l.fsys, path.Join(dir, "index.md")); err != nil {
+	l.scan(dir, nil)
+	if !l.plain(path.Join(dir, "index.md")) {
 		l.probs.Errorf(dir, 0, 0, "the provider folder has no index.md").Hint = "run: artsmap new provider \"Name\""
 		return
 	}
@@ -99,29 +100,30 @@ func (l *loader) loadProvider(dir, s string) {
 	}
 	pr.Slug = s
 	locPath := path.Join(dir, "locations.geojson")
-	if data, err := fs.ReadFile(l.fsys, locPath); err == nil {
-		pr.Venues, pr.Areas = geo.ParseLocations(locPath, data, l.bounds(), l.probs)
+	if l.plain(locPath) {
+		if data, ok := l.read(locPath, maxLocations, "locations.geojson"); ok {
+			pr.Venues, pr.Areas = geo.ParseLocations(locPath, data, l.bounds(), l.probs)
+		}
 	}
 	pr.Files = l.bundleFiles(dir, "index.md", "locations.geojson")
+	for _, f := range published(pr.Files, nil) {
+		l.checkPublished(path.Join(dir, f))
+	}
 	l.checkProvider(pr, d)
 	d.settle()
 	l.site.Providers = append(l.site.Providers, pr)
 }
 
-// bundleFiles lists the files in a bundle folder (recursively), relative to
-// it, leaving out the named ones.
+// bundleFiles lists the regular files in a bundle folder (recursively),
+// relative to it, leaving out the named ones and hidden ones. Links and
+// special files are left out: the scan reports them.
 func (l *loader) bundleFiles(dir string, except ...string) []string {
 	var files []string
 	fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error { //nolint:errcheck // unreadable entries are skipped
-		if err != nil || e.IsDir() {
+		if err != nil || !e.Type().IsRegular() {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, dir+"/")
-		if e.Type()&fs.ModeSymlink != 0 {
-			l.probs.Warnf(p, 0, 0, "ignored: a symbolic link is never published, as it can point at any file of the machine that builds the site").Hint =
-				"put the file itself in the folder"
-			return nil
-		}
 		if !slices.Contains(except, rel) && !strings.HasPrefix(path.Base(rel), ".") {
 			files = append(files, rel)
 		}

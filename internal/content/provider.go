@@ -2,6 +2,7 @@ package content
 
 import (
 	"artsmap/internal/diag"
+	"artsmap/internal/filetype"
 	"artsmap/internal/slug"
 	"path"
 	"slices"
@@ -16,7 +17,6 @@ var (
 	ProgrammeStatus  = []string{"established", "emerging", "pilot", "ended"}
 	Formats          = []string{"group", "one-to-one", "online", "drop-in"}
 	Costs            = []string{"free", "funded", "low-cost", "paid"}
-	imageTypes       = []string{".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif"}
 )
 
 const maxSummary = 300
@@ -89,10 +89,9 @@ func (l *loader) checkLogo(p *Provider, d *decoded) {
 	if p.Logo == "" {
 		return
 	}
-	ext := strings.ToLower(path.Ext(p.Logo))
 	switch {
-	case !slices.Contains(imageTypes, ext):
-		l.errAt(d, "logo", "logo %q must be a PNG, JPEG, WebP, GIF or AVIF image", p.Logo).Hint =
+	case !filetype.IsImage(p.Logo):
+		l.errAt(d, "logo", "logo %q must be an image: %s", p.Logo, filetype.Images()).Hint =
 			"SVG and other formats can carry scripts; export the logo as PNG"
 	case !slices.Contains(p.Files, p.Logo):
 		l.errAt(d, "logo", "logo %q is not in the provider's folder", p.Logo).Hint = "put the file beside index.md" + hintFile(p.Logo, p.Files)

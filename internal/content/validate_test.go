@@ -164,18 +164,18 @@ func TestProviderRules(t *testing.T) {
 		// Files in the bundle.
 		{"logo missing", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"logo.png\""),
 			[]prob{e(p, 17, 8, `logo "logo.png" is not in the provider's folder`, "=put the file beside index.md")}, ""},
-		{"logo in another case", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"logo.png\""), put("content/providers/p/Logo.png", "png")),
+		{"logo in another case", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"logo.png\""), put("content/providers/p/Logo.png", pngData)),
 			[]prob{e(p, 17, 8, `logo "logo.png" is not in the provider's folder`, `names are case-sensitive: did you mean "Logo.png"?`)}, ""},
 		{"logo SVG", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"logo.svg\""), put("content/providers/p/logo.svg", "<svg/>")),
-			[]prob{e(p, 17, 8, `logo "logo.svg" must be a PNG, JPEG, WebP, GIF or AVIF image`, "SVG and other formats can carry scripts")}, ""},
-		{"logo present", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"img/logo.PNG\""), put("content/providers/p/img/logo.PNG", "png")), nil, ""},
+			[]prob{e(p, 17, 8, `logo "logo.svg" must be an image: PNG, JPEG, GIF, WebP, AVIF`, "SVG and other formats can carry scripts")}, ""},
+		{"logo present", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"img/logo.PNG\""), put("content/providers/p/img/logo.PNG", pngData)), nil, ""},
 		{"image as a symbolic link", all(edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\nlogo = \"logo.png\""),
 			func(fsys fstest.MapFS) {
 				fsys["content/providers/p/logo.png"] = &fstest.MapFile{Data: []byte("../../../../etc/passwd"), Mode: fs.ModeSymlink}
 			}),
 			[]prob{
 				e(p, 17, 8, `logo "logo.png" is not in the provider's folder`, "=put the file beside index.md"),
-				w("content/providers/p/logo.png", 0, 0, "ignored: a symbolic link is never published, as it can point at any file of the machine that builds the site", "=put the file itself in the folder"),
+				w("content/providers/p/logo.png", 0, 0, "ignored: a symbolic link is never followed, as it can point at any file of the machine that builds the site", "=replace the link with the file itself"),
 			}, ""},
 		{"tag empty", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01\ntags = [\"copd\", \" \"]"),
 			[]prob{e(p, 17, 8, "tag 2 is empty", "")}, ""},

@@ -19,6 +19,8 @@ import (
 	"artsmap/internal/cms"
 	"artsmap/internal/content"
 	"artsmap/internal/diag"
+	"artsmap/internal/filetype"
+	"artsmap/internal/sitefs"
 )
 
 // Options configure a build.
@@ -275,10 +277,6 @@ func layer(opts Options, dir string) (fs.FS, error) {
 	return overlay{top: top, bottom: bottom}, nil
 }
 
-// publishable are the bundle files copied to the output: images the text
-// may show. Other files are published only when listed as attachments.
-var publishable = []string{".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif"}
-
 // planAssets plans copies of the static files and the bundles' images and attachments.
 func planAssets(p *plan, s *Site, opts Options, static fs.FS) error {
 	if err := p.copyTree(static, "."); err != nil {
@@ -294,18 +292,25 @@ func planAssets(p *plan, s *Site, opts Options, static fs.FS) error {
 }
 
 // bundleFiles maps the output path of every published bundle file (images,
-// and attachments where listed) to its path in the site folder.
+// and attachments where listed) to its path in the site folder. Only types
+// on the allow-list are published; loading has checked their content.
 func (s *Site) bundleFiles() map[string]string {
 	out := map[string]string{}
 	for _, b := range s.bundles {
 		for _, f := range b.files {
-			if slices.Contains(publishable, strings.ToLower(path.Ext(f))) || slices.Contains(b.attachments, f) {
+			if _, ok := filetype.ByName(f); ok && (filetype.IsImage(f) || slices.Contains(b.attachments, f)) {
 				out[trim(b.url)+f] = path.Join(b.dir, f)
 			}
 		}
 	}
 	return out
 }
+
+// Folder returns the read-only view of the site folder dir that builds,
+// checks and previews read: it never follows a symbolic link, opens only
+// regular files and folders, and reads no file larger than any limit of
+// the content model.
+func Folder(dir string) fs.FS { return sitefs.New(dir, content.MaxFileSize) }
 
 // Config loads only the site's settings (for "artsmap new"), failing when
 // content/site.toml has errors.

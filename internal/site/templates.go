@@ -21,14 +21,22 @@ type overlay struct {
 	top, bottom fs.FS // top may be nil
 }
 
-// Open implements fs.FS.
+// Open implements fs.FS. A link or special file in top is never opened:
+// it is as if absent (loading reports it).
 func (o overlay) Open(name string) (fs.File, error) {
-	if o.top != nil {
+	if o.top != nil && plain(o.top, name) {
 		if f, err := o.top.Open(name); err == nil {
 			return f, nil
 		}
 	}
 	return o.bottom.Open(name)
+}
+
+// plain reports whether name in fsys is a regular file or folder, without
+// following a link.
+func plain(fsys fs.FS, name string) bool {
+	info, err := fs.Lstat(fsys, name)
+	return err == nil && (info.Mode().IsRegular() || info.IsDir())
 }
 
 // without is a file system with some folders left out.
@@ -75,6 +83,9 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 			continue
 		}
 		for _, e := range list {
+			if !e.IsDir() && !e.Type().IsRegular() {
+				continue // a link or special file: never read
+			}
 			if !seen[e.Name()] {
 				seen[e.Name()] = true
 				out = append(out, e)
