@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,8 +23,7 @@ const configPath = "content/site.toml"
 func (l *loader) loadConfig() bool {
 	data, err := fs.ReadFile(l.fsys, configPath)
 	if err != nil {
-		l.probs.Errorf(configPath, 0, 0, "no site settings found").Hint =
-			"run artsmap in the site folder (the one holding content/), or give -site FOLDER"
+		l.noConfig()
 		return false
 	}
 	d := decodeTOML(configPath, data, 1, &l.site.Config, l.probs)
@@ -48,6 +48,35 @@ func (l *loader) loadConfig() bool {
 	l.checkVocab(d, c)
 	l.checkCMS(d, c)
 	return true
+}
+
+// noConfig reports why content/site.toml could not be read: it is a
+// folder, a symbolic link to nothing, unreadable, or not there at all.
+func (l *loader) noConfig() {
+	var entry fs.DirEntry
+	for _, e := range l.entries("content") {
+		if e.Name() == path.Base(configPath) {
+			entry = e
+		}
+	}
+	switch {
+	case entry == nil:
+		l.probs.Errorf(configPath, 0, 0, "no site settings found").Hint =
+			"run artsmap in the site folder (the one holding content/), or give -site FOLDER"
+	case entry.IsDir():
+		l.probs.Errorf(configPath, 0, 0, "content/site.toml is a folder, not a file").Hint =
+			"the site settings go in a file named site.toml in content/"
+	case entry.Type()&fs.ModeSymlink != 0:
+		msg := "content/site.toml is a symbolic link to a file that does not exist"
+		if _, err := fs.Stat(l.fsys, configPath); err == nil {
+			msg = "content/site.toml is a symbolic link to a file that cannot be read"
+		}
+		l.probs.Errorf(configPath, 0, 0, "%s", msg).Hint = "put the site settings file itself at content/site.toml"
+	default:
+		_, err := fs.ReadFile(l.fsys, configPath)
+		l.probs.Errorf(configPath, 0, 0, "cannot read the site settings: %v", err).Hint =
+			"check that the file can be read by the user running artsmap"
+	}
 }
 
 // languageTag is a well-formed language tag (BCP 47): a language of two or
@@ -190,6 +219,7 @@ func (l *loader) checkVocab(d *decoded, c *Config) {
 				ids = append(ids, t.ID)
 			}
 			l.required(d, at+".label", t.Label)
+			l.inlineMarkdown(d, at+".description", t.Description)
 		}
 		l.vocab[list.name] = ids
 	}
