@@ -124,7 +124,7 @@ func plainTOMLMessage(m string) (msg, hint string) {
 	return m, "check the TOML: text goes in double quotes, lists in [ ], one setting per line"
 }
 
-const utf8Hint = "save the file as UTF-8 (most editors offer it under Save As, Encoding)"
+const utf8Hint = "save the file as UTF-8: most editors offer it under Save As, Encoding"
 
 // friendlyType names a TOML or Go type for an artist rather than a programmer.
 func friendlyType(t string) string {
