@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
@@ -65,44 +66,46 @@ func join(path, key string) string {
 }
 
 // control returns the first control character in s that text may not
-// hold: any C0 or C1 control or DEL, except tab, line feed, and a carriage
-// return just before a line feed (a Windows line end).
+// hold: see controlRune; a carriage return is allowed just before a line
+// feed (a Windows line end).
 func control(s string) (rune, bool) {
-	prev := rune(0)
 	for i, r := range s {
-		if prev == '\r' && r != '\n' {
-			return '\r', true
-		}
-		prev = r
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			if r == '\r' && i == len(s)-1 {
-				return r, true
-			}
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		if r == '\r' && !strings.HasPrefix(s[i+1:], "\n") || controlRune(r) {
 			return r, true
 		}
 	}
 	return 0, false
 }
 
-// checkUTF8 reports the first byte of text (the body of the file p, which
-// starts on line first) that is not UTF-8: the page would show it as
-// garbage. The front matter is checked by the TOML decoder.
-func (l *loader) checkUTF8(p string, text []byte, first int) {
-	if utf8.Valid(text) {
+// controlRune reports whether r is a C0 or C1 control character or DEL,
+// other than tab, line feed and carriage return.
+func controlRune(r rune) bool {
+	return r != '\t' && r != '\n' && r != '\r' && (r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f)
+}
+
+// checkBody reports the first byte of text (the body of the file p, which
+// starts on line first) that is not UTF-8, and the first control character
+// other than tab and line ends: the page would show the one as garbage, and
+// the other would reach the plain-text downloads. The front matter is
+// checked by the TOML decoder and reportControls.
+func (l *loader) checkBody(p string, text []byte, first int) {
+	if utf8.Valid(text) && !bytes.ContainsFunc(text, controlRune) {
 		return
 	}
-	line, start := first, 0
-	for i := 0; i < len(text); {
+	line, start, badUTF8, badControl := first, 0, false, false
+	for i := 0; i < len(text) && !(badUTF8 && badControl); {
 		r, size := utf8.DecodeRune(text[i:])
+		col := func() int { return utf8.RuneCount(text[start:i]) + 1 } // only when reported: lines can be long
 		switch {
-		case r == utf8.RuneError && size == 1:
-			col := utf8.RuneCount(text[start:i]) + 1
-			l.probs.Errorf(p, line, col, "this line is not UTF-8 text (it holds the byte 0x%02x)", text[i]).Hint = utf8Hint
-			return
+		case r == utf8.RuneError && size == 1 && !badUTF8:
+			badUTF8 = true
+			l.probs.Errorf(p, line, col(), "this line is not UTF-8 text (it holds the byte 0x%02x)", text[i]).Hint = utf8Hint
 		case r == '\n':
-			line, start = line+1, i+1
+			line, start = line+1, i+size
+		case controlRune(r) && !badControl:
+			badControl = true
+			l.probs.Errorf(p, line, col(), "this line holds a control character (U+%04X), which would garble the site's downloads", r).Hint =
+				"remove it: text may hold tabs and line breaks, but no other control characters"
 		}
 		i += size
 	}

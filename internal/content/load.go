@@ -166,7 +166,7 @@ func (l *loader) readDoc(p string, v any, src *Source) *decoded {
 		return nil
 	}
 	*src = Source{Path: p, Body: body, BodyLine: bodyLine}
-	l.checkUTF8(p, body, bodyLine)
+	l.checkBody(p, body, bodyLine)
 	d := decodeTOML(p, front, 2, v, l.probs)
 	if d != nil {
 		l.docs[v] = d

@@ -33,6 +33,8 @@ func TestBadValues(t *testing.T) {
 			[]prob{e(cfgPath, 35, 9, "label holds a control character (U+0000), which would garble the site's downloads", "remove it")}, ""},
 		{"invalid UTF-8 in a body", put(pagePath, "+++\ntitle = \"About\"\n+++\nText.\n\nBad \xff\xfe byte.\n"),
 			[]prob{e(pagePath, 6, 5, "this line is not UTF-8 text (it holds the byte 0xff)", "=save the file as UTF-8: most editors offer it under Save As, Encoding")}, ""},
+		{"control character in a body", put(pagePath, "+++\ntitle = \"About\"\n+++\r\nText.\r\n\tTab \x1b[31m red.\n"),
+			[]prob{e(pagePath, 5, 6, "this line holds a control character (U+001B), which would garble the site's downloads", "remove it")}, ""},
 		{"invalid UTF-8 in front matter", edit(pagePath, `title = "About"`, "title = \"Ab\xffout\""),
 			[]prob{e(pagePath, 2, 9, "this line is not UTF-8 text (it holds the byte 0xff)", "=save the file as UTF-8: most editors offer it under Save As, Encoding")}, ""},
 		{"an impossible date", edit(providerPath, "reviewed = 2026-10-01", "reviewed = 2025-02-30"),
