@@ -57,7 +57,8 @@ Usage:
         Build the site and serve it for previewing.
 
     artsmap check [-site SITE] [-format text|json]
-        Check every content file and print every problem. Builds nothing.
+        Check every content file, layout and static file and print every
+        problem. Makes every page but writes nothing.
 
     artsmap new provider|factsheet|learning|event "Title" [-site SITE]
         Write a ready-to-edit file with every field explained.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"net/url"
 	"regexp"
 	"slices"
@@ -20,8 +21,7 @@ const configPath = "content/site.toml"
 // rest of the site cannot be checked without it.
 func (l *loader) loadConfig() bool {
 	if !l.plain(configPath) {
-		l.probs.Errorf(configPath, 0, 0, "no site settings found").Hint =
-			"run artsmap in the site folder (the one holding content/), or give -site FOLDER"
+		l.noConfig()
 		return false
 	}
 	data, ok := l.read(configPath, maxConfig, "site.toml")
@@ -50,6 +50,26 @@ func (l *loader) loadConfig() bool {
 	l.checkVocab(d, c)
 	l.checkCMS(d, c)
 	return true
+}
+
+// noConfig reports why content/site.toml could not be read: it is a
+// folder, a symbolic link to nothing, unreadable, or not there at all.
+func (l *loader) noConfig() {
+	info, err := fs.Lstat(l.fsys, configPath)
+	switch {
+	case err != nil:
+		l.probs.Errorf(configPath, 0, 0, "no site settings found").Hint =
+			"run artsmap in the site folder (the one holding content/), or give -site FOLDER"
+	case info.IsDir():
+		l.probs.Errorf(configPath, 0, 0, "content/site.toml is a folder, not a file").Hint =
+			"the site settings go in a file named site.toml in content/"
+	case info.Mode()&fs.ModeSymlink != 0:
+		l.probs.Errorf(configPath, 0, 0, "content/site.toml is a symbolic link, and links are never followed").Hint =
+			"put the site settings file itself at content/site.toml"
+	case !info.Mode().IsRegular():
+		l.probs.Errorf(configPath, 0, 0, "content/site.toml is not a regular file").Hint =
+			"put the site settings in an ordinary text file named site.toml in content/"
+	}
 }
 
 // languageTag is a well-formed language tag (BCP 47): a language of two or
@@ -192,6 +212,7 @@ func (l *loader) checkVocab(d *decoded, c *Config) {
 				ids = append(ids, t.ID)
 			}
 			l.required(d, at+".label", t.Label)
+			l.inlineMarkdown(d, at+".description", t.Description)
 		}
 		l.vocab[list.name] = ids
 	}

@@ -60,6 +60,7 @@ func decodeTOML(path string, doc []byte, firstLine int, v any, probs *diag.List)
 	}
 	d := &decoded{path: path, text: text, first: firstLine, md: md}
 	reportUnknownKeys(d, reflect.TypeOf(v), probs)
+	reportControls(d, v, probs)
 	return d
 }
 
@@ -70,10 +71,11 @@ func reportDecodeError(path string, firstLine int, loc *locator, err error, prob
 		if v, ok := loc.valueOnLine(pe.LastKey, line); ok && pe.LastKey != "" {
 			col = v.Col
 		}
-		p := probs.Errorf(path, line, col, "%s", plainTOMLMessage(pe.Message))
-		if pe.LastKey == "" || !strings.Contains(pe.Message, "date") {
-			p.Hint = "check the TOML: text goes in double quotes, lists in [ ], one setting per line"
+		msg, hint, ours := strings.Cut(pe.Message, hintSep)
+		if !ours {
+			msg, hint = plainTOMLMessage(pe.Message)
 		}
+		probs.Errorf(path, line, col, "%s", msg).Hint = hint
 		return
 	}
 	msg := err.Error()
@@ -99,9 +101,30 @@ func lastKey(k string) string {
 	return k
 }
 
-func plainTOMLMessage(m string) string {
-	return strings.TrimPrefix(m, "toml: ")
+var (
+	outOfRange  = regexp.MustCompile(`^(\S+) is out of range for (?:int|float|uint)\d*$`)
+	badDateTime = regexp.MustCompile(`^invalid datetime: "([^"]*)"`)
+	badUTF8     = regexp.MustCompile(`^invalid UTF-8 byte(?: at \d+)?: (0x[0-9a-f]{2})`)
+)
+
+// plainTOMLMessage says a TOML syntax error in plain words, with a hint.
+func plainTOMLMessage(m string) (msg, hint string) {
+	m = strings.TrimPrefix(m, "toml: ")
+	switch {
+	case outOfRange.MatchString(m):
+		return "the number " + outOfRange.FindStringSubmatch(m)[1] + " is too large", "write a smaller number"
+	case badDateTime.MatchString(m):
+		return badDateTime.FindStringSubmatch(m)[1] + " is not a real date",
+			"check the day and the month: dates are written YYYY-MM-DD, for example 2026-10-01"
+	case badUTF8.MatchString(m):
+		return "this line is not UTF-8 text (it holds the byte " + badUTF8.FindStringSubmatch(m)[1] + ")", utf8Hint
+	case strings.Contains(m, "date"):
+		return m, ""
+	}
+	return m, "check the TOML: text goes in double quotes, lists in [ ], one setting per line"
 }
+
+const utf8Hint = "save the file as UTF-8: most editors offer it under Save As, Encoding"
 
 // friendlyType names a TOML or Go type for an artist rather than a programmer.
 func friendlyType(t string) string {
@@ -146,6 +169,9 @@ func reportUnknownKeys(d *decoded, t reflect.Type, probs *diag.List) {
 		positions := d.loc().keysLike(full)
 		if len(positions) == 0 {
 			positions = d.loc().inlineKeys(strings.Join(k[:len(k)-1], "."), name)
+		}
+		if len(positions) == 0 {
+			positions = d.loc().tablesLike(full)
 		}
 		if len(positions) == 0 {
 			positions = []Pos{d.loc().table(full)}

@@ -1,7 +1,10 @@
 package content
 
 import (
+	"artsmap/internal/markdown"
 	"io/fs"
+	"math"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -25,6 +28,26 @@ var (
 
 func looksLikeHTML(s string) bool { return htmlTag.MatchString(s) }
 
+// inlineMarkdown warns, at the value, about what the site will drop from
+// a short Markdown text (a definition, a vocabulary description): raw
+// HTML and links that are not http(s), mailto or tel, as for bodies.
+func (l *loader) inlineMarkdown(d *decoded, path, text string) {
+	if text == "" {
+		return
+	}
+	if l.md == nil {
+		host := ""
+		if u, err := url.Parse(l.site.Config.BaseURL); err == nil {
+			host = u.Host
+		}
+		l.md = markdown.New(host)
+	}
+	_, issues := l.md.Render([]byte(text))
+	for _, is := range issues {
+		l.warnAt(d, path, "%s", is.Message)
+	}
+}
+
 func (l *loader) checkFactsheet(f *Factsheet, d *decoded) {
 	l.required(d, "title", f.Title)
 	l.summary(d, "summary", f.Summary, false)
@@ -42,6 +65,7 @@ func (l *loader) checkFactsheet(f *Factsheet, d *decoded) {
 			l.errAt(d, at+".term", "term %q has no letters or digits to make an anchor from", t.Term)
 		}
 		l.required(d, at+".definition", t.Definition)
+		l.inlineMarkdown(d, at+".definition", t.Definition)
 	}
 }
 
@@ -158,12 +182,10 @@ func (l *loader) checkEvent(ev *Event, d *decoded) {
 	if ev.Start.IsZero() {
 		l.errAt(d, "start", "start is required").Hint = "add start = 2027-03-12T10:00:00Z"
 	} else {
-		ev.Start.Time = ev.Start.In(l.tz)
-		ev.Start.Local = false
+		l.place(d, "start", &ev.Start)
 	}
 	if !ev.End.IsZero() {
-		ev.End.Time = ev.End.In(l.tz)
-		ev.End.Local = false
+		l.place(d, "end", &ev.End)
 		if ev.End.Before(ev.Start.Time) {
 			l.errAt(d, "end", "the event ends before it starts")
 		}
@@ -174,9 +196,33 @@ func (l *loader) checkEvent(ev *Event, d *decoded) {
 	}
 }
 
+// place puts a local date-time in the site's time zone, reporting a time
+// that the clocks skip when they go forward (it would silently become
+// another time, and an event could end before it starts).
+func (l *loader) place(d *decoded, key string, dt *DateTime) {
+	wall := dt.Time
+	local := dt.Local
+	dt.Time, dt.Local = dt.In(l.tz), false
+	if !local {
+		return
+	}
+	if got := dt.Time; got.Hour() != wall.Hour() || got.Minute() != wall.Minute() || got.Day() != wall.Day() {
+		l.errAt(d, key, "%s does not exist in %s: the clocks go forward an hour that night",
+			wall.Format("2006-01-02T15:04:05"), l.tz).Hint =
+			"write the time the clocks will show, such as " + got.Format("2006-01-02T15:04:05")
+	}
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
 func (l *loader) checkLocation(d *decoded, loc []float64) {
 	if len(loc) != 2 {
 		l.errAt(d, "location", "location must be [longitude, latitude]")
+		return
+	}
+	if !finite(loc[0]) || !finite(loc[1]) {
+		l.errAt(d, "location", "location must be two ordinary numbers, not nan or inf").Hint =
+			"location = [longitude, latitude], for example [-2.2446, 51.8642]"
 		return
 	}
 	b := l.bounds()

@@ -14,6 +14,7 @@ import (
 
 	"artsmap/internal/diag"
 	"artsmap/internal/geo"
+	"artsmap/internal/markdown"
 	"artsmap/internal/slug"
 )
 
@@ -35,6 +36,7 @@ type loader struct {
 	docs    map[any]*decoded // each loaded document -> its decoding, for positions
 	vocab   vocabSets
 	tz      *time.Location
+	md      *markdown.Renderer // made when a short Markdown text is first checked
 }
 
 // Load reads the site folder fsys (the folder holding content/) and
@@ -170,6 +172,7 @@ func (l *loader) readDoc(p string, v any, src *Source) *decoded {
 		return nil
 	}
 	*src = Source{Path: p, Body: body, BodyLine: bodyLine}
+	l.checkBody(p, body, bodyLine)
 	d := decodeTOML(p, front, 2, v, l.probs)
 	if d != nil {
 		l.docs[v] = d

@@ -99,12 +99,7 @@ func (l *loader) loadProvider(dir, s string) {
 		return
 	}
 	pr.Slug = s
-	locPath := path.Join(dir, "locations.geojson")
-	if l.plain(locPath) {
-		if data, ok := l.read(locPath, maxLocations, "locations.geojson"); ok {
-			pr.Venues, pr.Areas = geo.ParseLocations(locPath, data, l.bounds(), l.probs)
-		}
-	}
+	pr.Venues, pr.Areas, pr.noVenues = l.locations(path.Join(dir, "locations.geojson"))
 	pr.Files = l.bundleFiles(dir, "index.md", "locations.geojson")
 	for _, f := range published(pr.Files, nil) {
 		l.checkPublished(path.Join(dir, f))
@@ -112,6 +107,29 @@ func (l *loader) loadProvider(dir, s string) {
 	l.checkProvider(pr, d)
 	d.settle()
 	l.site.Providers = append(l.site.Providers, pr)
+}
+
+// locations reads a provider's optional locations.geojson. broken is true
+// when it has errors, so that its venue ids are not checked against it.
+func (l *loader) locations(p string) (venues []geo.Venue, areas []geo.Area, broken bool) {
+	info, err := fs.Lstat(l.fsys, p)
+	switch {
+	case err != nil:
+		return nil, nil, false
+	case info.IsDir():
+		l.probs.Errorf(p, 0, 0, "locations.geojson is a folder, not a file").Hint =
+			"put the venues in a file named locations.geojson, and move the folder's files elsewhere"
+		return nil, nil, true
+	case !info.Mode().IsRegular():
+		return nil, nil, false // a link or special file: the scan reported it, and it has no venues
+	}
+	data, ok := l.read(p, maxLocations, "locations.geojson")
+	if !ok {
+		return nil, nil, true
+	}
+	before := l.probs.Errors()
+	venues, areas = geo.ParseLocations(p, data, l.bounds(), l.probs)
+	return venues, areas, l.probs.Errors() > before
 }
 
 // bundleFiles lists the regular files in a bundle folder (recursively),

@@ -279,3 +279,16 @@ func (l *locator) inlineKeys(generic, key string) []Pos {
 	slices.SortFunc(out, func(a, b Pos) int { return a.Line*1000 + a.Col - b.Line*1000 - b.Col })
 	return out
 }
+
+// tablesLike returns the header positions of every table whose path, with
+// its array indices removed, is generic: each [[vocab.x]] of "vocab.x".
+func (l *locator) tablesLike(generic string) []Pos {
+	var out []Pos
+	for p, pos := range l.tables {
+		if stripIndices(p) == generic {
+			out = append(out, pos)
+		}
+	}
+	slices.SortFunc(out, func(a, b Pos) int { return a.Line - b.Line })
+	return out
+}

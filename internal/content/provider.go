@@ -142,6 +142,9 @@ func (l *loader) checkProgrammes(p *Provider, d *decoded) {
 
 // checkVenueIDs checks that every venue id names a feature of locations.geojson.
 func (l *loader) checkVenueIDs(p *Provider, d *decoded, at string, ids []string) {
+	if p.noVenues {
+		return // locations.geojson has errors, reported there
+	}
 	var known []string
 	for _, v := range p.Venues {
 		known = append(known, v.ID)

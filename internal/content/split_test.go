@@ -26,11 +26,12 @@ func TestSplit(t *testing.T) {
 		{"only a byte order mark", "\xef\xbb\xbf", "", "", 0, empty},
 		{"blank first line", "\n+++\na = 1\n+++\n", "", "", 0, noOpen},
 		{"YAML", "---\na: 1\n---\n", "", "", 0, noOpen},
-		{"trailing space on the opening line", "+++ \na = 1\n+++\n", "", "", 0, noOpen},
+		{"trailing space on the opening line", "+++ \na = 1\n+++\n", "a = 1\n", "", 4, ""},
+		{"old Mac line endings", "+++\ra = 1\r+++\rbody\r", "a = 1\n", "body\n", 4, ""},
 		{"four pluses", "++++\na = 1\n+++\n", "", "", 0, noOpen},
 		{"not closed", "+++\na = 1\n", "", "", 0, notClose},
 		{"only the opening line", "+++", "", "", 0, notClose},
-		{"trailing space on the closing line", "+++\na = 1\n+++ \nbody", "", "", 0, notClose},
+		{"trailing space and tab on the closing line", "+++\na = 1\n+++ \t\nbody", "a = 1\n", "body", 4, ""},
 	}
 	for _, tt := range tests {
 		front, body, line, err := Split([]byte(tt.src))

@@ -98,6 +98,9 @@ type Provider struct {
 	Files  []string    `toml:"-"` // other files in the bundle, relative to it
 
 	broken bool // the file could not be read: only Slug and Path are set
+	// noVenues is set when locations.geojson has errors: its venues are
+	// then not checked against, so that one mistake is reported once.
+	noVenues bool
 }
 
 // Quality is what commissioners ask about a provider's practice.

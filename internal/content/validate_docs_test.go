@@ -211,7 +211,7 @@ scores = { quality = 4 }
 			[]prob{w(providerPath, 7, 13, `venue "hall" lies in South, which the profile's districts do not list`, `=add "south" to districts, or check the venue's coordinates`)}, ""},
 		{"venue inside the profile's districts", all(coded, put("content/areas/d.geojson", southArea), edit(providerPath, `districts = ["north"]`, `districts = ["north", "south"]`)), nil, ""},
 		{"boundary file not JSON", put("content/areas/d.geojson", "{"),
-			[]prob{e("content/areas/d.geojson", 1, 1, "not valid JSON: unexpected end of JSON input", "geojson.io")}, ""},
+			[]prob{e("content/areas/d.geojson", 1, 1, "not valid JSON: the file ends before every [ and { is closed", "geojson.io")}, ""},
 
 		// Files nothing reads.
 		{"stray folder in content", put("content/provider/x/index.md", provider),

@@ -37,7 +37,6 @@ func TestEveryProblemInOneLoad(t *testing.T) {
 		e("content/pages/map.md", 1, 1, `the page name "map" clashes with a section of the site`, "about-map.md"),
 		e(p, 3, 8, `kind "x" is not allowed`, "must be one of"),
 		e(p, 8, 13, `unknown pathway "y"`, "must be one of"),
-		e(p, 28, 11, `venue "hall" is not in locations.geojson`, "add a Feature"),
 		e(locPath, 1, 44, "not valid JSON: invalid character ',' looking for beginning of value", "comma"),
 		e(q, 2, 8, "strings cannot contain newlines", "check the TOML"),
 		e(cfgPath, 4, 1, `unknown setting "langauge"`, `did you mean "language"?`),

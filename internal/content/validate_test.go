@@ -140,7 +140,7 @@ func TestProviderRules(t *testing.T) {
 		{"reviewed a number", edit(p, "reviewed = 2026-10-01", "reviewed = 20261001"),
 			[]prob{e(p, 16, 12, "expected a date such as 2026-10-01, found a whole number", "")}, ""},
 		{"reviewed month 13", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-13-01"),
-			[]prob{e(p, 16, 12, `invalid datetime: "2026-13-01"`, "")}, ""},
+			[]prob{e(p, 16, 12, "2026-13-01 is not a real date", "check the day and the month")}, ""},
 		{"since implausible", edit(p, "since = 2012", "since = 1700"),
 			[]prob{e(p, 6, 9, "since 1700 is not a plausible year", "=give the year the work began, like 2012")}, ""},
 		{"since next year", edit(p, "since = 2012", "since = 2027"), nil, ""},

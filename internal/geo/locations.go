@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,6 +44,7 @@ func (f *file) warnf(at, format string, args ...any) *diag.Problem {
 // readCollection checks that data is valid JSON holding a FeatureCollection
 // and decodes it with orb. It returns nil after reporting when it cannot.
 func readCollection(path string, data []byte, probs *diag.List) (*geojson.FeatureCollection, *file) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte order mark, which some editors write
 	if !json.Valid(data) {
 		var raw json.RawMessage
 		err := json.Unmarshal(data, &raw)
@@ -51,7 +53,11 @@ func readCollection(path string, data []byte, probs *diag.List) (*geojson.Featur
 		if errors.As(err, &se) {
 			line, col = lineCol(data, int(se.Offset)-1)
 		}
-		probs.Errorf(path, line, col, "not valid JSON: %v", err).Hint =
+		msg := err.Error()
+		if msg == "unexpected end of JSON input" {
+			msg = "the file ends before every [ and { is closed"
+		}
+		probs.Errorf(path, line, col, "not valid JSON: %s", msg).Hint =
 			"a comma after the last item of a list, or a missing quote, is the usual cause; geojson.io can check the file"
 		return nil, nil
 	}

@@ -40,7 +40,7 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// BenchmarkCheck loads and validates without rendering.
+// BenchmarkCheck checks a site: every phase of a build except writing.
 func BenchmarkCheck(b *testing.B) {
 	fsys := synth.Site(1000, 1)
 	for b.Loop() {

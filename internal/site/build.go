@@ -63,17 +63,6 @@ func (o *Options) now() time.Time {
 	return time.Now().UTC().Truncate(24 * time.Hour)
 }
 
-// Check loads and validates the site and assembles its model without
-// rendering or writing anything. err is a *diag.Error when content has errors.
-func Check(opts Options) (Result, error) {
-	_, probs, err := loadStoppable(opts)
-	if err != nil {
-		return Result{}, err
-	}
-	res := Result{Problems: probs.Items()}
-	return res, probs.Err()
-}
-
 func (o *Options) ctx() context.Context {
 	if o.Context != nil {
 		return o.Context
@@ -123,15 +112,7 @@ func Build(opts Options) (Result, error) {
 	if err := checkOut(opts.Out, opts.SiteDir); err != nil {
 		return Result{}, err
 	}
-	s, probs, err := loadStoppable(opts)
-	if err != nil {
-		return Result{}, err
-	}
-	res := Result{Problems: probs.Items()}
-	if err := probs.Err(); err != nil {
-		return res, err
-	}
-	p, pages, err := render(s, opts)
+	p, res, err := planSite(opts)
 	if err != nil {
 		return res, err
 	}
@@ -139,9 +120,16 @@ func Build(opts Options) (Result, error) {
 		if opts.ctx().Err() != nil {
 			return res, stopped(opts.ctx().Err())
 		}
+		probs := &diag.List{}
+		for _, pr := range res.Problems {
+			probs.Add(pr)
+		}
+		if addLayoutProblems(probs, err) {
+			res.Problems = probs.Items()
+			return res, probs.Err()
+		}
 		return res, fmt.Errorf("writing %s: %w", diag.ShowPath(opts.Out), err)
 	}
-	res.Pages, res.Files = pages, len(p.files)
 	return res, nil
 }
 
@@ -225,7 +213,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 		table[f.Path] = f.Encode
 	}
 	if len(s.Providers) > DirectoryPageSize {
-		table[trim(CardsPath)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", s) }
+		table[trim(CardsPath)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", CardsPath, s) }
 	}
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
@@ -277,16 +265,18 @@ func layer(opts Options, dir string) (fs.FS, error) {
 	return overlay{top: top, bottom: bottom}, nil
 }
 
-// planAssets plans copies of the static files and the bundles' images and attachments.
+// planAssets plans copies of the bundles' images and attachments, then of
+// the static files. A file whose address is already taken is noted as a
+// clash (see check.go), so that every clash is reported in one run.
 func planAssets(p *plan, s *Site, opts Options, static fs.FS) error {
-	if err := p.copyTree(static, "."); err != nil {
-		return fmt.Errorf("static files: %w", err)
-	}
 	bundles := s.bundleFiles()
 	for _, name := range slices.Sorted(maps.Keys(bundles)) {
 		if err := p.add(name, copyOf(opts.Site, bundles[name])); err != nil {
-			return err
+			p.clashes = append(p.clashes, clash{src: bundles[name], out: name})
 		}
+	}
+	if err := p.copyTree(static, "."); err != nil {
+		return fmt.Errorf("static files: %w", err)
 	}
 	return nil
 }

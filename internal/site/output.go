@@ -20,8 +20,9 @@ import (
 // is written as soon as it is made, so a build never holds the whole site
 // in memory.
 type plan struct {
-	files map[string]output
-	first []string // made first: the slowest files, so that no worker waits for one at the end
+	files   map[string]output
+	first   []string // made first: the slowest files, so that no worker waits for one at the end
+	clashes []clash  // files left out because their address was taken
 }
 
 func newPlan() *plan { return &plan{files: map[string]output{}} }
@@ -52,7 +53,10 @@ func (p *plan) copyTree(fsys fs.FS, dir string) error {
 		case e.Name()[0] == '.' && name != dir, e.IsDir():
 			return nil
 		}
-		return p.add(name, copyOf(fsys, name))
+		if p.add(name, copyOf(fsys, name)) != nil {
+			p.clashes = append(p.clashes, clash{src: "static/" + name, out: name})
+		}
+		return nil
 	})
 }
 

@@ -73,6 +73,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	var out []fs.DirEntry
 	seen := map[string]bool{}
 	var firstErr error
+	read := false // some layer has the folder, even if it is empty
 	for _, layer := range []fs.FS{o.top, o.bottom} {
 		if layer == nil {
 			continue
@@ -82,6 +83,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
+		read = true
 		for _, e := range list {
 			if !e.IsDir() && !e.Type().IsRegular() {
 				continue // a link or special file: never read
@@ -92,7 +94,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 			}
 		}
 	}
-	if len(seen) == 0 && firstErr != nil {
+	if !read && firstErr != nil {
 		return nil, firstErr
 	}
 	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
@@ -114,7 +116,9 @@ var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", 
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
 	"embed-map", "embed-directory", "data"}
 
-// parseTemplates parses base.html, every partial and each page layout.
+// parseTemplates parses base.html, every partial and each page layout. A
+// layout that cannot be parsed is a *layoutError; all of them are
+// returned, joined, so that every broken layout is reported in one run.
 func parseTemplates(layouts fs.FS) (templates, error) {
 	partials, err := fs.Glob(layouts, "partials/*.html")
 	if err != nil {
@@ -122,6 +126,7 @@ func parseTemplates(layouts fs.FS) (templates, error) {
 	}
 	common := append([]string{"base.html"}, partials...)
 	out := templates{}
+	var errs []error
 	for _, name := range pageLayouts {
 		c := &cards{m: map[*Provider]*card{}}
 		t := template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": c.render})
@@ -132,10 +137,13 @@ func parseTemplates(layouts fs.FS) (templates, error) {
 				return nil, fmt.Errorf("layouts/%s: %w", file, err)
 			}
 			if _, err := t.New(file).Parse(string(src)); err != nil {
-				return nil, fmt.Errorf("layouts/%s: %w", file, err)
+				errs = append(errs, &layoutError{file: "layouts/" + file, err: err})
 			}
 		}
 		out[name] = t
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return out, nil
 }
@@ -152,21 +160,21 @@ func (ts templates) execute(p *Page) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, root, p); err != nil {
-		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", p.Path, p.Layout, err)
+		return nil, &layoutError{file: "layouts/" + p.Layout + ".html", page: p.Path, err: err}
 	}
 	return b.Bytes(), nil
 }
 
 // executePart renders the template name of a layout's set on its own, for
-// files that are not pages.
-func (ts templates) executePart(layout, name string, data any) ([]byte, error) {
+// the file at path that is not a page.
+func (ts templates) executePart(layout, name, path string, data any) ([]byte, error) {
 	t, ok := ts[layout]
 	if !ok {
 		return nil, errors.New("no layout " + layout)
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, name, data); err != nil {
-		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", name, layout, err)
+		return nil, &layoutError{file: "layouts/" + layout + ".html", page: path, err: err}
 	}
 	return b.Bytes(), nil
 }

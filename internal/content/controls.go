@@ -1,0 +1,112 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"artsmap/internal/diag"
+)
+
+// reportControls reports every text value of v (a decoded document) that
+// holds a control character other than tab and line breaks. TOML lets
+// them in as escapes ("\u0007", "\u001b[31m", "\r"), and they would reach
+// the CSV, iCalendar and plain-text downloads as they are.
+func reportControls(d *decoded, v any, probs *diag.List) {
+	walkText(reflect.ValueOf(v), "", func(path, name string, r rune) {
+		p := d.at(path)
+		probs.Errorf(d.path, p.Line, p.Col, "%s holds a control character (U+%04X), which would garble the site's downloads", name, r).Hint =
+			"remove it: text may hold tabs and line breaks, but no other control characters"
+	})
+}
+
+// walkText calls bad for each string under v that holds a control
+// character, with its TOML path ("programmes.0.title") and key.
+func walkText(v reflect.Value, path string, bad func(path, name string, r rune)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkText(v.Elem(), path, bad)
+		}
+	case reflect.String:
+		if r, ok := control(v.String()); ok {
+			bad(path, path[strings.LastIndex(path, ".")+1:], r)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			at := path
+			if k := v.Type().Elem().Kind(); k == reflect.Struct || k == reflect.Pointer {
+				at = fmt.Sprintf("%s.%d", path, i) // a table in a list has a path of its own
+			}
+			walkText(v.Index(i), at, bad)
+		}
+	case reflect.Map:
+		if v.Type().Key().Kind() == reflect.String {
+			for _, k := range v.MapKeys() {
+				walkText(v.MapIndex(k), join(path, k.String()), bad)
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			tag, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("toml"), ",")
+			if tag != "" && tag != "-" {
+				walkText(v.Field(i), join(path, tag), bad)
+			}
+		}
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// control returns the first control character in s that text may not
+// hold: see controlRune; a carriage return is allowed just before a line
+// feed (a Windows line end).
+func control(s string) (rune, bool) {
+	for i, r := range s {
+		if r == '\r' && !strings.HasPrefix(s[i+1:], "\n") || controlRune(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// controlRune reports whether r is a C0 or C1 control character or DEL,
+// other than tab, line feed and carriage return.
+func controlRune(r rune) bool {
+	return r != '\t' && r != '\n' && r != '\r' && (r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f)
+}
+
+// checkBody reports the first byte of text (the body of the file p, which
+// starts on line first) that is not UTF-8, and the first control character
+// other than tab and line ends: the page would show the one as garbage, and
+// the other would reach the plain-text downloads. The front matter is
+// checked by the TOML decoder and reportControls.
+func (l *loader) checkBody(p string, text []byte, first int) {
+	if utf8.Valid(text) && !bytes.ContainsFunc(text, controlRune) {
+		return
+	}
+	line, start, badUTF8, badControl := first, 0, false, false
+	for i := 0; i < len(text) && !(badUTF8 && badControl); {
+		r, size := utf8.DecodeRune(text[i:])
+		col := func() int { return utf8.RuneCount(text[start:i]) + 1 } // only when reported: lines can be long
+		switch {
+		case r == utf8.RuneError && size == 1 && !badUTF8:
+			badUTF8 = true
+			l.probs.Errorf(p, line, col(), "this line is not UTF-8 text (it holds the byte 0x%02x)", text[i]).Hint = utf8Hint
+		case r == '\n':
+			line, start = line+1, i+size
+		case controlRune(r) && !badControl:
+			badControl = true
+			l.probs.Errorf(p, line, col(), "this line holds a control character (U+%04X), which would garble the site's downloads", r).Hint =
+				"remove it: text may hold tabs and line breaks, but no other control characters"
+		}
+		i += size
+	}
+}
