@@ -231,7 +231,6 @@ func (a *assembler) provider(cp *content.Provider) *Provider {
 		Artforms: a.lookup("artforms", cp.Artforms), Audiences: a.lookup("audiences", cp.Audiences),
 		Referral: a.lookup("referral", cp.Referral), Website: cp.Website, Reviewed: cp.Reviewed.Time,
 		Tags: cp.Tags, Quality: cp.Quality, Areas: cp.Areas,
-		GPReferral: slices.Contains(cp.Referral, "gp"), LinkWorker: slices.Contains(cp.Referral, "link-worker"),
 	}
 	if cp.PublishContact {
 		p.Email, p.Phone = cp.Email, cp.Phone

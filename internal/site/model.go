@@ -120,8 +120,6 @@ type Provider struct {
 	Programmes []*Programme
 	Venues     []*Venue
 	Areas      []geo.Area
-	GPReferral bool
-	LinkWorker bool
 }
 
 // Programme is an activity on a profile.

@@ -35,7 +35,7 @@ func searchDoc(p *Provider) search.Doc {
 	}
 	add(search.WeightName, p.Name)
 	add(search.WeightTags, p.Tags...)
-	for _, group := range [][]*TermPage{p.Pathways, p.Artforms, p.Audiences, p.Districts} {
+	for _, group := range [][]*TermPage{p.Pathways, p.Artforms, p.Audiences, p.Districts, p.Referral} {
 		for _, t := range group {
 			add(search.WeightVocab, t.Label)
 		}
