@@ -113,6 +113,10 @@ func (l *loader) checkRepeat(d *decoded, at string, s Schedule) {
 			`remove nth, or set every = "month" for sessions such as the first and third Wednesday`
 		return
 	}
+	if s.Every == "fortnight" && s.From.IsZero() {
+		l.warnAt(d, at+".every", "a fortnightly schedule without from: the next session and the calendar cannot say which weeks").Hint =
+			"add from = the date of one session, like from = 2027-01-13"
+	}
 	if s.Every == "month" && len(s.Nth) == 0 {
 		l.errAt(d, at+".every", "every = \"month\" needs nth: which weeks of the month").Hint =
 			"add nth = [1] for the first, [1, 3] for the first and third, [-1] for the last"

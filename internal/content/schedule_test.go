@@ -58,6 +58,8 @@ func TestScheduleRules(t *testing.T) {
 			[]prob{e(p, 34, 9, `every "weekly" is not allowed`, `did you mean "week"?`)}, ""},
 		{"every missing", withSchedule("every = \"week\"\n", ""),
 			[]prob{e(p, 30, 1, "every is required", "must be one of: week, fortnight, month")}, ""},
+		{"fortnight without from", edit(p, `venues = ["hall"]`, strings.NewReplacer("from = 2027-01-13\nuntil = 2027-03-17\n", "", `"week"`, `"fortnight"`).Replace(schedule)),
+			[]prob{w(p, 34, 9, "a fortnightly schedule without from: the next session and the calendar cannot say which weeks", "from = 2027-01-13")}, ""},
 		{"nth without month", withSchedule(`every = "week"`, "every = \"week\"\nnth = [1, 3]"),
 			[]prob{e(p, 35, 7, `nth is only for every = "month"`, `set every = "month"`)}, ""},
 		{"month without nth", withSchedule(`every = "week"`, `every = "month"`),
