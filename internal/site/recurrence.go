@@ -67,8 +67,8 @@ func (s *Schedule) firstSession(day time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// rrule is the schedule's RFC 5545 recurrence rule; loc is the site's zone.
-func (s *Schedule) rrule(loc *time.Location) string {
+// byDay is the schedule's RFC 5545 BYDAY: "WE", "MO,TH", "1WE,3WE".
+func (s *Schedule) byDay() string {
 	var byday []string
 	for _, d := range s.Days {
 		if s.Every == "month" {
@@ -79,6 +79,11 @@ func (s *Schedule) rrule(loc *time.Location) string {
 			byday = append(byday, icalDays[d])
 		}
 	}
+	return strings.Join(byday, ",")
+}
+
+// rrule is the schedule's RFC 5545 recurrence rule; loc is the site's zone.
+func (s *Schedule) rrule(loc *time.Location) string {
 	r := "FREQ=WEEKLY"
 	switch s.Every {
 	case "fortnight":
@@ -86,7 +91,7 @@ func (s *Schedule) rrule(loc *time.Location) string {
 	case "month":
 		r = "FREQ=MONTHLY"
 	}
-	r += ";WKST=MO;BYDAY=" + strings.Join(byday, ",")
+	r += ";WKST=MO;BYDAY=" + s.byDay()
 	if !s.Until.IsZero() {
 		end := time.Date(s.Until.Year(), s.Until.Month(), s.Until.Day(), 23, 59, 59, 0, loc)
 		r += ";UNTIL=" + end.UTC().Format("20060102T150405Z")
