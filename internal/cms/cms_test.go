@@ -163,6 +163,10 @@ func checkFields(t *testing.T, at string, typ reflect.Type, fields []Field, notS
 	for i := range typ.NumField() {
 		sf := typ.Field(i)
 		name, _, _ := strings.Cut(sf.Tag.Get("toml"), ",")
+		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct {
+			checkFields(t, at, sf.Type, fields, notShown) // embedded: its keys are the table's own
+			continue
+		}
 		if name == "" || name == "-" || notShown[at+"."+name] != "" {
 			continue
 		}

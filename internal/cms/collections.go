@@ -1,6 +1,10 @@
 package cms
 
-import "artsmap/internal/content"
+import (
+	"slices"
+
+	"artsmap/internal/content"
+)
 
 // folder is a collection of Markdown files with TOML front matter.
 func folder(name, label, singular, dir string, fields ...Field) Collection {
@@ -18,7 +22,7 @@ func inBundle(c Collection) Collection {
 // providers edits content/providers/<slug>/index.md.
 func providers(c *content.Config) Collection {
 	v := c.Vocab
-	col := inBundle(folder("providers", "Provider profiles", "Provider profile", "content/providers",
+	col := inBundle(folder("providers", "Provider profiles", "Provider profile", "content/providers", slices.Concat([]Field{
 		str("name", "Name"),
 		choice("kind", "Kind", content.ProviderKinds),
 		hint(withPattern(text("summary", "Summary"), summaryPattern), "Plain text, at most 300 characters: what you offer and to whom."),
@@ -29,6 +33,7 @@ func providers(c *content.Config) Collection {
 		terms("artforms", "Art forms", v.Artforms, 1),
 		terms("audiences", "Who it is for", v.Audiences, 0),
 		terms("referral", "Referral routes", v.Referral, 0),
+	}, joining(false), []Field{
 		optional(withPattern(str("website", "Website"), webPattern)),
 		optional(withPattern(str("email", "Email"), emailPattern)),
 		optional(withPattern(str("phone", "Phone"), phonePattern)),
@@ -39,7 +44,7 @@ func providers(c *content.Config) Collection {
 		quality(),
 		programmes(c),
 		body(),
-	))
+	})...))
 	col.Path, col.Identifier, col.Summary = "{{slug}}/index", "name", "{{name}}"
 	col.PreviewPath = "providers/{{slug}}/"
 	col.SortBy = []string{"name", "reviewed"}
@@ -59,7 +64,7 @@ func quality() Field {
 
 func programmes(c *content.Config) Field {
 	v := c.Vocab
-	return list("programmes", "Programmes", "{{fields.title}}",
+	return list("programmes", "Programmes", "{{fields.title}}", slices.Concat([]Field{
 		withPattern(hint(str("id", "Short id"), "Unique in this profile, for example singing-for-breathing."), slugPattern),
 		str("title", "Title"),
 		choice("status", "Status", content.ProgrammeStatus),
@@ -74,7 +79,8 @@ func programmes(c *content.Config) Field {
 		optional(date("ended", "Ended")),
 		hint(words("venues", "Venue ids"), "Ids of venues in this provider's venues file."),
 		optional(text("summary", "Summary")),
-	)
+		schedule(),
+	}, joining(true))...)
 }
 
 // venues edits content/providers/<slug>/locations.geojson: one

@@ -144,6 +144,8 @@ func friendlyType(t string) string {
 		return "a table"
 	case strings.Contains(t, "Datetime") || strings.Contains(t, "Date"):
 		return "a date"
+	case t == "time.Time":
+		return "a date or time without quotes"
 	}
 	return t
 }
@@ -197,8 +199,11 @@ func fieldNames(t reflect.Type, path []string) []string {
 	}
 	var names []string
 	for i := range t.NumField() {
-		tag := t.Field(i).Tag.Get("toml")
-		if tag != "" && tag != "-" {
+		f := t.Field(i)
+		tag := f.Tag.Get("toml")
+		if f.Anonymous && tag == "" {
+			names = append(names, fieldNames(f.Type, nil)...)
+		} else if tag != "" && tag != "-" {
 			names = append(names, tag)
 		}
 	}
@@ -210,8 +215,14 @@ func fieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
 		return reflect.StructField{}, false
 	}
 	for i := range t.NumField() {
-		if t.Field(i).Tag.Get("toml") == tag {
-			return t.Field(i), true
+		f := t.Field(i)
+		if f.Tag.Get("toml") == tag {
+			return f, true
+		}
+		if f.Anonymous && f.Tag.Get("toml") == "" {
+			if inner, ok := fieldByTag(f.Type, tag); ok {
+				return inner, true
+			}
 		}
 	}
 	return reflect.StructField{}, false

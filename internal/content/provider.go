@@ -53,6 +53,7 @@ func (l *loader) checkProvider(p *Provider, d *decoded) {
 			l.errAt(d, "tags", "tag %d is empty", i+1)
 		}
 	}
+	l.checkJoining(d, "", p.Joining)
 	l.checkProgrammes(p, d)
 }
 
@@ -137,6 +138,8 @@ func (l *loader) checkProgrammes(p *Provider, d *decoded) {
 		}
 		l.summary(d, at+".summary", pg.Summary, false)
 		l.checkVenueIDs(p, d, at, pg.Venues)
+		l.checkJoining(d, at, pg.Joining)
+		l.checkSchedules(d, at, pg)
 	}
 }
 

@@ -92,6 +92,7 @@ type Provider struct {
 	Tags           []string    `toml:"tags"`
 	Quality        *Quality    `toml:"quality"`
 	Programmes     []Programme `toml:"programmes"`
+	Joining                    // who can join and how (eligibility.go)
 
 	Venues []geo.Venue `toml:"-"` // Point features of locations.geojson
 	Areas  []geo.Area  `toml:"-"` // Polygon and MultiPolygon features
@@ -129,6 +130,9 @@ type Programme struct {
 	Ended        Date     `toml:"ended"`
 	Venues       []string `toml:"venues"`
 	Summary      string   `toml:"summary"`
+
+	Schedule []Schedule `toml:"schedule"` // when the sessions run (schedule.go)
+	Joining             // the programme's own value wins over the provider's
 }
 
 // Factsheet is content/factsheets/<slug>.md.

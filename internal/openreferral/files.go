@@ -101,7 +101,8 @@ func (o Organization) flat() Organization {
 func (s Service) flat() Service {
 	return Service{ID: s.ID, OrganizationID: s.OrganizationID, Name: s.Name, Description: s.Description, URL: s.URL,
 		Email: s.Email, Status: s.Status, ApplicationProcess: s.ApplicationProcess, FeesDescription: s.FeesDescription,
-		EligibilityDescription: s.EligibilityDescription, AssuredDate: s.AssuredDate, LastModified: s.LastModified}
+		EligibilityDescription: s.EligibilityDescription, MinimumAge: s.MinimumAge, MaximumAge: s.MaximumAge,
+		AssuredDate: s.AssuredDate, LastModified: s.LastModified}
 }
 
 // flat keeps only a location's own one-to-one fields.

@@ -38,6 +38,8 @@ type Service struct {
 	ApplicationProcess     string              `json:"application_process,omitempty"`
 	FeesDescription        string              `json:"fees_description,omitempty"`
 	EligibilityDescription string              `json:"eligibility_description,omitempty"`
+	MinimumAge             *int                `json:"minimum_age,omitempty"`
+	MaximumAge             *int                `json:"maximum_age,omitempty"`
 	AssuredDate            string              `json:"assured_date,omitempty"`
 	LastModified           string              `json:"last_modified,omitempty"`
 	Phones                 []Phone             `json:"phones,omitempty"`
@@ -67,12 +69,13 @@ type Location struct {
 
 // ServiceAtLocation links a service to a location where it is delivered.
 type ServiceAtLocation struct {
-	ID          string    `json:"id"`
-	ServiceID   string    `json:"service_id"`
-	LocationID  string    `json:"location_id"`
-	Description string    `json:"description,omitempty"`
-	Location    *Location `json:"location,omitempty"` // fully nested documents only
-	Service     *Service  `json:"service,omitempty"`  // fully nested documents only, as in the HSDS examples
+	ID          string     `json:"id"`
+	ServiceID   string     `json:"service_id"`
+	LocationID  string     `json:"location_id"`
+	Description string     `json:"description,omitempty"`
+	Schedules   []Schedule `json:"schedules,omitempty"` // when the service runs there
+	Location    *Location  `json:"location,omitempty"`  // fully nested documents only
+	Service     *Service   `json:"service,omitempty"`   // fully nested documents only, as in the HSDS examples
 }
 
 // Address is a location's postal address. HSDS requires every field but
@@ -102,15 +105,26 @@ type Phone struct {
 	Number string `json:"number"`
 }
 
-// Schedule says when a service runs, in words and dates.
+// Schedule says when a service runs: in words and dates, and for a
+// regular pattern as a recurrence (freq, interval, byday, opens_at, ...).
 type Schedule struct {
-	ID            string `json:"id"`
-	ServiceID     string `json:"service_id"`
-	ValidFrom     string `json:"valid_from,omitempty"`
-	ValidTo       string `json:"valid_to,omitempty"`
-	Description   string `json:"description,omitempty"`
-	AttendingType string `json:"attending_type,omitempty"`
-	Notes         string `json:"notes,omitempty"`
+	ID                  string   `json:"id"`
+	ServiceID           string   `json:"service_id,omitempty"`
+	ServiceAtLocationID string   `json:"service_at_location_id,omitempty"`
+	ValidFrom           string   `json:"valid_from,omitempty"`
+	ValidTo             string   `json:"valid_to,omitempty"`
+	DTStart             string   `json:"dtstart,omitempty"`
+	Timezone            *float64 `json:"timezone,omitempty"` // hours from UTC
+	Until               string   `json:"until,omitempty"`
+	WKST                string   `json:"wkst,omitempty"`
+	Freq                string   `json:"freq,omitempty"`
+	Interval            int      `json:"interval,omitempty"`
+	ByDay               string   `json:"byday,omitempty"`
+	Description         string   `json:"description,omitempty"`
+	OpensAt             string   `json:"opens_at,omitempty"`
+	ClosesAt            string   `json:"closes_at,omitempty"`
+	AttendingType       string   `json:"attending_type,omitempty"`
+	Notes               string   `json:"notes,omitempty"`
 }
 
 // ServiceArea is a district or an area served; Extent holds a GeoJSON

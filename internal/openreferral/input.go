@@ -49,6 +49,7 @@ type Provider struct {
 	Programmes []Programme
 	Venues     []Venue
 	Areas      []Area
+	Joining    Joining // for a provider without programmes
 }
 
 // Programme is an activity on a profile.
@@ -69,6 +70,32 @@ type Programme struct {
 	Terms        []TermRef // the vocabulary values the programme lists
 	Venues       []string  // venue ids
 	Areas        []string  // ids of areas served
+	Recurrences  []Recurrence
+	Joining      Joining
+}
+
+// Recurrence is a regular pattern of a programme's sessions.
+type Recurrence struct {
+	Freq        string    // WEEKLY | MONTHLY
+	Interval    int       // 1, or 2 for every other week
+	ByDay       string    // RFC 5545 BYDAY: "WE", "1WE,3WE", "-1SA"
+	Opens       string    // HH:MM local time
+	Closes      string    // HH:MM local time
+	First       time.Time // the date of the first session; zero when not known
+	Until       time.Time // the last date; zero when open-ended
+	Offset      float64   // hours from UTC of the site's zone at the first session
+	Description string    // in plain English, with the zone's name
+	Venue       string    // venue id, or "" for the programme as a whole
+}
+
+// Joining is who can join and how, in plain text.
+type Joining struct {
+	Eligibility  string
+	MinAge       int // 0 when not stated
+	MaxAge       int // 0 when not stated
+	HowToJoin    string
+	ReferralForm string // absolute http(s) address, or ""
+	ReplyDays    int    // 0 when not stated
 }
 
 // TermRef names a term of a vocabulary.

@@ -100,7 +100,7 @@ func (m *mapper) provider(p Provider) {
 	}
 	if len(p.Programmes) == 0 {
 		m.service(p, Programme{Title: p.Name, Summary: p.Summary, URL: p.URL, Terms: p.Terms,
-			Venues: venueIDs(p.Venues), Areas: areaIDs(p.Areas)}, org.ID)
+			Venues: venueIDs(p.Venues), Areas: areaIDs(p.Areas), Joining: p.Joining}, org.ID)
 	}
 	for _, pg := range p.Programmes {
 		m.service(p, pg, org.ID)

@@ -17,16 +17,16 @@ func (m *mapper) service(p Provider, pg Programme, orgID string) {
 	s := Service{
 		ID: ID("service", key), OrganizationID: orgID, Name: pg.Title, Description: cmp.Or(pg.Summary, p.Summary),
 		URL: cmp.Or(pg.URL, p.URL), Email: p.Email, Status: status(pg.Status),
-		ApplicationProcess:     sentence("Referral routes: ", m.labels(pg.Terms, referralKey)),
-		EligibilityDescription: sentence("Designed for: ", m.labels(pg.Terms, audiencesKey)),
-		FeesDescription:        pg.CostLabel,
-		AssuredDate:            date(p.Reviewed),
+		FeesDescription: pg.CostLabel,
+		AssuredDate:     date(p.Reviewed),
 	}
+	m.joining(&s, pg)
 	if !p.Reviewed.IsZero() {
 		s.LastModified = p.Reviewed.UTC().Format("2006-01-02T15:04:05Z")
 	}
 	s.Phones = phones(p.Phone, "service:"+key)
-	s.Schedules = schedules(pg, s.ID, key)
+	var atVenue map[string][]Schedule
+	s.Schedules, atVenue = recurrences(pg, s.ID, key)
 	s.ServiceAreas = m.serviceAreas(p, pg, s.ID, key)
 	s.CostOptions = costOptions(pg, s.ID, key)
 	if pg.Commissioner != "" {
@@ -37,6 +37,7 @@ func (m *mapper) service(p Provider, pg Programme, orgID string) {
 	for _, v := range pg.Venues {
 		m.out.ServiceAtLocations = append(m.out.ServiceAtLocations, ServiceAtLocation{
 			ID: ID("service_at_location", key+"@"+v), ServiceID: s.ID, LocationID: ID("location", p.Slug+"/"+v),
+			Schedules: atVenue[v],
 		})
 	}
 }
@@ -53,13 +54,7 @@ func status(s string) string {
 func schedules(pg Programme, serviceID, key string) []Schedule {
 	sc := Schedule{ID: ID("schedule", key), ServiceID: serviceID, ValidFrom: date(pg.Started), ValidTo: date(pg.Ended),
 		Description: pg.Sessions, Notes: pg.FormatLabel}
-	switch pg.Format {
-	case "":
-	case "online":
-		sc.AttendingType = "online"
-	default:
-		sc.AttendingType = "in person"
-	}
+	sc.AttendingType = attendingType(pg.Format)
 	if sc == (Schedule{ID: sc.ID, ServiceID: serviceID}) {
 		return nil
 	}

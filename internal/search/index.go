@@ -31,6 +31,7 @@ type Doc struct {
 	Facets   map[string][]string // facet key -> value ids
 	Reviewed int                 // days since 1970-01-01
 	Points   [][2]float64        // venue positions, lon/lat
+	Ages     [][2]int            // age ranges (min, max; max 0 for no limit); none: all ages
 }
 
 // Facet is a filter of the directory: a URL parameter and its values.
@@ -38,6 +39,7 @@ type Facet struct {
 	Key    string // the URL parameter, e.g. "pathway"
 	Label  string
 	Values []Value
+	Hidden bool // used by the script, never shown as a filter
 }
 
 // Value is one value of a facet.
@@ -68,6 +70,7 @@ type FacetIndex struct {
 	Version int         `json:"version"`
 	Slugs   []string    `json:"slugs"`
 	Facets  []facetJSON `json:"facets"`
+	Ages    [][]int     `json:"ages"` // per doc: min, max, min, max, ... (max 999: no limit); empty: all ages
 }
 
 // TextIndex is what the directory needs besides: the inverted index of the
@@ -85,6 +88,7 @@ type facetJSON struct {
 	Key    string      `json:"key"`
 	Label  string      `json:"label"`
 	Values []valueJSON `json:"values"`
+	Hidden bool        `json:"hidden,omitempty"`
 }
 
 type valueJSON struct {
@@ -97,12 +101,13 @@ type placeJSON [4]any // id, label, lon, lat
 
 // Build makes the index of docs.
 func Build(docs []Doc, facets []Facet, places []Place) *Index {
-	ix := &Index{Facets: FacetIndex{Version: 1, Slugs: []string{}, Facets: []facetJSON{}},
+	ix := &Index{Facets: FacetIndex{Version: 1, Slugs: []string{}, Facets: []facetJSON{}, Ages: [][]int{}},
 		Text: TextIndex{Version: 1, Terms: []string{}, Postings: [][]int{}, Reviewed: []int{}, Points: [][]float64{}, Places: []placeJSON{}}}
 	fi, ti := &ix.Facets, &ix.Text
 	best := map[string]map[int]int{} // term -> doc -> weight
 	for i, d := range docs {
 		fi.Slugs = append(fi.Slugs, d.Slug)
+		fi.Ages = append(fi.Ages, ageList(d.Ages))
 		ti.Reviewed = append(ti.Reviewed, d.Reviewed)
 		pts := []float64{}
 		for _, p := range d.Points {
@@ -126,7 +131,7 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 		ti.Postings = append(ti.Postings, encodePostings(best[tok]))
 	}
 	for _, f := range facets {
-		fj := facetJSON{Key: f.Key, Label: f.Label, Values: []valueJSON{}}
+		fj := facetJSON{Key: f.Key, Label: f.Label, Values: []valueJSON{}, Hidden: f.Hidden}
 		for _, v := range f.Values {
 			var members []int
 			for i, d := range docs {
@@ -166,6 +171,22 @@ func deltas(sorted []int) []int {
 	for i, d := range sorted {
 		out[i] = d - prev
 		prev = d
+	}
+	return out
+}
+
+// NoAgeLimit stands for "no oldest age" in the index's age ranges.
+const NoAgeLimit = 999
+
+// ageList flattens age ranges for the index: min, max, min, max, ...
+func ageList(ranges [][2]int) []int {
+	out := []int{}
+	for _, r := range ranges {
+		hi := r[1]
+		if hi == 0 {
+			hi = NoAgeLimit
+		}
+		out = append(out, r[0], hi)
 	}
 	return out
 }

@@ -230,8 +230,7 @@ func (a *assembler) provider(cp *content.Provider) *Provider {
 		Districts: a.lookup("districts", cp.Districts), Pathways: a.lookup("pathways", cp.Pathways),
 		Artforms: a.lookup("artforms", cp.Artforms), Audiences: a.lookup("audiences", cp.Audiences),
 		Referral: a.lookup("referral", cp.Referral), Website: cp.Website, Reviewed: cp.Reviewed.Time,
-		Tags: cp.Tags, Quality: cp.Quality, Areas: cp.Areas,
-		GPReferral: slices.Contains(cp.Referral, "gp"), LinkWorker: slices.Contains(cp.Referral, "link-worker"),
+		Tags: cp.Tags, Quality: cp.Quality, Areas: cp.Areas, Joining: a.joining(cp.Joining),
 	}
 	if cp.PublishContact {
 		p.Email, p.Phone = cp.Email, cp.Phone
@@ -261,6 +260,7 @@ func (a *assembler) provider(cp *content.Provider) *Provider {
 				pg.areaIDs = append(pg.areaIDs, id)
 			}
 		}
+		a.programmeTimes(p, pg, cp, cg, byID)
 		p.Programmes = append(p.Programmes, pg)
 	}
 	return p

@@ -218,6 +218,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
 	}
+	s.programmeCalendars(table)
 	for _, f := range s.Factsheets {
 		table[trim(f.URL)+PlainTextName] = bytesOf(func() []byte { return []byte(f.text) })
 	}

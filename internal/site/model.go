@@ -120,8 +120,7 @@ type Provider struct {
 	Programmes []*Programme
 	Venues     []*Venue
 	Areas      []geo.Area
-	GPReferral bool
-	LinkWorker bool
+	Joining    Joining // who can join and how (schedule.go)
 }
 
 // Programme is an activity on a profile.
@@ -141,6 +140,11 @@ type Programme struct {
 	Ended        time.Time
 	Venues       []*Venue
 	areaIDs      []string // ids of areas served the programme names in venues
+
+	Schedules  []*Schedule
+	Calendar   string  // the .ics of the schedules; "" without any
+	Joining    Joining // with the provider's values where the programme states none
+	OwnJoining bool    // the programme's description differs from the provider's
 }
 
 // Venue is a place on a profile.

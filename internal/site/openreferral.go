@@ -47,7 +47,8 @@ func (s *Site) orProvider(p *Provider) openreferral.Provider {
 	op := openreferral.Provider{
 		Slug: p.Slug, Name: p.Name, Summary: p.Summary, URL: s.absURL(p.URL), Website: p.Website,
 		Email: p.Email, Phone: p.Phone, Reviewed: p.Reviewed,
-		Terms: termRefs(p.Districts, p.Pathways, p.Artforms, p.Audiences, p.Referral),
+		Terms:   termRefs(p.Districts, p.Pathways, p.Artforms, p.Audiences, p.Referral),
+		Joining: s.orJoining(p.Joining),
 	}
 	if p.LogoURL != "" {
 		op.Logo = s.absURL(p.LogoURL)
@@ -65,6 +66,7 @@ func (s *Site) orProvider(p *Provider) openreferral.Provider {
 			CostLabel: labelOrEmpty(pg.Cost), Commissioner: pg.Commissioner, Started: pg.Started, Ended: pg.Ended,
 			Terms:  termRefs(p.Districts, pg.Pathways, pg.Artforms, pg.Audiences, p.Referral),
 			Venues: venueIDs(pg.Venues), Areas: pg.areaIDs,
+			Recurrences: s.orRecurrences(pg), Joining: s.orJoining(pg.Joining),
 		})
 	}
 	return op

@@ -237,6 +237,14 @@ func TestOpenReferralBrokenFails(t *testing.T) {
 			loc := d["service_at_locations"].([]any)[0].(map[string]any)["location"].(map[string]any)
 			delete(loc["addresses"].([]any)[0].(map[string]any), "country")
 		}},
+		{"url not a URI (format asserted)", service, func(d map[string]any) { d["url"] = "breath.example.net/refer form" }},
+		{"minimum_age not a number", service, func(d map[string]any) { d["minimum_age"] = "60" }},
+		{"schedule freq not in the list", service, func(d map[string]any) {
+			d["schedules"].([]any)[0].(map[string]any)["freq"] = "FORTNIGHTLY"
+		}},
+		{"schedule timezone a name", service, func(d map[string]any) {
+			d["schedules"].([]any)[0].(map[string]any)["timezone"] = "Europe/London"
+		}},
 		{"page without total_items", page, func(d map[string]any) { delete(d, "total_items") }},
 		{"item in a page without a name", page, func(d map[string]any) {
 			delete(d["contents"].([]any)[0].(map[string]any), "name")

@@ -25,7 +25,7 @@ func (s *Site) searchIndex() (facets, terms []byte, err error) {
 }
 
 func searchDoc(p *Provider) search.Doc {
-	d := search.Doc{Slug: p.Slug, Reviewed: int(p.Reviewed.Unix() / 86400), Facets: p.facetValues()}
+	d := search.Doc{Slug: p.Slug, Reviewed: int(p.Reviewed.Unix() / 86400), Facets: p.facetValues(), Ages: p.ageRanges()}
 	add := func(w int, texts ...string) {
 		for _, t := range texts {
 			if t != "" {
@@ -35,7 +35,7 @@ func searchDoc(p *Provider) search.Doc {
 	}
 	add(search.WeightName, p.Name)
 	add(search.WeightTags, p.Tags...)
-	for _, group := range [][]*TermPage{p.Pathways, p.Artforms, p.Audiences, p.Districts} {
+	for _, group := range [][]*TermPage{p.Pathways, p.Artforms, p.Audiences, p.Districts, p.Referral} {
 		for _, t := range group {
 			add(search.WeightVocab, t.Label)
 		}
@@ -83,6 +83,7 @@ func (p *Provider) facetValues() map[string][]string {
 			f["access"] = []string{"step-free"}
 		}
 	}
+	p.scheduleFacets(f)
 	return f
 }
 
@@ -124,6 +125,7 @@ func (s *Site) Facets() []search.Facet {
 		fixed("cost", "Cost", "free", "funded", "low-cost", "paid"),
 		fixed("format", "Format", "group", "one-to-one", "online", "drop-in"),
 		access,
+		dayFacet(), timeFacet(), sessionFacet(),
 	}
 }
 
@@ -214,6 +216,9 @@ func (s *Site) countFacets() []FacetCounts {
 	}
 	var out []FacetCounts
 	for _, f := range s.Facets() {
+		if f.Hidden {
+			continue
+		}
 		fc := FacetCounts{Key: f.Key, Label: f.Label}
 		for _, v := range f.Values {
 			n := 0

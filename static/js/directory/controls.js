@@ -1,7 +1,7 @@
 // Controls: reads the state from the form and writes it back, so the
 // form always shows what the address says.
 
-import { FACET_KEYS } from './state.js';
+import { FACET_KEYS, ageOf } from './state.js';
 
 /** @param {HTMLFormElement} form */
 export function readControls(form, previous) {
@@ -13,6 +13,7 @@ export function readControls(form, previous) {
   return {
     q: form.elements.namedItem('q')?.value ?? '',
     filters,
+    age: ageOf(form.elements.namedItem('age')?.value ?? ''),
     near: form.elements.namedItem('near')?.value ?? '',
     sort: form.elements.namedItem('sort')?.value ?? previous.sort,
   };
@@ -25,6 +26,8 @@ export function writeControls(form, state) {
   for (const input of form.querySelectorAll('input[type="checkbox"][name]')) {
     input.checked = state.filters.get(input.name)?.has(input.value) ?? false;
   }
+  const age = form.elements.namedItem('age');
+  if (age && ageOf(age.value) !== state.age) age.value = state.age;
   for (const name of ['near', 'sort']) {
     const sel = form.elements.namedItem(name);
     if (sel && [...sel.options].some((o) => o.value === state[name])) sel.value = state[name];

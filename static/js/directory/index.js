@@ -27,9 +27,24 @@ export class SearchIndex {
     this.facets = raw.facets.map((f) => ({
       key: f.key,
       label: f.label,
+      hidden: !!f.hidden,
       values: f.values.map((v) => ({ id: v.id, label: v.label, docs: this.bits(v.docs) })),
     }));
     this.bySlug = new Map(this.slugs.map((s, i) => [s, i]));
+    /** per doc: min, max, min, max, ...; empty: all ages */
+    this.ageRanges = raw.ages || [];
+  }
+
+  /** The documents whose programmes take a person of this age. */
+  ages(age) {
+    const b = new Bitset(this.size);
+    for (let d = 0; d < this.size; d++) {
+      const r = this.ageRanges[d] || [];
+      let ok = r.length === 0;
+      for (let i = 0; i + 1 < r.length && !ok; i += 2) ok = age >= r[i] && age <= r[i + 1];
+      if (ok) b.add(d);
+    }
+    return b;
   }
 
   bits(deltas) {

@@ -7,6 +7,7 @@
 import { loadIndex } from './index.js';
 import { runQuery } from './query.js';
 import { applyFacets } from './facets.js';
+import { emptyText } from './empty.js';
 import { orderDocs } from './order.js';
 import { parseState, formatState, effectiveSort } from './state.js';
 import { readControls, writeControls, writeCounts } from './controls.js';
@@ -133,7 +134,7 @@ class View {
     performance.mark('directory-render-start');
     const q = runQuery(this.index, this.state.q);
     performance.mark('directory-query');
-    const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters);
+    const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
     performance.mark('directory-facets');
     const origin = this.origin();
     const sort = effectiveSort(this.state, origin !== null);
@@ -142,7 +143,7 @@ class View {
     this.results.show(order, this.limit, q.terms, distances);
     performance.mark('directory-show');
     writeCounts(this.form, counts);
-    const text = countText(order.length, this.index.size);
+    const text = order.length === 0 ? emptyText(this.index, q.docs, this.state) : countText(order.length, this.index.size);
     if (this.count) this.count.textContent = text;
     if (this.more) this.more.hidden = order.length <= this.limit;
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);

@@ -2,11 +2,11 @@
 // shared or reloaded address shows the same view.
 
 /** The URL parameters, in the order they are written. */
-export const FACET_KEYS = ['pathway', 'artform', 'district', 'audience', 'referral', 'status', 'cost', 'format', 'access'];
+export const FACET_KEYS = ['pathway', 'artform', 'district', 'audience', 'referral', 'status', 'cost', 'format', 'access', 'day', 'time'];
 export const SORTS = ['relevance', 'name', 'reviewed', 'distance'];
 
 /**
- * @typedef {{q: string, filters: Map<string, Set<string>>, near: string, sort: string}} State
+ * @typedef {{q: string, filters: Map<string, Set<string>>, age: string, near: string, sort: string}} State
  */
 
 /** @returns {State} */
@@ -18,7 +18,13 @@ export function parseState(search) {
     if (vals.length) filters.set(key, new Set(vals));
   }
   const sort = SORTS.includes(p.get('sort') || '') ? p.get('sort') : '';
-  return { q: p.get('q') || '', filters, near: p.get('near') || '', sort };
+  return { q: p.get('q') || '', filters, age: ageOf(p.get('age')), near: p.get('near') || '', sort };
+}
+
+/** A person's age as written in the address: whole years, 0 to 120, else "". */
+export function ageOf(s) {
+  const t = (s || '').trim();
+  return /^\d{1,3}$/.test(t) && Number(t) <= 120 ? String(Number(t)) : '';
 }
 
 /** Writes the state as a query string ("" when it is the default view). */
@@ -26,6 +32,7 @@ export function formatState(state) {
   const p = new URLSearchParams();
   if (state.q.trim()) p.set('q', state.q);
   for (const key of FACET_KEYS) for (const v of [...(state.filters.get(key) || [])].sort()) p.append(key, v);
+  if (state.age) p.set('age', state.age);
   if (state.near) p.set('near', state.near);
   if (state.sort) p.set('sort', state.sort);
   const s = p.toString();

@@ -216,7 +216,7 @@ class MapView {
   /** The facet counts, year and markers that the filters leave. */
   select() {
     const q = runQuery(this.index, this.state.q);
-    const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters);
+    const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
     const yearValue = this.form.elements.namedItem('year').value;
     const year = yearValue ? Number(yearValue) : null;
     const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
