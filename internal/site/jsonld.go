@@ -120,7 +120,7 @@ func (s *Site) providerLD(p *Provider) *ldProfilePage {
 		Description: p.Summary, URL: s.absURL(p.URL), Email: p.Email, Telephone: p.Phone,
 		KnowsAbout: labels(p.Pathways)}
 	if p.Website != "" {
-		a.SameAs = []string{p.Website}
+		a.SameAs = []string{webURL(p.Website)}
 	}
 	var places []ldPlace
 	for _, v := range p.Venues {

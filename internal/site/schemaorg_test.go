@@ -95,7 +95,31 @@ func (v vocabulary) check(node any, path string) []string {
 			if !strings.HasPrefix(key, "@") && len(types) > 0 && !slices.ContainsFunc(types, func(t string) bool { return v.defines(t, key) }) {
 				problems = append(problems, path+": "+key+" is not a property of "+strings.Join(types, ", "))
 			}
+			problems = append(problems, checkURIs(key, n[key], path)...)
 			problems = append(problems, v.check(n[key], path+"."+key)...)
+		}
+	}
+	return problems
+}
+
+// uriKeys are the properties whose values are web addresses.
+var uriKeys = map[string]bool{"@id": true, "url": true, "sameAs": true, "logo": true, "image": true}
+
+// checkURIs reports a web address a strict URI parser would refuse.
+func checkURIs(key string, val any, path string) []string {
+	if !uriKeys[key] {
+		return nil
+	}
+	vals, ok := val.([]any)
+	if !ok {
+		vals = []any{val}
+	}
+	var problems []string
+	for _, x := range vals {
+		if s, ok := x.(string); ok {
+			if err := strictURI(s); err != nil {
+				problems = append(problems, path+"."+key+": "+err.Error())
+			}
 		}
 	}
 	return problems
@@ -161,6 +185,7 @@ func TestJSONLDVocabularyDetects(t *testing.T) {
 		{`{"@type":"Person","foundingDate":"2020"}`, "foundingDate is not a property of Person"},
 		{`{"@type":"Organization","dateModified":"2020-01-01"}`, "dateModified is not a property of Organization"},
 		{`{"@type":"Event","location":{"@type":"Place","adress":"x"}}`, "adress is not a property of Place"},
+		{`{"@type":"Organization","sameAs":["https://a.example/?b=<x>"]}`, `'<' is not allowed in a URI`},
 		{`{"@type":"Organization","name":"x","url":"https://a.example/","sameAs":[],"foundingDate":"2020","areaServed":"x"}`, ""},
 		{`{"@type":"ProfilePage","dateModified":"2020-01-01","mainEntity":{"@type":"Person","name":"x"}}`, ""},
 	}
