@@ -158,6 +158,7 @@ func events() Collection {
 		optional(lonLat("location")),
 		optional(withPattern(str("booking_url", "Booking page"), webPattern)),
 		optional(text("accessibility", "Access notes")),
+		optional(date("updated", "Updated")),
 		body(),
 	)
 }

@@ -219,6 +219,7 @@ type Event struct {
 	Location      []float64 `toml:"location"`
 	BookingURL    string    `toml:"booking_url"`
 	Accessibility string    `toml:"accessibility"`
+	Updated       Date      `toml:"updated"` // extension: when the details last changed
 }
 
 // Page is content/pages/<slug>.md.

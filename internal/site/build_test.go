@@ -248,8 +248,8 @@ func TestFeeds(t *testing.T) {
 	if err := xml.Unmarshal(tree["feed.xml"], &feed); err != nil {
 		t.Fatal(err)
 	}
-	if len(feed.Entries) != 3 || feed.ID != "https://fellside.example.net/" {
-		t.Errorf("feed id %q with %d entries, want the base URL and 3", feed.ID, len(feed.Entries))
+	if len(feed.Entries) != 4 || feed.ID != "https://fellside.example.net/" {
+		t.Errorf("feed id %q with %d entries, want the base URL and 4", feed.ID, len(feed.Entries))
 	}
 	if feed.XMLName.Space != "http://www.w3.org/2005/Atom" || feed.Title == "" || feed.Author == "" || feed.Updated == "" {
 		t.Errorf("feed lacks the Atom namespace, a title, an author or updated: %+v", feed)

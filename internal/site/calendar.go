@@ -34,8 +34,8 @@ func (s *Site) calendarOf(events []*Event) []byte {
 		}
 		line("DTEND", end.UTC().Format("20060102T150405Z"))
 		line("SUMMARY", escapeText(e.Title))
-		if e.Summary != "" {
-			line("DESCRIPTION", escapeText(e.Summary))
+		if d := e.Description(); d != "" {
+			line("DESCRIPTION", escapeText(d))
 		}
 		if loc := strings.TrimSpace(strings.Join([]string{e.Venue, e.Address}, ", ")); loc != "," {
 			line("LOCATION", escapeText(strings.Trim(loc, ", ")))

@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"encoding/xml"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/emersion/go-ical"
@@ -50,4 +52,45 @@ func slugOfFirstEvent(t *testing.T) string {
 	}
 	name := entries[0].Name()
 	return name[:len(name)-len(".md")]
+}
+
+// TestEventTextInFeedAndCalendar: an event without a summary gets its
+// body's text as its feed entry's summary and its calendar DESCRIPTION
+// (escaped and folded, so a parser reads it back exactly), and its entry's
+// updated is the date the content gives, not its start.
+func TestEventTextInFeedAndCalendar(t *testing.T) {
+	out, _ := build(t, txtarSite(t, "fellside"))
+	tree := readTree(t, out)
+	const text = `Carve, ink; print and take home a set of cards, with tea and “biscuits” for everyone who comes along: 3 < 4.`
+	for _, name := range []string{"events.ics", "events/workshop/event.ics"} {
+		cal, err := ical.NewDecoder(bytes.NewReader(tree[name])).Decode()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		found := false
+		for _, ev := range cal.Events() {
+			if uid, _ := ev.Props.Text(ical.PropUID); strings.HasPrefix(uid, "workshop@") {
+				found = true
+				if got, err := ev.Props.Text(ical.PropDescription); got != text {
+					t.Errorf("%s: DESCRIPTION %q (%v), want %q", name, got, err, text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no workshop event", name)
+		}
+	}
+	var feed atomFeed
+	if err := xml.Unmarshal(tree["feed.xml"], &feed); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range feed.Entries {
+		if len(e.IDs) == 1 && strings.HasSuffix(e.IDs[0], "/events/workshop/") {
+			if len(e.Summary) != 1 || e.Summary[0].Text != text || len(e.Updated) != 1 || e.Updated[0] != "2026-09-15T00:00:00Z" {
+				t.Errorf("workshop entry: summary %+v, updated %v; want the body's text and 2026-09-15", e.Summary, e.Updated)
+			}
+			return
+		}
+	}
+	t.Error("no feed entry for the workshop")
 }

@@ -23,7 +23,17 @@ type Event struct {
 	Location      []float64
 	BookingURL    string
 	Accessibility string
+	Updated       time.Time // when the details last changed, when the content says
 	Body          template.HTML
+}
+
+// Description is the event's summary, or the text of its body when it has
+// no summary: for the feed and the calendar.
+func (e *Event) Description() string {
+	if e.Summary != "" {
+		return e.Summary
+	}
+	return inlineText(e.Body)
 }
 
 // EventKinds labels the kinds of event.
@@ -37,7 +47,7 @@ func (a *assembler) events() {
 		e := &Event{Slug: ce.Slug, URL: "/events/" + ce.Slug + "/", Title: ce.Title, Kind: ce.Kind,
 			KindLabel: EventKinds[ce.Kind], Summary: ce.Summary, Start: ce.Start.In(a.site.Location),
 			Venue: ce.Venue, Address: ce.Address, Location: ce.Location, BookingURL: ce.BookingURL,
-			Accessibility: ce.Accessibility, Body: templateHTML(a.render(ce.Source))}
+			Accessibility: ce.Accessibility, Updated: ce.Updated.Time, Body: templateHTML(a.render(ce.Source))}
 		if !ce.End.IsZero() {
 			e.End = ce.End.In(a.site.Location)
 		}

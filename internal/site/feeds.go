@@ -76,7 +76,13 @@ func (s *Site) feed() []byte {
 	}
 	var entries []entry
 	add := func(title, url, summary, kind string, t time.Time) {
-		e := entry{Title: title, ID: s.absURL(url), Link: link{Href: s.absURL(url)}, Summary: summary,
+		if t.After(s.Now) {
+			t = s.Now // a change cannot have happened after the build
+		}
+		if summary == "" {
+			summary = "Not stated."
+		}
+		e := entry{Title: title, ID: s.absURL(url), Link: link{Href: s.absURL(url), Rel: "alternate"}, Summary: feedSummary(summary),
 			Updated: t.UTC().Format(time.RFC3339)}
 		e.Cat = &struct {
 			Term string `xml:"term,attr"`
@@ -90,7 +96,7 @@ func (s *Site) feed() []byte {
 		add(f.Title, f.URL, f.Summary, "factsheet", f.Updated)
 	}
 	for _, e := range s.Events() {
-		add(e.Title, e.URL, e.Summary, "event", e.Start)
+		add(e.Title, e.URL, e.Description(), "event", e.changed(s.Now))
 	}
 	slices.SortStableFunc(entries, func(a, b entry) int {
 		return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.ID, b.ID))
@@ -115,6 +121,33 @@ func (s *Site) feed() []byte {
 		Links: []link{{Href: s.absURL("/feed.xml"), Rel: "self"}, {Href: s.absURL("/")}}, Updated: updated, Entries: entries}
 	doc.Author.Name = s.Title
 	return marshalXML(doc)
+}
+
+// changed is when the event's entry last changed: the date the content
+// gives, else its start, or the build's time while the start is still to
+// come (an entry cannot have changed in the future).
+func (e *Event) changed(now time.Time) time.Time {
+	switch {
+	case !e.Updated.IsZero():
+		return e.Updated
+	case e.Start.Before(now):
+		return e.Start
+	}
+	return now
+}
+
+// feedSummary shortens a summary taken from a body to about 300
+// characters, at a space.
+func feedSummary(s string) string {
+	const limit = 300
+	if len(s) <= limit {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:limit], ' ')
+	if cut < 0 {
+		cut = limit
+	}
+	return strings.TrimRight(s[:cut], ",;:") + "…"
 }
 
 func marshalXML(v any) []byte {

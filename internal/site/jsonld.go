@@ -11,10 +11,21 @@ import (
 // schemaContext is the JSON-LD context of every description.
 const schemaContext = "https://schema.org"
 
-// ldAgent is a schema.org Organization or Person: a provider, an author,
-// the site's publisher.
+// ldProfilePage is a provider's page: a schema.org ProfilePage whose main
+// entity is the provider. The date the profile was last reviewed belongs to
+// the page (schema.org defines dateModified on creative works, not on
+// organisations or people).
+type ldProfilePage struct {
+	Context     string   `json:"@context"`
+	Type        string   `json:"@type"`
+	URL         string   `json:"url"`
+	DateChanged string   `json:"dateModified,omitempty"`
+	MainEntity  *ldAgent `json:"mainEntity"`
+}
+
+// ldAgent is a schema.org Organization or Person: a provider. A Person has
+// no foundingDate or areaServed in schema.org, so people carry neither.
 type ldAgent struct {
-	Context     string    `json:"@context,omitempty"`
 	Type        string    `json:"@type"`
 	ID          string    `json:"@id,omitempty"`
 	Name        string    `json:"name"`
@@ -31,7 +42,6 @@ type ldAgent struct {
 	Location    []ldPlace `json:"location,omitempty"`     // organisations
 	WorkLoc     []ldPlace `json:"workLocation,omitempty"` // people
 	MakesOffer  []ldOffer `json:"makesOffer,omitempty"`
-	DateChanged string    `json:"dateModified,omitempty"`
 }
 
 // ldPlace is a Place (a venue) or an AdministrativeArea (a district).
@@ -56,25 +66,27 @@ type ldGeoCoordinate struct {
 	Longitude float64 `json:"longitude"`
 }
 
-// ldOffer offers a programme; free and funded programmes cost nothing.
+// ldOffer offers a programme (free and funded programmes cost nothing) or
+// a place at an event, which has no item of its own.
 type ldOffer struct {
-	Type          string    `json:"@type"`
-	ItemOffered   ldService `json:"itemOffered"`
-	Price         string    `json:"price,omitempty"`
-	PriceCurrency string    `json:"priceCurrency,omitempty"`
-	URL           string    `json:"url,omitempty"`
+	Type          string     `json:"@type"`
+	ItemOffered   *ldService `json:"itemOffered,omitempty"`
+	Price         string     `json:"price,omitempty"`
+	PriceCurrency string     `json:"priceCurrency,omitempty"`
+	URL           string     `json:"url,omitempty"`
 }
 
-// ldService is a programme.
+// ldService is a programme. Its commissioner is not given: schema.org has
+// no property for who funds a Service (funder is for organisations,
+// people, events and creative works).
 type ldService struct {
-	Type        string     `json:"@type"`
-	Name        string     `json:"name"`
-	Description string     `json:"description,omitempty"`
-	URL         string     `json:"url,omitempty"`
-	ServiceType []string   `json:"serviceType,omitempty"`
-	Audience    []ldAud    `json:"audience,omitempty"`
-	AreaServed  []ldPlace  `json:"areaServed,omitempty"`
-	Funder      *ldAgentNm `json:"funder,omitempty"`
+	Type        string    `json:"@type"`
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	URL         string    `json:"url,omitempty"`
+	ServiceType []string  `json:"serviceType,omitempty"`
+	Audience    []ldAud   `json:"audience,omitempty"`
+	AreaServed  []ldPlace `json:"areaServed,omitempty"`
 }
 
 type ldAud struct {
@@ -103,15 +115,12 @@ func (p *Page) JSONLD() any {
 	return nil
 }
 
-func (s *Site) providerLD(p *Provider) *ldAgent {
-	a := &ldAgent{Context: schemaContext, Type: "Organization", ID: s.absURL(p.URL) + "#provider", Name: p.Name,
+func (s *Site) providerLD(p *Provider) *ldProfilePage {
+	a := &ldAgent{Type: "Organization", ID: s.absURL(p.URL) + "#provider", Name: p.Name,
 		Description: p.Summary, URL: s.absURL(p.URL), Email: p.Email, Telephone: p.Phone,
-		KnowsAbout: labels(p.Pathways), AreaServed: districts(s, p.Districts), DateChanged: dateOrEmpty(p.Reviewed)}
+		KnowsAbout: labels(p.Pathways)}
 	if p.Website != "" {
-		a.SameAs = []string{p.Website}
-	}
-	if p.Since != 0 {
-		a.FoundingYr = strconv.Itoa(p.Since)
+		a.SameAs = []string{webURL(p.Website)}
 	}
 	var places []ldPlace
 	for _, v := range p.Venues {
@@ -120,14 +129,17 @@ func (s *Site) providerLD(p *Provider) *ldAgent {
 	if p.Kind == "freelance" {
 		a.Type, a.WorkLoc, a.Image = "Person", places, s.absOrEmpty(p.LogoURL)
 	} else {
-		a.Location, a.Logo = places, s.absOrEmpty(p.LogoURL)
+		a.Location, a.Logo, a.AreaServed = places, s.absOrEmpty(p.LogoURL), districts(s, p.Districts)
+		if p.Since != 0 {
+			a.FoundingYr = strconv.Itoa(p.Since)
+		}
 	}
 	for _, pg := range p.Programmes {
 		if pg.Status != "ended" {
 			a.MakesOffer = append(a.MakesOffer, s.programmeOffer(p, pg))
 		}
 	}
-	return a
+	return &ldProfilePage{Context: schemaContext, Type: "ProfilePage", URL: a.URL, DateChanged: dateOrEmpty(p.Reviewed), MainEntity: a}
 }
 
 func (s *Site) programmeOffer(p *Provider, pg *Programme) ldOffer {
@@ -139,10 +151,7 @@ func (s *Site) programmeOffer(p *Provider, pg *Programme) ldOffer {
 	for _, v := range pg.Venues {
 		svc.AreaServed = append(svc.AreaServed, s.venuePlace(p, v))
 	}
-	if pg.Commissioner != "" {
-		svc.Funder = &ldAgentNm{Type: "Organization", Name: pg.Commissioner}
-	}
-	o := ldOffer{Type: "Offer", ItemOffered: svc, URL: svc.URL}
+	o := ldOffer{Type: "Offer", ItemOffered: &svc, URL: svc.URL}
 	if pg.Cost == "free" || pg.Cost == "funded" {
 		o.Price, o.PriceCurrency = "0", "GBP"
 	}

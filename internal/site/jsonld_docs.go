@@ -87,7 +87,7 @@ func (s *Site) eventLD(e *Event) *ldEvent {
 		}
 	}
 	if e.BookingURL != "" {
-		ev.Offers = &ldOffer{Type: "Offer", URL: e.BookingURL}
+		ev.Offers = &ldOffer{Type: "Offer", URL: webURL(e.BookingURL)}
 	}
 	return ev
 }
@@ -118,9 +118,9 @@ func (s *Site) learningLD(l *Learning) *ldReport {
 		r.Author = append(r.Author, ldAgentNm{Type: "Person", Name: a})
 	}
 	for _, ref := range l.References {
-		c := ldCreative{Type: "CreativeWork", Name: ref.Title, URL: ref.URL}
+		c := ldCreative{Type: "CreativeWork", Name: ref.Title, URL: webURL(ref.URL)}
 		if c.URL == "" && ref.DOI != "" {
-			c.URL = "https://doi.org/" + ref.DOI
+			c.URL = webURL("https://doi.org/" + ref.DOI)
 		}
 		r.Citation = append(r.Citation, c)
 	}

@@ -55,11 +55,13 @@ func TestJSONLD(t *testing.T) {
 		typ  string
 		want map[string][]string // path of keys (joined by ".") -> wanted value, or "" for present
 	}{
-		{"providers/mindsong/index.html", "Organization", map[string][]string{
-			"name": {"Mindsong"}, "url": {"https://"}, "makesOffer.@type": {"Offer"}, "makesOffer.itemOffered.@type": {"Service"},
-			"location.@type": {"Place"}, "location.geo.@type": {"GeoCoordinates"}, "location.geo.latitude": {""},
-			"areaServed.@type": {"AdministrativeArea"}}},
-		{"providers/lullaby-lane/index.html", "Person", map[string][]string{"name": {""}, "workLocation.@type": {"Place"}}},
+		{"providers/mindsong/index.html", "ProfilePage", map[string][]string{"dateModified": {"20"},
+			"mainEntity.@type": {"Organization"}, "mainEntity.name": {"Mindsong"}, "mainEntity.url": {"https://"},
+			"mainEntity.makesOffer.@type": {"Offer"}, "mainEntity.makesOffer.itemOffered.@type": {"Service"},
+			"mainEntity.location.@type": {"Place"}, "mainEntity.location.geo.@type": {"GeoCoordinates"},
+			"mainEntity.location.geo.latitude": {""}, "mainEntity.areaServed.@type": {"AdministrativeArea"}}},
+		{"providers/lullaby-lane/index.html", "ProfilePage", map[string][]string{"mainEntity.@type": {"Person"},
+			"mainEntity.name": {""}, "mainEntity.workLocation.@type": {"Place"}}},
 		{"events/creative-lab-good-practice-2027/index.html", "Event", map[string][]string{
 			"name": {""}, "startDate": {"2027-"}, "location.@type": {"Place"}}},
 		{"factsheets/commissioning-terms/index.html", "DefinedTermSet", map[string][]string{
@@ -105,7 +107,8 @@ func TestJSONLDHostile(t *testing.T) {
 	if len(docs) != 1 {
 		t.Fatalf("%d JSON-LD blocks, want 1", len(docs))
 	}
-	name, _ := docs[0]["name"].(string)
+	entity, _ := docs[0]["mainEntity"].(map[string]any)
+	name, _ := entity["name"].(string)
 	if !strings.HasPrefix(name, "<script>alert(1)</script>") {
 		t.Errorf("name = %q, want the payload as text", name)
 	}

@@ -45,7 +45,7 @@ func country(lang string) string {
 
 func (s *Site) orProvider(p *Provider) openreferral.Provider {
 	op := openreferral.Provider{
-		Slug: p.Slug, Name: p.Name, Summary: p.Summary, URL: s.absURL(p.URL), Website: p.Website,
+		Slug: p.Slug, Name: p.Name, Summary: p.Summary, URL: s.absURL(p.URL), Website: webURL(p.Website),
 		Email: p.Email, Phone: p.Phone, Reviewed: p.Reviewed,
 		Terms:   termRefs(p.Districts, p.Pathways, p.Artforms, p.Audiences, p.Referral),
 		Joining: s.orJoining(p.Joining),

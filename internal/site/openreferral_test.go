@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -83,6 +84,12 @@ func newHSDS(t *testing.T, dir string) *hsds {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
+	c.RegisterFormat(&jsonschema.Format{Name: "uri", Validate: func(v any) error {
+		if s, ok := v.(string); ok {
+			return strictURI(s)
+		}
+		return nil
+	}})
 	v := &hsds{items: map[string]*jsonschema.Schema{}, pages: map[string]*jsonschema.Schema{}}
 	envelope := []any{"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"}
 	must := func(err error) {
@@ -109,6 +116,28 @@ func newHSDS(t *testing.T, dir string) *hsds {
 	v.root, err = c.Compile("urn:artsmap:root")
 	must(err)
 	return v
+}
+
+// strictURI checks an absolute URI by RFC 3986's characters (the library's
+// own "uri" format uses Go's lenient parser, which lets "<" and a space
+// through): only unreserved and reserved characters and %HH escapes.
+func strictURI(s string) error {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return fmt.Errorf("%q: %% not followed by two hex digits", s)
+			}
+		case c > 0x7e || c <= ' ' || strings.IndexByte(`"<>\^`+"`{|}", c) >= 0:
+			return fmt.Errorf("%q: %q is not allowed in a URI", s, c)
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil || !u.IsAbs() {
+		return fmt.Errorf("%q is not an absolute URI", s)
+	}
+	return nil
 }
 
 func readJSON(t *testing.T, path string) any {
@@ -233,6 +262,7 @@ func TestOpenReferralBrokenFails(t *testing.T) {
 		{"status not in the list", service, func(d map[string]any) { d["status"] = "open" }},
 		{"id not a UUID", service, func(d map[string]any) { d["id"] = "singing-for-breathing" }},
 		{"email not an address", service, func(d map[string]any) { d["email"] = "not an address" }},
+		{"website not a URI", service, func(d map[string]any) { d["url"] = "https://printmakers.example.net/?a=1&b=<x>" }},
 		{"nested address without a country", service, func(d map[string]any) {
 			loc := d["service_at_locations"].([]any)[0].(map[string]any)["location"].(map[string]any)
 			delete(loc["addresses"].([]any)[0].(map[string]any), "country")
