@@ -66,6 +66,7 @@ func Build(opts Options) (Result, error) {
 		return res, err
 	}
 	if err := p.write(opts.Out, workers()); err != nil {
+		res.Pages, res.Files = 0, 0 // nothing was written
 		probs := &diag.List{}
 		for _, pr := range res.Problems {
 			probs.Add(pr)
