@@ -128,3 +128,37 @@ func TestTerminalEscapes(t *testing.T) {
 		t.Errorf("check = %d, printed %q", code, out+errOut)
 	}
 }
+
+// TestCheckMeansBuild: a site whose layout fails at run time and whose
+// static file takes a page's address fails check as it fails build (check
+// said "no problems found"), and the build writes nothing.
+func TestCheckMeansBuild(t *testing.T) {
+	dir := copySite(t)
+	for name, data := range map[string]string{
+		"layouts/page.html": "{{define \"main\"}}\n<p>{{.Nope}}</p>\n{{end}}",
+		"static/feed.xml":   "<feed/>",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"layouts/page.html:2:6: {{.Nope}} fails:", "static/feed.xml:1:1: this file would be published at /feed.xml"}
+	code, stdout, _ := run(t, "check", "-site", dir)
+	for _, w := range want {
+		if code != exitContent || !strings.Contains(stdout, w) || strings.Contains(stdout, "no problems found") {
+			t.Errorf("check = %d, want %d and %q in:\n%s", code, exitContent, w, stdout)
+		}
+	}
+	// The build stops at the clash, before making pages; without it, at the layout.
+	for i := len(want) - 1; i >= 0; i-- {
+		code, _, errOut := run(t, "build", "-site", dir)
+		if code != exitContent || !strings.Contains(errOut, want[i]) {
+			t.Errorf("build = %d, want %d and %q in:\n%s", code, exitContent, want[i], errOut)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+			t.Error("a failed build wrote public/")
+		}
+		os.Remove(filepath.Join(dir, "static", "feed.xml"))
+	}
+}

@@ -120,6 +120,7 @@ func Build(opts Options) (Result, error) {
 		if opts.ctx().Err() != nil {
 			return res, stopped(opts.ctx().Err())
 		}
+		res.Pages, res.Files = 0, 0 // nothing was written
 		probs := &diag.List{}
 		for _, pr := range res.Problems {
 			probs.Add(pr)

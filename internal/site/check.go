@@ -18,7 +18,7 @@ import (
 // err is a *diag.Error when the site has errors.
 func Check(opts Options) (Result, error) {
 	p, res, err := planSite(opts)
-	if err != nil {
+	if p == nil {
 		return res, err
 	}
 	probs, err := dryRun(opts.ctx(), p)
@@ -35,6 +35,8 @@ func Check(opts Options) (Result, error) {
 // planSite runs the phases Build and Check share: load, assemble, parse
 // the layouts and plan every output file. When the content has errors the
 // layouts are still parsed, so that every problem is reported in one run.
+// The plan is returned with the error when files clash, as the rest of it
+// can still be checked.
 func planSite(opts Options) (*plan, Result, error) {
 	s, probs, err := loadStoppable(opts)
 	if err != nil {
