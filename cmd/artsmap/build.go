@@ -86,7 +86,7 @@ func (m *Main) runCheck(ctx context.Context, args []string) int {
 	}
 	var de *diag.Error
 	if err != nil && !errors.As(err, &de) {
-		fmt.Fprintf(m.Stderr, "artsmap: %v\n", err)
+		fmt.Fprintf(m.Stderr, "artsmap: %s\n", diag.ShowText(err.Error()))
 		return exitContent
 	}
 	if err != nil {
@@ -119,7 +119,7 @@ func (m *Main) fail(err error) int {
 		fmt.Fprintf(m.Stderr, "artsmap: %d errors; nothing was written\n", len(errorsOnly(de.Problems)))
 		return exitContent
 	}
-	fmt.Fprintf(m.Stderr, "artsmap: %v\n", err)
+	fmt.Fprintf(m.Stderr, "artsmap: %s\n", diag.ShowText(err.Error()))
 	return exitContent
 }
 

@@ -51,10 +51,12 @@ Usage:
 
     artsmap build [-site SITE] [-out OUT]
         Check the content and build the website into OUT (default SITE/public).
-        A failed build leaves OUT as it was.
+        A failed build leaves OUT as it was. OUT must be absent, empty or a
+        previous artsmap output; anything else is refused and left alone.
 
     artsmap serve [-site SITE] [-addr 127.0.0.1:1313]
-        Build the site and serve it for previewing.
+        Build the site and serve it for previewing, on this machine only
+        unless -addr names another interface.
 
     artsmap check [-site SITE] [-format text|json]
         Check every content file, layout and static file and print every

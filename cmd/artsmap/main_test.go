@@ -129,6 +129,51 @@ func TestTerminalEscapes(t *testing.T) {
 	}
 }
 
+// TestBuildRefusesThroughCommand checks that the command line passes the
+// site folder on: build -out SITE and -out SITE/content are refused, exit
+// 1, and so is a file, each with every file left as it was.
+func TestBuildRefusesThroughCommand(t *testing.T) {
+	dir := copySite(t)
+	notes := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notes, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dir)
+	for _, out := range []string{dir, filepath.Join(dir, "content"), filepath.Join(dir, "content", "providers"), notes, filepath.Dir(dir)} {
+		code, stdout, errOut := run(t, "build", "-site", dir, "-out", out)
+		if code != exitContent || !strings.Contains(errOut, "will not build into") || !strings.Contains(errOut, "nothing was changed") {
+			t.Errorf("build -out %s = %d: %s%s", out, code, stdout, errOut)
+		}
+	}
+	after := tree(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("%d files before, %d after", len(before), len(after))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+}
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		out[p] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // TestCheckMeansBuild: a site whose layout fails at run time and whose
 // static file takes a page's address fails check as it fails build (check
 // said "no problems found"), and the build writes nothing.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"artsmap/internal/diag"
 	"artsmap/internal/scaffold"
 	"artsmap/internal/site"
 )
@@ -31,15 +32,15 @@ func (m *Main) runNew(args []string) int {
 	}
 	cfg, err := site.Config(site.Folder(sf.dir))
 	if err != nil {
-		fmt.Fprintf(m.Stderr, "artsmap new: %v\n", err)
+		fmt.Fprintf(m.Stderr, "artsmap new: %s\n", diag.ShowText(err.Error()))
 		return exitContent
 	}
 	written, err := scaffold.Write(scaffold.Request{Kind: pos[0], Title: pos[1], Site: sf.dir, Config: cfg})
 	for _, w := range written {
-		fmt.Fprintf(m.Stdout, "wrote %s\n", filepath.Join(sf.dir, filepath.FromSlash(w)))
+		fmt.Fprintf(m.Stdout, "wrote %s\n", diag.ShowPath(filepath.Join(sf.dir, filepath.FromSlash(w))))
 	}
 	if err != nil {
-		fmt.Fprintf(m.Stderr, "artsmap new: %v\n", err)
+		fmt.Fprintf(m.Stderr, "artsmap new: %s\n", diag.ShowText(err.Error()))
 		return exitUsage
 	}
 	fmt.Fprintln(m.Stdout, "edit it, then run: artsmap check")

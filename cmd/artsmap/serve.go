@@ -25,16 +25,16 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	if err := sf.present(); err != nil {
-		fmt.Fprintf(m.Stderr, "artsmap serve: %v\n", err)
+		fmt.Fprintf(m.Stderr, "artsmap serve: %s\n", diag.ShowText(err.Error()))
 		return exitUsage
 	}
 	headers, err := previewHeaders(sf.dir)
 	if err != nil {
-		fmt.Fprintf(m.Stderr, "artsmap serve: %v\n", err)
+		fmt.Fprintf(m.Stderr, "artsmap serve: %s\n", diag.ShowText(err.Error()))
 		return exitContent
 	}
 	if devserver.Exposed(*addr) {
-		fmt.Fprintf(m.Stderr, "artsmap serve: warning: -addr %s makes the preview reachable from other machines on the network; use 127.0.0.1:PORT to keep it on this one\n", *addr)
+		fmt.Fprintf(m.Stderr, "artsmap serve: warning: -addr %s makes the preview reachable from other machines on the network; use 127.0.0.1:PORT to keep it on this one\n", diag.ShowText(*addr))
 	}
 	live, res, err := site.NewLive(sf.options(ctx, ""))
 	m.report(res, err, 0)
@@ -56,14 +56,14 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 			events.Publish("reload", "")
 		})
 		if err != nil {
-			fmt.Fprintf(m.Stderr, "artsmap serve: watching %s: %v\n", diag.ShowPath(sf.dir), err)
+			fmt.Fprintf(m.Stderr, "artsmap serve: watching %s: %s\n", diag.ShowPath(sf.dir), diag.ShowText(err.Error()))
 		}
 	}()
 	err = devserver.Serve(ctx, *addr, devserver.LiveHandler(live, events, site.ErrNotFound), headers, func(a string) {
 		fmt.Fprintf(m.Stdout, "serving %s at http://%s/ : edits reload the page (Ctrl-C to stop)\n", diag.ShowPath(filepath.Clean(sf.dir)), a)
 	})
 	if err != nil {
-		fmt.Fprintf(m.Stderr, "artsmap serve: %v\n", err)
+		fmt.Fprintf(m.Stderr, "artsmap serve: %s\n", diag.ShowText(err.Error()))
 		return exitContent
 	}
 	return exitOK
@@ -76,7 +76,7 @@ func (m *Main) report(res site.Result, err error, took time.Duration) {
 	case err != nil && took > 0:
 		fmt.Fprintln(m.Stderr, "not rebuilt: the last good site is still served")
 	case err != nil:
-		fmt.Fprintf(m.Stderr, "artsmap serve: the site does not build yet: %v\n", firstLine(err))
+		fmt.Fprintf(m.Stderr, "artsmap serve: the site does not build yet: %s\n", diag.ShowText(firstLine(err)))
 	case took > 0:
 		fmt.Fprintf(m.Stdout, "rebuilt in %v\n", took.Round(time.Millisecond))
 	default:

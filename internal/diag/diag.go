@@ -20,8 +20,9 @@ type Problem struct {
 	Warning bool   `json:"warning"`        // true for warnings, which do not fail a build
 }
 
-// String formats p as "path:line:col: [warning: ]message (hint)", the
-// path shown as ShowPath shows it.
+// String formats p as "path:line:col: [warning: ]message (hint)", for a
+// terminal: the path as ShowPath shows it, the message and hint as
+// ShowText does.
 func (p Problem) String() string {
 	var b strings.Builder
 	b.WriteString(ShowPath(p.Path))
@@ -30,9 +31,9 @@ func (p Problem) String() string {
 	if p.Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(ShowText(p.Message))
 	if p.Hint != "" {
-		b.WriteString(" (" + p.Hint + ")")
+		b.WriteString(" (" + ShowText(p.Hint) + ")")
 	}
 	return b.String()
 }

@@ -17,8 +17,11 @@ func TestShowPath(t *testing.T) {
 			t.Errorf("ShowPath(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
-	p := Problem{Path: "content/\x1b[2Jx.md", Line: 1, Col: 1, Message: "m"}
-	if got, want := p.String(), `"content/\x1b[2Jx.md":1:1: m`; got != want {
+	if got, want := ShowText("open site\x1b[2J/x: not \xff here \ufffd ok"), `open site\x1b[2J/x: not \xff here � ok`; got != want {
+		t.Errorf("ShowText = %s, want %s", got, want)
+	}
+	p := Problem{Path: "content/\x1b[2Jx.md", Line: 1, Col: 1, Message: "m\x07", Hint: "h\x1b"}
+	if got, want := p.String(), `"content/\x1b[2Jx.md":1:1: m\a (h\x1b)`; got != want {
 		t.Errorf("Problem.String() = %s, want %s", got, want)
 	}
 }

@@ -144,8 +144,9 @@ func resolve(p string) (string, error) {
 }
 
 // removeDebris removes what killed builds left beside out: folders named
-// with the build's temporary prefix that hold the marker. Nothing without
-// the marker is removed.
+// with the build's temporary prefix that hold the marker, or nothing but
+// a marker file (a build killed while writing it), or nothing at all (a
+// build killed before writing it). No other folder is removed.
 func removeDebris(out string) error {
 	parent := filepath.Dir(out)
 	entries, err := os.ReadDir(parent)
@@ -157,13 +158,27 @@ func removeDebris(out string) error {
 	}
 	for _, e := range entries {
 		p := filepath.Join(parent, e.Name())
-		if strings.HasPrefix(e.Name(), tempPrefix(out)) && e.Type().IsDir() && hasMarker(p) {
-			if err := removeOutput(p); err != nil {
-				return fmt.Errorf("removing what an earlier build left, %s: %w", diag.ShowPath(p), err)
-			}
+		if !strings.HasPrefix(e.Name(), tempPrefix(out)) || !e.Type().IsDir() || !isDebris(p) {
+			continue
+		}
+		if err := removeOutput(p); err != nil {
+			return fmt.Errorf("removing what an earlier build left, %s: %w", diag.ShowPath(p), err)
 		}
 	}
 	return nil
+}
+
+// isDebris reports whether a folder with the temporary prefix is a build's:
+// it holds the marker, or nothing but a marker file, or nothing.
+func isDebris(dir string) bool {
+	if hasMarker(dir) {
+		return true
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	return len(entries) == 0 || len(entries) == 1 && entries[0].Name() == MarkerName && entries[0].Type().IsRegular()
 }
 
 // removeOutput removes a folder a build wrote, the marker last, so that a

@@ -173,12 +173,19 @@ func TestBuildRemovesDebris(t *testing.T) {
 		".public.artsmap-new-123/index.html":        "half a site",
 		".public.artsmap-new-456.old/" + MarkerName: markerText,
 		".public.artsmap-new-789/mine.txt":          "no marker: not ours",
+		".public.artsmap-new-555/" + MarkerName:     "", // killed while writing the marker
+		".public.artsmap-new-666/" + MarkerName:     "forged marker",
+		".public.artsmap-new-666/mine.txt":          "not ours either",
 		".public.new-111/index.html":                "an older version's debris: not marked",
 	})
+	if err := os.Mkdir(filepath.Join(root, ".public.artsmap-new-444"), 0o700); err != nil { // killed before the marker
+		t.Fatal(err)
+	}
 	if _, err := Build(Options{Site: txtarSite(t, "fellside"), Theme: artsmap.Theme, Out: out, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]bool{".public.artsmap-new-123": false, ".public.artsmap-new-456.old": false,
+		".public.artsmap-new-444": false, ".public.artsmap-new-555": false, ".public.artsmap-new-666": true,
 		".public.artsmap-new-789": true, ".public.new-111": true, "public": true} {
 		if _, err := os.Lstat(filepath.Join(root, name)); (err == nil) != want {
 			t.Errorf("%s: present = %v, want %v", name, err == nil, want)
