@@ -120,12 +120,13 @@ func TestLiveGivesUpOnStuckRead(t *testing.T) {
 	release := make(chan struct{})
 	fsys := blockingFS{txtarSite(t, "fellside"), "content/pages/about.md", release}
 	start := time.Now()
-	live, res, err := NewLive(Options{Site: fsys, Theme: artsmap.Theme, Now: testNow, LoadLimit: 300 * time.Millisecond})
-	if took := time.Since(start); took > 2*time.Second {
+	// The limit leaves room for the next, unblocked load on a busy machine.
+	live, res, err := NewLive(Options{Site: fsys, Theme: artsmap.Theme, Now: testNow, LoadLimit: 2 * time.Second})
+	if took := time.Since(start); took > 4*time.Second {
 		t.Errorf("NewLive took %v with a stuck read, want the limit", took)
 	}
 	if err == nil || len(res.Problems) != 1 || res.Problems[0].Path != "content/pages/about.md" ||
-		!strings.Contains(res.Problems[0].Message, "could not be read within 300ms") {
+		!strings.Contains(res.Problems[0].Message, "could not be read within 2s") {
 		t.Fatalf("NewLive = %v, %+v; want a problem naming content/pages/about.md", err, res.Problems)
 	}
 	if _, err := live.Get("index.html"); !errors.Is(err, ErrNotFound) {
