@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"artsmap/internal/controls"
 	"artsmap/internal/diag"
 )
 
@@ -18,7 +19,7 @@ func reportControls(d *decoded, v any, probs *diag.List) {
 	walkText(reflect.ValueOf(v), "", func(path, name string, r rune) {
 		p := d.at(path)
 		probs.Errorf(d.path, p.Line, p.Col, "%s holds a control character (U+%04X), which would garble the site's downloads", name, r).Hint =
-			"remove it: text may hold tabs and line breaks, but no other control characters"
+			controls.Hint
 	})
 }
 
@@ -31,7 +32,7 @@ func walkText(v reflect.Value, path string, bad func(path, name string, r rune))
 			walkText(v.Elem(), path, bad)
 		}
 	case reflect.String:
-		if r, ok := control(v.String()); ok {
+		if r, ok := controls.Find(v.String()); ok {
 			bad(path, path[strings.LastIndex(path, ".")+1:], r)
 		}
 	case reflect.Slice, reflect.Array:
@@ -65,31 +66,13 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// control returns the first control character in s that text may not
-// hold: see controlRune; a carriage return is allowed just before a line
-// feed (a Windows line end).
-func control(s string) (rune, bool) {
-	for i, r := range s {
-		if r == '\r' && !strings.HasPrefix(s[i+1:], "\n") || controlRune(r) {
-			return r, true
-		}
-	}
-	return 0, false
-}
-
-// controlRune reports whether r is a C0 or C1 control character or DEL,
-// other than tab, line feed and carriage return.
-func controlRune(r rune) bool {
-	return r != '\t' && r != '\n' && r != '\r' && (r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f)
-}
-
 // checkBody reports the first byte of text (the body of the file p, which
 // starts on line first) that is not UTF-8, and the first control character
 // other than tab and line ends: the page would show the one as garbage, and
 // the other would reach the plain-text downloads. The front matter is
 // checked by the TOML decoder and reportControls.
 func (l *loader) checkBody(p string, text []byte, first int) {
-	if utf8.Valid(text) && !bytes.ContainsFunc(text, controlRune) {
+	if utf8.Valid(text) && !bytes.ContainsFunc(text, controls.Is) {
 		return
 	}
 	line, start, badUTF8, badControl := first, 0, false, false
@@ -102,10 +85,10 @@ func (l *loader) checkBody(p string, text []byte, first int) {
 			l.probs.Errorf(p, line, col(), "this line is not UTF-8 text (it holds the byte 0x%02x)", text[i]).Hint = utf8Hint
 		case r == '\n':
 			line, start = line+1, i+size
-		case controlRune(r) && !badControl:
+		case controls.Is(r) && !badControl:
 			badControl = true
 			l.probs.Errorf(p, line, col(), "this line holds a control character (U+%04X), which would garble the site's downloads", r).Hint =
-				"remove it: text may hold tabs and line breaks, but no other control characters"
+				controls.Hint
 		}
 		i += size
 	}

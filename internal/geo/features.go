@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"artsmap/internal/controls"
 	"artsmap/internal/diag"
 
 	"github.com/paulmach/orb"
@@ -182,6 +183,9 @@ func (f *file) text(at string, props geojson.Properties, key string) string {
 	s, ok := v.(string)
 	if !ok {
 		f.errorf(at+".properties."+key, "property %q must be text in quotes, found %v", key, v)
+	}
+	if r, bad := controls.Find(s); bad {
+		f.errorf(at+".properties."+key, "property %q holds a control character (U+%04X), which would garble the site's downloads", key, r).Hint = controls.Hint
 	}
 	return s
 }

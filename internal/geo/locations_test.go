@@ -136,6 +136,8 @@ func TestParseLocationsProblems(t *testing.T) {
 			[]want{{4, 46, `property "step_free" must be true or false (no quotes), found yes`, "", false}}, ""},
 		{"text property as a number", collection(feature(`"hall"`, hall, `{"name": "Hall", "postcode": 51}`)),
 			[]want{{4, 45, `property "postcode" must be text in quotes, found 51`, "", false}}, ""},
+		{"control character in an address", collection(feature(`"hall"`, hall, `{"name": "Hall", "address": "1 High St\u001b[2J"}`)),
+			[]want{{4, 44, `property "address" holds a control character (U+001B), which would garble the site's downloads`, "no other control characters", false}}, ""},
 		{"name as a number", collection(feature(`"hall"`, hall, `{"name": 5}`)),
 			[]want{{4, 25, `property "name" must be text in quotes, found 5`, "", false}}, ""},
 		{"unknown property", collection(feature(`"hall"`, hall, `{"name": "Hall", "adress": "High St"}`)),
