@@ -19,8 +19,8 @@ import (
 const (
 	maxConfig     = 256 << 10 // content/site.toml
 	maxFront      = 64 << 10  // the settings between the +++ lines
-	maxBody       = 1 << 20   // the Markdown text after them
-	maxMarkdown   = maxFront + maxBody + 16
+	maxBody       = 256 << 10 // the Markdown text after them
+	maxMarkdown   = maxFront + maxBody
 	maxLocations  = 5 << 20  // a provider's locations.geojson
 	maxBoundaries = 20 << 20 // a boundary file in content/areas
 	maxBundleFile = 20 << 20 // an image or attachment in a bundle
@@ -144,13 +144,15 @@ func plainErr(err error) error {
 	return err
 }
 
-// size writes a number of bytes for people: 64 KB, 1.5 MB.
+// size writes a number of bytes for people, rounded up so that a size
+// over a limit never reads as the limit: 64 KB, 1.5 MB.
 func size(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MB"
+		tenths := (n*10 + 1<<20 - 1) >> 20
+		return strings.TrimSuffix(fmt.Sprintf("%d.%d", tenths/10, tenths%10), ".0") + " MB"
 	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+		return fmt.Sprintf("%d KB", (n+1<<10-1)>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

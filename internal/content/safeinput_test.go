@@ -81,7 +81,7 @@ func TestPublishedTypes(t *testing.T) {
 			[]prob{e("content/providers/p/photo.png", 0, 0, "the file is named as a PNG image but is not one inside (it looks like SVG)", "save it again as a real PNG image")}, ""},
 		{"unlisted HTML stays private", put("content/learning/pack/notes.html", "<script></script>"), nil, ""},
 		{"attachment too large", put(pdf, "%PDF-"+strings.Repeat("x", maxBundleFile)),
-			[]prob{e(pdf, 0, 0, "the file is 20 MB; the limit for a published file is 20 MB", "make it smaller")}, ""},
+			[]prob{e(pdf, 0, 0, "the file is 20.1 MB; the limit for a published file is 20 MB", "make it smaller")}, ""},
 	})
 }
 
