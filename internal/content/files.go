@@ -56,9 +56,19 @@ func (l *loader) scan(dir string, skip func(p string) bool) {
 			return nil
 		case p != dir && e.IsDir() && skip != nil && skip(p):
 			return fs.SkipDir
+		case !e.IsDir() && !strings.HasPrefix(p, "content/"):
+			l.checkSize(p, e) // content files have limits of their own kind
 		}
 		return nil
 	})
+}
+
+// checkSize reports a file of layouts/ or static/ over MaxFileSize.
+func (l *loader) checkSize(p string, e fs.DirEntry) {
+	if info, err := e.Info(); err == nil && info.Size() > MaxFileSize {
+		l.probs.Errorf(p, 0, 0, "the file is %s; the limit for a file of the site is %s", size(info.Size()), size(MaxFileSize)).Hint =
+			"make it smaller, or publish it elsewhere and link to it"
+	}
 }
 
 // scanProviders scans every provider folder, as loading them would.

@@ -86,3 +86,13 @@ func TestPublishedTypes(t *testing.T) {
 }
 
 var allowedList = "pdf, docx, xlsx, pptx, odt, ods, odp, epub, rtf, txt, csv, png, jpg, jpeg, gif, webp, avif, mp3, m4a, mp4"
+
+// TestStaticTooLarge: a file of static/ or layouts/ over the limit of any
+// file is an error at it, so that check finds what build would fail on.
+func TestStaticTooLarge(t *testing.T) {
+	runRules(t, []rule{
+		{"static file too large", put("static/video.mp4", strings.Repeat("x", MaxFileSize+1)),
+			[]prob{e("static/video.mp4", 0, 0, "the file is 20.1 MB; the limit for a file of the site is 20 MB", "make it smaller")}, ""},
+		{"static file at the limit", put("static/video.mp4", strings.Repeat("x", MaxFileSize)), nil, ""},
+	})
+}
