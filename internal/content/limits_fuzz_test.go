@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -24,6 +25,12 @@ func FuzzFrontMatter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, front []byte) {
+		start := time.Now()
+		defer func() {
+			if took := time.Since(start); took > 5*time.Second {
+				t.Fatalf("took %v: %q", took, front)
+			}
+		}()
 		depth, _, _ := tomlDepth(front, 1, 1<<30)
 		var v map[string]any
 		// Deeper documents can take the decoder minutes: the limit is
