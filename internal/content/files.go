@@ -40,7 +40,8 @@ var scanned = []string{"content", "layouts", "static"}
 
 // scan reports every symbolic link under dir (a warning: it is skipped,
 // never followed) and every special file (an error: only regular files are
-// read), skipping the folders skip says to. Nothing is opened but folders.
+// read), skipping hidden entries and the folders skip says to. Nothing is
+// opened but folders.
 func (l *loader) scan(dir string, skip func(p string) bool) {
 	if !l.kindOK(dir) {
 		return
@@ -51,6 +52,10 @@ func (l *loader) scan(dir string, skip func(p string) bool) {
 			return nil // no such folder
 		case err != nil:
 			l.probs.Errorf(p, 0, 0, "cannot read the folder: %v", plainErr(err))
+			return nil
+		case p != dir && strings.HasPrefix(e.Name(), ".") && e.IsDir():
+			return fs.SkipDir // hidden: never read (.git, editors' folders)
+		case p != dir && strings.HasPrefix(e.Name(), "."):
 			return nil
 		case p != dir && !l.entryOK(p, e.Type()):
 			return nil

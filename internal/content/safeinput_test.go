@@ -48,6 +48,7 @@ func TestLinksSkipped(t *testing.T) {
 			[]prob{w("static", 0, 0, linkMsg, linkHintEq)}, ""},
 		{"layout a link", symlink("layouts/partials/card.html", "/etc/passwd"),
 			[]prob{w("layouts/partials/card.html", 0, 0, linkMsg, linkHintEq)}, ""},
+		{"link in a hidden folder, never read", symlink("content/.cache/x", "/etc/passwd"), nil, ""},
 		{"site.toml a link", all(remove(cfgPath), put("elsewhere.toml", siteTOML), symlink(cfgPath, "../elsewhere.toml")),
 			[]prob{
 				w(cfgPath, 0, 0, linkMsg, linkHintEq),
