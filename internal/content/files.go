@@ -19,8 +19,8 @@ import (
 const (
 	maxConfig     = 256 << 10 // content/site.toml
 	maxFront      = 64 << 10  // the settings between the +++ lines
-	maxBody       = 1 << 20   // the Markdown text after them
-	maxMarkdown   = maxFront + maxBody + 16
+	maxBody       = 256 << 10 // the Markdown text after them
+	maxMarkdown   = maxFront + maxBody
 	maxLocations  = 5 << 20  // a provider's locations.geojson
 	maxBoundaries = 20 << 20 // a boundary file in content/areas
 	maxBundleFile = 20 << 20 // an image or attachment in a bundle
@@ -40,7 +40,8 @@ var scanned = []string{"content", "layouts", "static"}
 
 // scan reports every symbolic link under dir (a warning: it is skipped,
 // never followed) and every special file (an error: only regular files are
-// read), skipping the folders skip says to. Nothing is opened but folders.
+// read), skipping hidden entries and the folders skip says to. Nothing is
+// opened but folders.
 func (l *loader) scan(dir string, skip func(p string) bool) {
 	if !l.kindOK(dir) {
 		return
@@ -52,13 +53,27 @@ func (l *loader) scan(dir string, skip func(p string) bool) {
 		case err != nil:
 			l.probs.Errorf(p, 0, 0, "cannot read the folder: %v", plainErr(err))
 			return nil
+		case p != dir && strings.HasPrefix(e.Name(), ".") && e.IsDir():
+			return fs.SkipDir // hidden: never read (.git, editors' folders)
+		case p != dir && strings.HasPrefix(e.Name(), "."):
+			return nil
 		case p != dir && !l.entryOK(p, e.Type()):
 			return nil
 		case p != dir && e.IsDir() && skip != nil && skip(p):
 			return fs.SkipDir
+		case !e.IsDir() && !strings.HasPrefix(p, "content/"):
+			l.checkSize(p, e) // content files have limits of their own kind
 		}
 		return nil
 	})
+}
+
+// checkSize reports a file of layouts/ or static/ over MaxFileSize.
+func (l *loader) checkSize(p string, e fs.DirEntry) {
+	if info, err := e.Info(); err == nil && info.Size() > MaxFileSize {
+		l.probs.Errorf(p, 0, 0, "the file is %s; the limit for a file of the site is %s", size(info.Size()), size(MaxFileSize)).Hint =
+			"make it smaller, or publish it elsewhere and link to it"
+	}
 }
 
 // scanProviders scans every provider folder, as loading them would.
@@ -144,13 +159,15 @@ func plainErr(err error) error {
 	return err
 }
 
-// size writes a number of bytes for people: 64 KB, 1.5 MB.
+// size writes a number of bytes for people, rounded up so that a size
+// over a limit never reads as the limit: 64 KB, 1.5 MB.
 func size(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MB"
+		tenths := (n*10 + 1<<20 - 1) >> 20
+		return strings.TrimSuffix(fmt.Sprintf("%d.%d", tenths/10, tenths%10), ".0") + " MB"
 	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+		return fmt.Sprintf("%d KB", (n+1<<10-1)>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

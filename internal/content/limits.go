@@ -8,8 +8,10 @@ import (
 // parsed: the TOML decoder and the Markdown parser take time that grows
 // faster than the input with deep nesting (see docs/performance.md).
 const (
-	maxTOMLDepth  = 8  // tables and lists inside one another, counting dotted keys
-	maxBlockDepth = 20 // block quotes and lists inside one another
+	maxTOMLDepth  = 8        // tables and lists inside one another, counting dotted keys
+	maxBlockDepth = 20       // block quotes and lists inside one another
+	maxLineLinks  = 100      // links ("](") on one line of Markdown
+	maxBlock      = 32 << 10 // a paragraph, list or table: lines without a blank line between them
 )
 
 // tomlScan is the state of a scan of TOML text for its nesting depth.
@@ -191,6 +193,16 @@ func (l *loader) withinLimits(p string, front, body []byte, bodyLine int) bool {
 	if d, line := blockDepth(body, bodyLine, maxBlockDepth); line > 0 {
 		l.probs.Errorf(p, line, 1, "block quotes or lists nested %d deep; at most %d are allowed", d, maxBlockDepth).Hint =
 			"each > or list marker inside another adds a level: use fewer"
+		ok = false
+	}
+	if n, line := longestBlock(body, bodyLine, maxBlock); line > 0 {
+		l.probs.Errorf(p, line, 1, "the paragraph, list or table starting here is %s; the limit is %s", size(int64(n)), size(maxBlock)).Hint =
+			"put a blank line between paragraphs, or split it into several"
+		ok = false
+	}
+	if n, line := linksPerLine(body, bodyLine, maxLineLinks); line > 0 {
+		l.probs.Errorf(p, line, 1, "%d links on one line; at most %d are allowed", n, maxLineLinks).Hint =
+			"put the links on several lines"
 		ok = false
 	}
 	return ok

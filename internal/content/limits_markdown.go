@@ -103,3 +103,51 @@ func listMarker(b []byte) int {
 	}
 	return n
 }
+
+// linksPerLine returns the most link addresses ("](") opened on one line
+// of src, stopping at the first line with more than limit and returning
+// its number (counted from firstLine). The Markdown parser reads from each
+// one to the next space, so that a line of thousands of them without a
+// space takes time that grows with the square of its length.
+func linksPerLine(src []byte, firstLine, limit int) (most, line int) {
+	for n := firstLine; len(src) > 0; n++ {
+		l, rest, _ := cutLine(src)
+		src = rest
+		if c := bytes.Count(l, []byte("](")); c > most {
+			most = c
+			if c > limit {
+				return c, n
+			}
+		}
+	}
+	return most, 0
+}
+
+// longestBlock returns the size of the largest run of lines without a
+// blank line between them (a paragraph, list or table), stopping at the
+// first larger than limit and returning the line it starts on (counted
+// from firstLine). The Markdown parser takes time that grows with the
+// square of such a run's size for some texts (link definitions, brackets).
+func longestBlock(src []byte, firstLine, limit int) (most, line int) {
+	size, start := 0, firstLine
+	for n := firstLine; len(src) > 0; n++ {
+		l, rest, _ := cutLine(src)
+		taken := len(src) - len(rest)
+		src = rest
+		if len(bytes.TrimSpace(l)) == 0 {
+			size = 0
+			continue
+		}
+		if size == 0 {
+			start = n
+		}
+		size += taken
+		if size > most {
+			most = size
+			if size > limit {
+				return size, start
+			}
+		}
+	}
+	return most, 0
+}

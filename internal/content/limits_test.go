@@ -73,7 +73,7 @@ func TestLimits(t *testing.T) {
 	deep := "x = " + strings.Repeat("{ a = ", 9) + "1" + strings.Repeat(" }", 9) + "\n"
 	runRules(t, []rule{
 		{"front matter too large", edit(pagePath, "title = \"About\"\n", "title = \"About\"\n"+big),
-			[]prob{e(pagePath, 2, 1, "the settings between the +++ lines are 70 KB; the limit is 64 KB", "move long text below the second +++ line")}, ""},
+			[]prob{e(pagePath, 2, 1, "the settings between the +++ lines are 71 KB; the limit is 64 KB", "move long text below the second +++ line")}, ""},
 		{"front matter too deep", edit(pagePath, "title = \"About\"\n", "title = \"About\"\n"+deep),
 			[]prob{e(pagePath, 3, 53, "tables and lists nested 9 deep; at most 8 levels are allowed", "each [ ] or { } inside another")}, ""},
 		{"site.toml too deep", edit(cfgPath, "timezone = \"Europe/London\"\n", "timezone = \"Europe/London\"\n"+deep),
@@ -81,15 +81,18 @@ func TestLimits(t *testing.T) {
 		{"table headers too deep", edit(pagePath, "title = \"About\"\n", "title = \"About\"\n[a.b.c.d.e.f.g.h.i]\n"),
 			[]prob{e(pagePath, 3, 1, "tables and lists nested 9 deep; at most 8 levels are allowed", "each [ ] or { } inside another")}, ""},
 		{"body too large", edit(pagePath, "Text.\n", strings.Repeat("Text.\n", (maxBody/6)+10)),
-			[]prob{e(pagePath, 4, 1, "the text after the settings is 1 MB; the limit is 1 MB", "split it into several pages")}, ""},
+			[]prob{e(pagePath, 4, 1, "the text after the settings is 257 KB; the limit is 256 KB", "split it into several pages")}, ""},
 		{"file too large", edit(pagePath, "Text.\n", strings.Repeat("Text.\n", 2*maxBody/6)),
-			[]prob{e(pagePath, 0, 0, "the file is 2 MB; the limit for a Markdown file is 1.1 MB", "make it smaller")}, ""},
+			[]prob{e(pagePath, 0, 0, "the file is 513 KB; the limit for a Markdown file is 320 KB", "make it smaller")}, ""},
 		{"block quotes too deep", edit(pagePath, "Text.\n", "Text.\n\n"+strings.Repeat(">", 21)+" deep\n"),
 			[]prob{e(pagePath, 6, 1, "block quotes or lists nested 21 deep; at most 20 are allowed", "use fewer")}, ""},
 		{"block quotes at the limit", edit(pagePath, "Text.\n", strings.Repeat(">", 20)+" deep\n"), nil, ""},
+		{"too many links on a line", edit(pagePath, "Text.\n", "Text.\n"+strings.Repeat("[a](", 101)+"\n"),
+			[]prob{e(pagePath, 5, 1, "101 links on one line; at most 100 are allowed", "put the links on several lines")}, ""},
+		{"links at the limit", edit(pagePath, "Text.\n", strings.Repeat("[a](/b) ", 100)+"\n"+strings.Repeat("[a](/b) ", 100)+"\n"), nil, ""},
 		{"locations too large", edit(locPath, `"features": [`, `"x": "`+strings.Repeat("a", maxLocations)+`", "features": [`),
 			[]prob{
-				e(locPath, 0, 0, "the file is 5 MB; the limit for locations.geojson is 5 MB", "make it smaller"),
+				e(locPath, 0, 0, "the file is 5.1 MB; the limit for locations.geojson is 5 MB", "make it smaller"),
 			}, ""},
 	})
 }

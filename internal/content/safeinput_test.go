@@ -48,6 +48,7 @@ func TestLinksSkipped(t *testing.T) {
 			[]prob{w("static", 0, 0, linkMsg, linkHintEq)}, ""},
 		{"layout a link", symlink("layouts/partials/card.html", "/etc/passwd"),
 			[]prob{w("layouts/partials/card.html", 0, 0, linkMsg, linkHintEq)}, ""},
+		{"link in a hidden folder, never read", symlink("content/.cache/x", "/etc/passwd"), nil, ""},
 		{"site.toml a link", all(remove(cfgPath), put("elsewhere.toml", siteTOML), symlink(cfgPath, "../elsewhere.toml")),
 			[]prob{
 				e(cfgPath, 0, 0, "content/site.toml is a symbolic link, and links are never followed", "put the site settings file itself"),
@@ -81,8 +82,18 @@ func TestPublishedTypes(t *testing.T) {
 			[]prob{e("content/providers/p/photo.png", 0, 0, "the file is named as a PNG image but is not one inside (it looks like SVG)", "save it again as a real PNG image")}, ""},
 		{"unlisted HTML stays private", put("content/learning/pack/notes.html", "<script></script>"), nil, ""},
 		{"attachment too large", put(pdf, "%PDF-"+strings.Repeat("x", maxBundleFile)),
-			[]prob{e(pdf, 0, 0, "the file is 20 MB; the limit for a published file is 20 MB", "make it smaller")}, ""},
+			[]prob{e(pdf, 0, 0, "the file is 20.1 MB; the limit for a published file is 20 MB", "make it smaller")}, ""},
 	})
 }
 
 var allowedList = "pdf, docx, xlsx, pptx, odt, ods, odp, epub, rtf, txt, csv, png, jpg, jpeg, gif, webp, avif, mp3, m4a, mp4"
+
+// TestStaticTooLarge: a file of static/ or layouts/ over the limit of any
+// file is an error at it, so that check finds what build would fail on.
+func TestStaticTooLarge(t *testing.T) {
+	runRules(t, []rule{
+		{"static file too large", put("static/video.mp4", strings.Repeat("x", MaxFileSize+1)),
+			[]prob{e("static/video.mp4", 0, 0, "the file is 20.1 MB; the limit for a file of the site is 20 MB", "make it smaller")}, ""},
+		{"static file at the limit", put("static/video.mp4", strings.Repeat("x", MaxFileSize)), nil, ""},
+	})
+}

@@ -34,8 +34,8 @@ func link(t *testing.T, dir, name, target string) {
 	}
 }
 
-// TestLinksNeverFollowed builds a site whose static/, layouts/ and
-// content/ hold symbolic links to a secret outside the site and to a
+// TestLinksNeverFollowed builds a site whose static/, layouts/ and a
+// provider folder hold symbolic links to a secret outside the site and to a
 // profile whose contact details are private: the build succeeds, warns
 // about each link by name, and no output file holds the secret or the
 // private details.
@@ -49,10 +49,8 @@ func TestLinksNeverFollowed(t *testing.T) {
 	links := map[string]string{
 		"static/env.txt":                           secret,
 		"static/private.txt":                       private,
-		"static/docs":                              filepath.Dir(secret),
 		"layouts/partials/leak.html":               secret,
 		"layouts/404.html":                         secret,
-		"content/pages/leak.md":                    private,
 		"content/providers/breath-choir/photo.png": secret,
 	}
 	for name, target := range links {
@@ -118,4 +116,36 @@ func hasProblem(ps []diag.Problem, path string, warning bool, msg string) bool {
 		}
 	}
 	return false
+}
+
+// TestScriptAttachmentRefused: a learning output that attaches a web page
+// and its script, or an SVG, fails the check at each file, so that nothing
+// can run on the site's own address.
+func TestScriptAttachmentRefused(t *testing.T) {
+	dir := realSite(t)
+	files := map[string]string{
+		"content/learning/pack/index.md": "+++\ntitle = \"Pack\"\nkind = \"report\"\ndate = 2026-01-01\nattachments = [" +
+			"{ file = \"page.html\", title = \"Page\" }, { file = \"evil.js\", title = \"Script\" }, { file = \"chart.svg\", title = \"Chart\" }]\n+++\n",
+		"content/learning/pack/page.html": "<script src=\"evil.js\"></script>",
+		"content/learning/pack/evil.js":   "fetch('/admin/')",
+		"content/learning/pack/chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Check(Options{Site: Folder(dir), Theme: artsmap.Theme, Now: testNow})
+	if err == nil {
+		t.Fatal("check passed a site that publishes a web page and a script")
+	}
+	for _, name := range []string{"page.html", "evil.js", "chart.svg"} {
+		if !hasProblem(res.Problems, "content/learning/pack/"+name, false, "may not be published") {
+			t.Errorf("no error at %s: %v", name, res.Problems)
+		}
+	}
 }

@@ -32,6 +32,19 @@ func (o overlay) Open(name string) (fs.File, error) {
 	return o.bottom.Open(name)
 }
 
+// ReadFile implements fs.ReadFileFS, so that the site's files are read
+// with the limits of its file system.
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if o.top != nil && plain(o.top, name) {
+		if data, err := fs.ReadFile(o.top, name); err == nil {
+			return data, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return fs.ReadFile(o.bottom, name)
+}
+
 // plain reports whether name in fsys is a regular file or folder, without
 // following a link.
 func plain(fsys fs.FS, name string) bool {
