@@ -12,7 +12,7 @@ ADDR    ?= 127.0.0.1:1313
 FUZZTIME ?= 10s
 BIN     := bin/artsmap
 
-.PHONY: serve build test check bench bench-go deps go-deps node-deps vendor browser vet unit fuzz clean lighthouse
+.PHONY: serve build test check bench bench-go deps go-deps node-deps vendor browser java vet unit fuzz clean lighthouse
 
 serve: go-deps vendor
 	$(GO) run ./cmd/artsmap serve -site $(SITE) -addr $(ADDR)
@@ -26,16 +26,18 @@ check: go-deps
 
 test: deps vet unit fuzz
 
-deps: go-deps vendor browser
+deps: go-deps vendor browser java
 
 go-deps:
 	$(GO) mod download
 
-# npm ci only when the lock file changed since the last install.
+# npm ci only when the lock file changed since the last install. No
+# package's install script runs: vnu-jar's would download a Java, and the
+# Nu HTML Checker runs on Debian's (make java).
 node-deps: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package-lock.json package.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 # Leaflet and its plugins, copied from node_modules into static/vendor/ so
@@ -49,6 +51,11 @@ static/vendor/.stamp: node_modules/.package-lock.json scripts/vendor.sh
 # Debian's chromium for the browser tests; installed when missing.
 browser:
 	@sh scripts/ensure-chromium.sh
+
+# Debian's Java for the Nu HTML Checker (npm vnu-jar); installed when
+# missing. Its test fails without it: there is no skip.
+java:
+	@sh scripts/ensure-debian-package.sh java default-jre-headless "for the Nu HTML Checker"
 
 vet:
 	$(GO) vet ./...

@@ -131,14 +131,25 @@ func headersFor(t *testing.T, path string) map[string]string {
 func TestNetlifyEffectiveHeaders(t *testing.T) {
 	home, embed := headersFor(t, "/"), headersFor(t, "/embed/map/")
 	api, data := headersFor(t, "/openreferral/services/page-1.json"), headersFor(t, "/data/providers.csv")
-	if !strings.Contains(home["Content-Security-Policy"], "frame-ancestors 'none'") || home["X-Frame-Options"] != "DENY" {
+	if !strings.Contains(home["Content-Security-Policy"], "frame-ancestors 'none'") {
 		t.Errorf("pages may be framed: %v", home)
+	}
+	// X-Frame-Options has no valid value that allows every site to frame
+	// the embeds, so it is sent nowhere: frame-ancestors decides.
+	if home["X-Frame-Options"] != "" || embed["X-Frame-Options"] != "" {
+		t.Errorf("X-Frame-Options sent: pages %q, embeds %q", home["X-Frame-Options"], embed["X-Frame-Options"])
+	}
+	for path, want := range map[string]string{"/learning/a/references.bib": "application/x-bibtex; charset=utf-8",
+		"/learning/a/references.ris": "application/x-research-info-systems; charset=utf-8"} {
+		if got := headersFor(t, path)["Content-Type"]; got != want {
+			t.Errorf("%s: Content-Type %q, want %q", path, got, want)
+		}
 	}
 	if home["Access-Control-Allow-Origin"] != "" {
 		t.Error("pages are open to other origins")
 	}
 	csp := embed["Content-Security-Policy"]
-	if !strings.Contains(csp, "frame-ancestors *") || embed["X-Frame-Options"] == "DENY" {
+	if !strings.Contains(csp, "frame-ancestors *") {
 		t.Errorf("embeds may not be framed: %v", embed)
 	}
 	if strings.Replace(csp, "frame-ancestors *", "frame-ancestors 'none'", 1) != home["Content-Security-Policy"] {

@@ -115,6 +115,7 @@ func TestPagesAccessible(t *testing.T) {
 		t.Run(pg.path, func(t *testing.T) {
 			tab := b.visit(t, base, pg)
 			tab.AssertAccessible(t, pg.path)
+			tab.AssertAccessibleIBM(t, pg.path)
 			if n := Eval[int](t, tab, `document.querySelectorAll('h1').length`); n != 1 {
 				t.Errorf("%d h1 elements, want 1", n)
 			}

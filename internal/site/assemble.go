@@ -140,7 +140,7 @@ func (a *assembler) glossary() {
 	var key strings.Builder
 	for _, f := range a.cs.Factsheets {
 		for _, t := range f.Terms {
-			tip := strings.TrimSpace(plainText(string(a.md.Inline(t.Definition))))
+			tip := htmlText(a.md.Inline(t.Definition))
 			url := "/factsheets/" + f.Slug + "/#" + t.ID
 			for _, phrase := range append([]string{t.Term}, t.Aliases...) {
 				if strings.TrimSpace(phrase) == "" {

@@ -184,8 +184,10 @@ func prepare(s *Site, opts Options) (templates, fs.FS, error) {
 	if s.editor == nil {
 		static = without{static, []string{trim(path.Dir(cms.ScriptPath)), trim(path.Dir(cms.PreviewScript))}}
 	}
-	_, leafletErr := fs.Stat(static, "vendor/leaflet/leaflet.js")
-	s.Leaflet = leafletErr == nil && s.Tiles != ""
+	if err := checkVendored(static, s.Tiles != "", s.editor != nil); err != nil {
+		return nil, nil, err
+	}
+	s.Leaflet = s.Tiles != ""
 	return ts, static, nil
 }
 

@@ -33,7 +33,7 @@ func (e *Event) Description() string {
 	if e.Summary != "" {
 		return e.Summary
 	}
-	return inlineText(e.Body)
+	return htmlText(e.Body)
 }
 
 // EventKinds labels the kinds of event.

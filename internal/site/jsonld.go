@@ -1,11 +1,7 @@
 package site
 
 import (
-	"html/template"
 	"strconv"
-	"strings"
-
-	"golang.org/x/net/html"
 )
 
 // schemaContext is the JSON-LD context of every description.
@@ -188,17 +184,4 @@ func (s *Site) absOrEmpty(p string) string {
 		return ""
 	}
 	return s.absURL(p)
-}
-
-// inlineText is the text of inline HTML (a rendered definition), with
-// entities decoded and spaces collapsed.
-func inlineText(h template.HTML) string {
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(string(h)))
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		if tt == html.TextToken {
-			b.Write(z.Text())
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }

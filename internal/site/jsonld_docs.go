@@ -98,7 +98,7 @@ func (s *Site) factsheetLD(f *Factsheet) *ldTermSet {
 		URL: url, DateChanged: dateOrEmpty(f.Updated), Terms: []ldDefinedTerm{}}
 	for _, t := range f.Terms {
 		set.Terms = append(set.Terms, ldDefinedTerm{Type: "DefinedTerm", ID: url + "#" + t.ID, Name: t.Term,
-			Description: inlineText(t.Definition), TermCode: t.ID,
+			Description: htmlText(t.Definition), TermCode: t.ID,
 			AlternateName: t.Aliases, URL: url + "#" + t.ID, InSet: url})
 	}
 	return set

@@ -22,7 +22,7 @@ func (s *Site) directory() openreferral.Directory {
 		v := openreferral.Vocabulary{Key: t.Key, Name: t.Title, Description: t.Intro, URL: s.absURL(t.URL)}
 		for _, term := range t.Terms {
 			v.Terms = append(v.Terms, openreferral.Term{ID: term.ID, Label: term.Label,
-				Description: inlineText(term.Description), URL: s.absURL(term.URL)})
+				Description: htmlText(term.Description), URL: s.absURL(term.URL)})
 		}
 		d.Vocabularies = append(d.Vocabularies, v)
 	}

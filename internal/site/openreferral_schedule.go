@@ -1,7 +1,6 @@
 package site
 
 import (
-	"strings"
 	"time"
 
 	"artsmap/internal/openreferral"
@@ -10,7 +9,7 @@ import (
 // orJoining is who can join and how, in plain text, for the export.
 func (s *Site) orJoining(j Joining) openreferral.Joining {
 	return openreferral.Joining{Eligibility: j.Eligibility, MinAge: j.MinAge, MaxAge: j.MaxAge,
-		HowToJoin: strings.Join(strings.Fields(plainText(string(j.HowToJoin))), " "), ReferralForm: j.ReferralForm, ReplyDays: j.ReplyDays}
+		HowToJoin: htmlText(j.HowToJoin), ReferralForm: j.ReferralForm, ReplyDays: j.ReplyDays}
 }
 
 // orRecurrences are a programme's schedules for the export. The first

@@ -2,10 +2,39 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
+
+	"golang.org/x/net/html"
 
 	"artsmap/internal/content"
 )
+
+// htmlText is the text of rendered HTML, the one way the site turns HTML
+// into text (glossary tooltips, the search index, JSON-LD definitions,
+// feed and calendar descriptions): the HTML tokenizer decodes every
+// entity, block elements and line breaks separate words, inline elements
+// do not, and runs of space become one.
+func htmlText(h template.HTML) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(string(h)))
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		switch tt {
+		case html.TextToken:
+			b.Write(z.Text())
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			if name, _ := z.TagName(); blockTags[string(name)] {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// blockTags are the elements whose edges separate words.
+var blockTags = map[string]bool{"p": true, "br": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true,
+	"dd": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true,
+	"pre": true, "table": true, "tr": true, "td": true, "th": true, "hr": true, "figure": true, "figcaption": true}
 
 // wordsPerMinute is a common reading speed for plain English.
 const wordsPerMinute = 200

@@ -41,7 +41,7 @@ func searchDoc(p *Provider) search.Doc {
 		}
 	}
 	add(search.WeightSummary, p.Summary)
-	add(search.WeightBody, plainText(string(p.Body)))
+	add(search.WeightBody, htmlText(p.Body))
 	for _, pg := range p.Programmes {
 		add(search.WeightProgramme, pg.Title)
 		add(search.WeightSummary, pg.Summary)
@@ -175,24 +175,6 @@ func townOf(address string) string {
 		return "" // a postcode or a number, not a town
 	}
 	return town
-}
-
-// plainText strips tags from rendered HTML for indexing.
-func plainText(html string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range html {
-		switch {
-		case r == '<':
-			in = true
-			b.WriteByte(' ')
-		case r == '>':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return strings.NewReplacer("&amp;", "&", "&rsquo;", "'", "&lsquo;", "'", "&ldquo;", " ", "&rdquo;", " ", "&#39;", "'", "&quot;", " ").Replace(b.String())
 }
 
 // FacetCount is a directory filter value with how many providers have it.

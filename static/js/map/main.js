@@ -90,6 +90,11 @@ class MapView {
     // that Leaflet's first measure of the map does not force that layout.
     await afterFrame();
     this.map = L.map(this.el, { keyboard: true });
+    // Leaflet draws the areas served into an <svg> in this pane when the
+    // first one is shown. They picture, with nothing to press, what the
+    // list beside the map says in words: hidden from assistive technology
+    // rather than an unnamed graphic.
+    this.map.getPanes().overlayPane.setAttribute('aria-hidden', 'true');
     const selection = this.select();
     this.initialView(selection.visible);
     await yieldToMain();
