@@ -78,6 +78,8 @@ func a11yPages() []pageVisit {
 		{"/providers/?q=singing&pathway=respiratory", withResults, nil},
 		{"/providers/?q=demensia", withResults, nil},
 		{"/providers/mindsong/", "", nil},
+		{"/providers/cor-y-goedwig/", "", nil}, // schedules and the next session
+		{"/sessions/", "", nil},
 		{"/pathways/", "", nil},
 		{"/pathways/chronic-pain/", "", nil},
 		{"/districts/", "", nil},

@@ -33,7 +33,6 @@ func providers(c *content.Config) Collection {
 		terms("artforms", "Art forms", v.Artforms, 1),
 		terms("audiences", "Who it is for", v.Audiences, 0),
 		terms("referral", "Referral routes", v.Referral, 0),
-	}, joining(false), []Field{
 		optional(withPattern(str("website", "Website"), webPattern)),
 		optional(withPattern(str("email", "Email"), emailPattern)),
 		optional(withPattern(str("phone", "Phone"), phonePattern)),
@@ -41,6 +40,7 @@ func providers(c *content.Config) Collection {
 		hint(date("reviewed", "Last checked"), "The date you last checked that this profile is right."),
 		optional(Field{Name: "logo", Label: "Logo", Widget: "image"}),
 		hint(words("tags", "Search words"), "Extra words people might search for, for example copd."),
+	}, joining(false), []Field{
 		quality(),
 		programmes(c),
 		body(),

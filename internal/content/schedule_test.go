@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -120,4 +121,24 @@ func TestScheduleDecoded(t *testing.T) {
 		got[0].Until.String() != "2027-03-17" || got[0].Venue != "hall" || got[0].Note != "Not in school holidays" {
 		t.Errorf("decoded %+v", got)
 	}
+}
+
+// FuzzMinutes: a time is read only when written HH:MM, then lies within
+// the day and writes back the same.
+func FuzzMinutes(f *testing.F) {
+	for _, s := range []string{"14:00", "09:30", "9:30", "24:00", "23:59", "00:00", "2pm", "14:00:00", "1400", "", "１４:00", "14:0٠"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, ok := Minutes(s)
+		if !ok {
+			return
+		}
+		if m < 0 || m >= 24*60 {
+			t.Fatalf("Minutes(%q) = %d, outside the day", s, m)
+		}
+		if back := fmt.Sprintf("%02d:%02d", m/60, m%60); back != s {
+			t.Fatalf("Minutes(%q) = %d, which writes as %q", s, m, back)
+		}
+	})
 }

@@ -197,6 +197,10 @@ scores = { quality = 4 }
 			[]prob{e(labPath, 6, 15, `"javascript:alert(1)" is not a web address`, "start with https://")}, ""},
 
 		// Pages.
+		{"page slug of the sessions page", put("content/pages/sessions.md", "+++\ntitle = \"Sessions\"\n+++\n"),
+			[]prob{e("content/pages/sessions.md", 1, 1, `the page name "sessions" clashes with a section of the site`, "about-sessions.md")}, ""},
+		{"page slug of the referral routes", put("content/pages/referral.md", "+++\ntitle = \"Referral\"\n+++\n"),
+			[]prob{e("content/pages/referral.md", 1, 1, `the page name "referral" clashes with a section of the site`, "about-referral.md")}, ""},
 		{"page slug reserved", put("content/pages/map.md", "+++\ntitle = \"Map\"\n+++\n"),
 			[]prob{e("content/pages/map.md", 1, 1, `the page name "map" clashes with a section of the site`, "=rename the file, for example to about-map.md")}, ""},
 		{"page slug glossary", put("content/pages/glossary.md", "+++\ntitle = \"Glossary\"\n+++\n"),

@@ -84,6 +84,8 @@ func (s *Site) pages() []*Page {
 			Description: "Download the map's data, use it through Open Referral, or put the map on your own site."},
 		{Layout: "coverage", Path: "/coverage/", Title: "Coverage and gaps", Crumbs: []Link{home},
 			Description: "Districts by conditions: where creative activity for health is, and where the gaps are."},
+		{Layout: "sessions", Path: SessionsPath, Title: "When sessions run", Crumbs: []Link{home},
+			Description: "Every programme that says when it runs, by day of the week and start time."},
 	}
 	directory := s.directoryPages(home)
 	out = slices.Insert(out, 1, directory...)

@@ -40,11 +40,6 @@ type Joining struct {
 // Ages describes the ages that can join, or "" when none are stated.
 func (j Joining) Ages() string { return agesText(j.MinAge, j.MaxAge) }
 
-// Stated reports whether anything is said about who can join and how.
-func (j Joining) Stated() bool {
-	return j.Eligibility != "" || j.MinAge > 0 || j.MaxAge > 0 || j.howToJoin != "" || j.ReferralForm != "" || j.ReplyDays > 0
-}
-
 // same reports whether two descriptions say the same.
 func (j Joining) same(o Joining) bool {
 	return j.Eligibility == o.Eligibility && j.MinAge == o.MinAge && j.MaxAge == o.MaxAge &&

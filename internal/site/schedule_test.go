@@ -1,6 +1,9 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +59,26 @@ func TestAgesText(t *testing.T) {
 		if got := agesText(tt.lo, tt.hi); got != tt.want {
 			t.Errorf("agesText(%d, %d) = %q, want %q", tt.lo, tt.hi, got, tt.want)
 		}
+	}
+}
+
+// TestSessionsPage: /sessions/ lists each schedule under its days, and
+// says so for a day without any.
+func TestSessionsPage(t *testing.T) {
+	out, _ := build(t, txtarSite(t, "fellside"))
+	page, err := os.ReadFile(filepath.Join(out, "sessions", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(page)
+	wed := text[strings.Index(text, `<h2 id="wednesday">`):strings.Index(text, `<h2 id="thursday">`)]
+	for _, want := range []string{`href="/providers/breath-choir/#programme-breathe-easy">Breathe Easy Singing</a>`, "14:00 (afternoon)",
+		"Wednesdays, 2pm to 3:30pm, weekly, from 13 January to 17 March 2027, at Mill Hall", "<td>60 and over</td>"} {
+		if !strings.Contains(wed, want) {
+			t.Errorf("Wednesday lacks %q:\n%s", want, wed)
+		}
+	}
+	if !strings.Contains(text, "No sessions are listed on Mondays.") {
+		t.Error("Monday does not say it has no sessions")
 	}
 }
