@@ -9,7 +9,7 @@ import (
 // orJoining is who can join and how, in plain text, for the export.
 func (s *Site) orJoining(j Joining) openreferral.Joining {
 	return openreferral.Joining{Eligibility: j.Eligibility, MinAge: j.MinAge, MaxAge: j.MaxAge,
-		HowToJoin: htmlText(j.HowToJoin), ReferralForm: j.ReferralForm, ReplyDays: j.ReplyDays}
+		HowToJoin: htmlText(j.HowToJoin), ReferralForm: webURL(j.ReferralForm), ReplyDays: j.ReplyDays}
 }
 
 // orRecurrences are a programme's schedules for the export. The first
