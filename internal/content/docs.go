@@ -89,16 +89,8 @@ func (l *loader) checkAttachments(lo *Learning, d *decoded) {
 }
 
 func (l *loader) checkReferences(lo *Learning, d *decoded) {
-	for i, r := range lo.References {
-		at := "references." + itoa(i)
-		l.required(d, at+".title", r.Title)
-		l.webURL(d, at+".url", r.URL)
-		if r.DOI != "" && !doiPattern.MatchString(r.DOI) {
-			l.errAt(d, at+".doi", "%q is not a DOI", r.DOI).Hint = "a DOI looks like 10.1234/abcd, without https://doi.org/"
-		}
-		if r.Year != 0 && (r.Year < 1500 || r.Year > l.opts.Now.Year()+1) {
-			l.errAt(d, at+".year", "year %d is not plausible", r.Year)
-		}
+	for i := range lo.References {
+		l.checkReference(d, "references."+itoa(i), &lo.References[i], false)
 	}
 }
 

@@ -178,6 +178,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 		if len(l.References) > 0 {
 			table[trim(l.URL)+"references.bib"] = bytesOf(l.BibTeX)
 			table[trim(l.URL)+"references.ris"] = bytesOf(l.RIS)
+			table[trim(l.URL)+"references.json"] = l.CSL
 		}
 	}
 	index := sync.OnceValues(func() ([2][]byte, error) {
