@@ -59,7 +59,7 @@ Usage:
     artsmap check [-site SITE] [-format text|json]
         Check every content file and print every problem. Builds nothing.
 
-    artsmap new provider|factsheet|learning|event "Title" [-site SITE]
+    artsmap new provider|factsheet|learning|event|evidence "Title" [-site SITE]
         Write a ready-to-edit file with every field explained.
 
 SITE is the folder that holds content/ (default: the current folder).

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -70,7 +71,7 @@ func reportDecodeError(path string, firstLine int, loc *locator, err error, prob
 		if v, ok := loc.valueOnLine(pe.LastKey, line); ok && pe.LastKey != "" {
 			col = v.Col
 		}
-		p := probs.Errorf(path, line, col, "%s", plainTOMLMessage(pe.Message))
+		p := probs.Errorf(path, line, col, "%s", plainTOMLMessage(pe.Message, pe.LastKey))
 		if pe.LastKey == "" || !strings.Contains(pe.Message, "date") {
 			p.Hint = "check the TOML: text goes in double quotes, lists in [ ], one setting per line"
 		}
@@ -88,6 +89,7 @@ func reportDecodeError(path string, firstLine int, loc *locator, err error, prob
 		if t := typeMismatch.FindStringSubmatch(msg); t != nil {
 			msg = "\"" + lastKey(m[2]) + "\" should be " + friendlyType(t[2]) + ", not " + friendlyType(t[1])
 		}
+		msg = plainTOMLMessage(msg, m[2])
 	}
 	probs.Errorf(path, line, col, "%s", strings.TrimPrefix(msg, "toml: "))
 }
@@ -99,8 +101,20 @@ func lastKey(k string) string {
 	return k
 }
 
-func plainTOMLMessage(m string) string {
-	return strings.TrimPrefix(m, "toml: ")
+var tableMismatch = regexp.MustCompile(`^type mismatch for \S+: expected table but found (\S+)`)
+
+// plainTOMLMessage words a decoder message for people: one table written
+// as a list of tables ([[reference]] for [reference]) is said so.
+func plainTOMLMessage(m, key string) string {
+	m = strings.TrimPrefix(m, "toml: ")
+	if t := tableMismatch.FindStringSubmatch(m); t != nil {
+		k := lastKey(key)
+		if strings.HasPrefix(t[1], "[]") {
+			return fmt.Sprintf("there can be only one [%s] table, written with single brackets, not [[%s]]", k, k)
+		}
+		return fmt.Sprintf("%q should be a table, not %s", k, friendlyType(t[1]))
+	}
+	return m
 }
 
 // friendlyType names a TOML or Go type for an artist rather than a programmer.

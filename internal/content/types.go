@@ -219,6 +219,7 @@ type Site struct {
 	Providers  []*Provider
 	Factsheets []*Factsheet
 	Learning   []*Learning
+	Evidence   []*Evidence
 	Events     []*Event
 	Pages      []*Page
 	Areas      []AreaFile
