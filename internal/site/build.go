@@ -181,6 +181,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 			table[trim(l.URL)+"references.json"] = l.CSL
 		}
 	}
+	s.evidenceOutputs(table)
 	index := sync.OnceValues(func() ([2][]byte, error) {
 		f, t, err := s.searchIndex()
 		return [2][]byte{f, t}, err

@@ -68,3 +68,26 @@ func citationsLD(refs []content.Reference) []ldCitation {
 	}
 	return out
 }
+
+// ldSynopsis is an evidence synopsis in JSON-LD: a Report by the site about
+// one study, which it cites.
+type ldSynopsis struct {
+	Context      string       `json:"@context"`
+	Type         string       `json:"@type"`
+	Headline     string       `json:"headline"`
+	Name         string       `json:"name"`
+	Abstract     string       `json:"abstract,omitempty"`
+	URL          string       `json:"url"`
+	DateModified string       `json:"dateModified,omitempty"`
+	Publisher    *ldAgentNm   `json:"publisher,omitempty"`
+	Keywords     []string     `json:"keywords,omitempty"`
+	InLanguage   string       `json:"inLanguage,omitempty"`
+	Citation     []ldCitation `json:"citation"`
+}
+
+func (s *Site) synopsisLD(e *Synopsis) *ldSynopsis {
+	return &ldSynopsis{Context: schemaContext, Type: "Report", Headline: e.Title, Name: e.Title, Abstract: e.Finding,
+		URL: s.absURL(e.URL), DateModified: dateOrEmpty(e.Reviewed), Publisher: &ldAgentNm{Type: "Organization", Name: s.Title},
+		Keywords:   append(append(labels(e.Pathways), labels(e.Artforms)...), e.Design.Label, e.Certainty.Label),
+		InLanguage: s.Language, Citation: []ldCitation{citationLD(e.Reference)}}
+}

@@ -101,7 +101,7 @@ type templates map[string]*template.Template
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
-	"embed-map", "embed-directory", "data"}
+	"embed-map", "embed-directory", "data", "evidence-list", "evidence"}
 
 // parseTemplates parses base.html, every partial and each page layout.
 func parseTemplates(layouts fs.FS) (templates, error) {
