@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"artsmap/internal/content"
 )
@@ -124,7 +125,7 @@ func (s *Site) EvidenceFor(t *TermPage) []*Synopsis {
 }
 
 // EvidenceByMeasure lists the synopses that use an outcome measure the
-// provider evaluates its work with, compared without regard to case.
+// provider evaluates its work with (see sharesMeasure).
 func (s *Site) EvidenceByMeasure(p *Provider) []*Synopsis {
 	if p.Quality == nil {
 		return nil
@@ -138,15 +139,29 @@ func (s *Site) EvidenceByMeasure(p *Provider) []*Synopsis {
 	return out
 }
 
+// sharesMeasure reports whether a measure in a names the same thing as
+// one in b: equal without regard to case and spacing, or one holding the
+// other as whole words ("Edinburgh Postnatal Depression Scale" and
+// "Edinburgh Postnatal Depression Scale (collected by referrers)"; not
+// "WEMWBS" and "SWEMWBS").
 func sharesMeasure(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(y)) {
+			if x, y := normMeasure(x), normMeasure(y); x != "" && y != "" &&
+				(strings.Contains(" "+y+" ", " "+x+" ") || strings.Contains(" "+x+" ", " "+y+" ")) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// normMeasure lower-cases a measure and keeps its words, letters and
+// digits only, one space apart.
+func normMeasure(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}), " ")
 }
 
 // EvidencePathways are the provider's pathways that the library has

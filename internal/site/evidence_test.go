@@ -140,3 +140,23 @@ func TestEvidenceExportsParse(t *testing.T) {
 		}
 	}
 }
+
+func TestSharesMeasure(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"WEMWBS", "wemwbs", true},
+		{"WEMWBS", "SWEMWBS", false},
+		{"Edinburgh Postnatal Depression Scale", "Edinburgh Postnatal Depression Scale (collected by referrers)", true},
+		{"COPD Assessment Test", "copd  assessment test", true},
+		{"SF-36", "SF-12", false},
+		{"Test", "COPD Assessment Test", true},
+		{"", "", false},
+		{"()", "(collected)", false},
+	} {
+		if got := sharesMeasure([]string{c.a}, []string{c.b}); got != c.want {
+			t.Errorf("sharesMeasure(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
