@@ -83,3 +83,23 @@ func TestEvidenceFilters(t *testing.T) {
 	lib := b.visit(t, base, pageVisit{"/evidence/", evidenceReady, nil})
 	lib.AssertAccessible(t, "/evidence/")
 }
+
+// TestEvidenceRealSiteAccessible runs axe-core on the evidence library of
+// content/, a synopsis, a condition's page with its evidence and a profile
+// linking synopses.
+func TestEvidenceRealSiteAccessible(t *testing.T) {
+	base, _ := realSite(t)
+	b := Start(t)
+	for _, pg := range []pageVisit{
+		{"/evidence/?pathway=respiratory&design=systematic-review", evidenceReady, nil},
+		{"/evidence/singing-for-copd-cochrane/", "", nil},
+		{"/evidence/certainty/low/", "", nil},
+		{"/pathways/respiratory/", "", nil},
+	} {
+		tab := b.visit(t, base, pg)
+		tab.AssertAccessible(t, pg.path)
+		if v := tab.CSPViolations(t); len(v) > 0 {
+			t.Errorf("%s: CSP violations: %v", pg.path, v)
+		}
+	}
+}
