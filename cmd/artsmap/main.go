@@ -62,7 +62,7 @@ Usage:
         Check every content file, layout and static file and print every
         problem. Makes every page but writes nothing.
 
-    artsmap new provider|factsheet|learning|event "Title" [-site SITE]
+    artsmap new provider|factsheet|learning|event|evidence "Title" [-site SITE]
         Write a ready-to-edit file with every field explained.
 
 SITE is the folder that holds content/ (default: the current folder).

@@ -120,7 +120,7 @@ func Build(c *content.Config) Document {
 		Slug:         SlugOptions{Encoding: "ascii", CleanAccents: true, Sanitize: "-"},
 		Output:       Output{OmitEmptyOptional: true, JSON: JSONOptions{IndentStyle: "space", IndentSize: 2}},
 		Collections: []Collection{
-			providers(c), venues(), factsheets(), learning(c), events(), pages(),
+			providers(c), venues(), factsheets(), learning(c), evidence(c), events(), pages(),
 		},
 	}
 }

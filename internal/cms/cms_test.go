@@ -152,7 +152,7 @@ func TestEveryContentFieldIsEditable(t *testing.T) {
 		item any
 	}{
 		{"providers", content.Provider{}}, {"factsheets", content.Factsheet{}}, {"learning", content.Learning{}},
-		{"events", content.Event{}}, {"pages", content.Page{}},
+		{"events", content.Event{}}, {"pages", content.Page{}}, {"evidence", content.Evidence{}},
 	} {
 		checkFields(t, c.name, reflect.TypeOf(c.item), collection(t, d, c.name).Fields, notShown)
 	}

@@ -138,10 +138,7 @@ func learning(c *content.Config) Collection {
 		terms("pathways", "Conditions (pathways)", c.Vocab.Pathways, 0),
 		hint(words("providers", "Providers"), "Folder names of the providers it concerns."),
 		list("references", "References", "{{fields.title}}",
-			words("authors", "Authors"), str("title", "Title"), optional(year("year", "Year")),
-			optional(str("publisher", "Publisher")), optional(str("journal", "Journal")),
-			optional(withPattern(str("url", "Web address"), webPattern)), optional(str("doi", "DOI")),
-		),
+			referenceFields(optional(choice("type", "Type", content.ReferenceTypes)))...),
 		body(),
 	)
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -73,7 +74,7 @@ func reportDecodeError(path string, firstLine int, loc *locator, err error, prob
 		}
 		msg, hint, ours := strings.Cut(pe.Message, hintSep)
 		if !ours {
-			msg, hint = plainTOMLMessage(pe.Message)
+			msg, hint = plainTOMLMessage(pe.Message, pe.LastKey)
 		}
 		probs.Errorf(path, line, col, "%s", msg).Hint = hint
 		return
@@ -90,6 +91,7 @@ func reportDecodeError(path string, firstLine int, loc *locator, err error, prob
 		if t := typeMismatch.FindStringSubmatch(msg); t != nil {
 			msg = "\"" + lastKey(m[2]) + "\" should be " + friendlyType(t[2]) + ", not " + friendlyType(t[1])
 		}
+		msg, _ = plainTOMLMessage(msg, m[2])
 	}
 	probs.Errorf(path, line, col, "%s", strings.TrimPrefix(msg, "toml: "))
 }
@@ -102,13 +104,15 @@ func lastKey(k string) string {
 }
 
 var (
-	outOfRange  = regexp.MustCompile(`^(\S+) is out of range for (?:int|float|uint)\d*$`)
-	badDateTime = regexp.MustCompile(`^invalid datetime: "([^"]*)"`)
-	badUTF8     = regexp.MustCompile(`^invalid UTF-8 byte(?: at \d+)?: (0x[0-9a-f]{2})`)
+	outOfRange    = regexp.MustCompile(`^(\S+) is out of range for (?:int|float|uint)\d*$`)
+	badDateTime   = regexp.MustCompile(`^invalid datetime: "([^"]*)"`)
+	badUTF8       = regexp.MustCompile(`^invalid UTF-8 byte(?: at \d+)?: (0x[0-9a-f]{2})`)
+	tableMismatch = regexp.MustCompile(`^type mismatch for \S+: expected table but found (\S+)`)
 )
 
-// plainTOMLMessage says a TOML syntax error in plain words, with a hint.
-func plainTOMLMessage(m string) (msg, hint string) {
+// plainTOMLMessage says a TOML syntax error in plain words, with a hint;
+// key is the setting it was found at, if any.
+func plainTOMLMessage(m, key string) (msg, hint string) {
 	m = strings.TrimPrefix(m, "toml: ")
 	switch {
 	case outOfRange.MatchString(m):
@@ -118,6 +122,13 @@ func plainTOMLMessage(m string) (msg, hint string) {
 			"check the day and the month: dates are written YYYY-MM-DD, for example 2026-10-01"
 	case badUTF8.MatchString(m):
 		return "this line is not UTF-8 text (it holds the byte " + badUTF8.FindStringSubmatch(m)[1] + ")", utf8Hint
+	case tableMismatch.MatchString(m):
+		k, found := lastKey(key), tableMismatch.FindStringSubmatch(m)[1]
+		if strings.HasPrefix(found, "[]") {
+			return fmt.Sprintf("there can be only one [%s] table, written with single brackets, not [[%s]]", k, k),
+				fmt.Sprintf("write [%s] once", k)
+		}
+		return fmt.Sprintf("%q should be a table, not %s", k, friendlyType(found)), ""
 	case strings.Contains(m, "date"):
 		return m, ""
 	}

@@ -113,16 +113,8 @@ func (l *loader) checkAttachments(lo *Learning, d *decoded) {
 }
 
 func (l *loader) checkReferences(lo *Learning, d *decoded) {
-	for i, r := range lo.References {
-		at := "references." + itoa(i)
-		l.required(d, at+".title", r.Title)
-		l.webURL(d, at+".url", r.URL)
-		if r.DOI != "" && !doiPattern.MatchString(r.DOI) {
-			l.errAt(d, at+".doi", "%q is not a DOI", r.DOI).Hint = "a DOI looks like 10.1234/abcd, without https://doi.org/"
-		}
-		if r.Year != 0 && (r.Year < 1500 || r.Year > l.opts.Now.Year()+1) {
-			l.errAt(d, at+".year", "year %d is not plausible", r.Year)
-		}
+	for i := range lo.References {
+		l.checkReference(d, "references."+itoa(i), &lo.References[i], false)
 	}
 }
 
@@ -239,7 +231,7 @@ func (l *loader) checkLocation(d *decoded, loc []float64) {
 
 // reserved are the first URL segments the site itself uses.
 var reserved = []string{"providers", "map", "coverage", "pathways", "artforms", "districts", "audiences",
-	"factsheets", "glossary", "learning", "events", "data", "css", "js", "img", "fonts", "admin", "embed",
+	"factsheets", "glossary", "learning", "evidence", "events", "data", "css", "js", "img", "fonts", "admin", "embed",
 	"openreferral", "search", "vendor", "static", "referral", "sessions"}
 
 func (l *loader) checkPage(pg *Page, d *decoded) {

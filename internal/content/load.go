@@ -89,6 +89,7 @@ func (ld *Loader) full() *loader {
 	l.loadProviders()
 	l.loadMarkdownDir("content/factsheets", l.loadFactsheet)
 	l.loadLearning()
+	l.loadMarkdownDir("content/evidence", l.loadEvidence)
 	l.loadMarkdownDir("content/events", l.loadEvent)
 	l.loadMarkdownDir("content/pages", l.loadPage)
 	l.loadAreas()
@@ -308,7 +309,7 @@ func (l *loader) loadAreas() {
 	}
 }
 
-var known = []string{"site.toml", "providers", "factsheets", "learning", "events", "pages", "areas"}
+var known = []string{"site.toml", "providers", "factsheets", "learning", "evidence", "events", "pages", "areas"}
 
 // checkStray warns about files in content/ that nothing reads.
 func (l *loader) checkStray() {

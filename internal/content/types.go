@@ -179,17 +179,6 @@ type Attachment struct {
 	Size  int64  `toml:"-"`
 }
 
-// Reference is a cited publication.
-type Reference struct {
-	Authors   []string `toml:"authors"`
-	Title     string   `toml:"title"`
-	Year      int      `toml:"year"`
-	Publisher string   `toml:"publisher"`
-	Journal   string   `toml:"journal"`
-	URL       string   `toml:"url"`
-	DOI       string   `toml:"doi"`
-}
-
 // Criterion is a weighted criterion of an options appraisal.
 type Criterion struct {
 	ID     string `toml:"id"`
@@ -238,6 +227,7 @@ type Site struct {
 	Providers  []*Provider
 	Factsheets []*Factsheet
 	Learning   []*Learning
+	Evidence   []*Evidence
 	Events     []*Event
 	Pages      []*Page
 	Areas      []AreaFile

@@ -1,6 +1,6 @@
 // Package scaffold owns "artsmap new": it writes a ready-to-edit content
 // file, with every field explained, for a provider, fact sheet, learning
-// output or event, and never overwrites anything.
+// output, event or evidence synopsis, and never overwrites anything.
 package scaffold
 
 import (
@@ -23,7 +23,7 @@ import (
 var templatesFS embed.FS
 
 // Kinds are the things "new" can make.
-var Kinds = []string{"provider", "factsheet", "learning", "event"}
+var Kinds = []string{"provider", "factsheet", "learning", "event", "evidence"}
 
 // Request says what to make.
 type Request struct {
@@ -113,11 +113,13 @@ func (r Request) files(s string) ([]file, error) {
 		names = map[string]string{"learning.md": "content/learning/" + s + ".md"}
 	case "event":
 		names = map[string]string{"event.md": "content/events/" + s + ".md"}
+	case "evidence":
+		names = map[string]string{"evidence.md": "content/evidence/" + s + ".md"}
 	default:
 		return nil, fmt.Errorf("cannot make a %q: choose one of %s", r.Kind, strings.Join(Kinds, ", "))
 	}
 	var out []file
-	for _, tmpl := range []string{"provider.md", "locations.geojson", "factsheet.md", "learning.md", "event.md"} {
+	for _, tmpl := range []string{"provider.md", "locations.geojson", "factsheet.md", "learning.md", "event.md", "evidence.md"} {
 		dest, ok := names[tmpl]
 		if !ok {
 			continue

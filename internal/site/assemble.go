@@ -79,6 +79,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	a.providers()
 	a.factsheets()
 	a.learning()
+	a.evidence()
 	a.events()
 	a.pages()
 	a.site.derive()

@@ -230,8 +230,10 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 		if len(l.References) > 0 {
 			table[trim(l.URL)+"references.bib"] = bytesOf(l.BibTeX)
 			table[trim(l.URL)+"references.ris"] = bytesOf(l.RIS)
+			table[trim(l.URL)+"references.json"] = l.CSL
 		}
 	}
+	s.evidenceOutputs(table)
 	index := sync.OnceValues(func() ([2][]byte, error) {
 		f, t, err := s.searchIndex()
 		return [2][]byte{f, t}, err

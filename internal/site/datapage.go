@@ -26,7 +26,7 @@ const OpenReferralPageSize = openreferral.DefaultPageSize
 
 // Downloads lists the open-data files with their fields, for /data/.
 func (s *Site) Downloads() []Download {
-	return []Download{
+	return append([]Download{
 		{ID: "geojson", Title: "Venues and areas served (GeoJSON)", URL: GeoJSONPath, Format: "GeoJSON (RFC 7946), WGS84 longitude and latitude",
 			Description: "One feature per venue (a point) and per area served (a polygon), with the provider and programmes it belongs to.",
 			Fields:      geoJSONFields},
@@ -38,7 +38,7 @@ func (s *Site) Downloads() []Download {
 			Fields: openReferralFields},
 		{ID: "glossary", Title: "Glossary (JSON)", URL: GlossaryPath, Format: "JSON array",
 			Description: "Every term defined on the fact sheets.", Fields: glossaryFields},
-	}
+	}, s.evidenceDownloads()...)
 }
 
 var geoJSONFields = []Field{

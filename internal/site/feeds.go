@@ -44,6 +44,8 @@ func (p *Page) updated() time.Time {
 		return p.Factsheet.Updated
 	case p.Learning != nil:
 		return p.Learning.Date
+	case p.Synopsis != nil:
+		return p.Synopsis.Reviewed
 	case p.Doc != nil:
 		return p.Doc.Updated
 	}

@@ -19,8 +19,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// testNow is the fixed clock of every test build.
-var testNow = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+// testNow is the fixed clock of every test build. It must not be earlier
+// than any date content/ records as past (the evidence synopses were
+// checked on 2026-12-07), or TestRealSite sees "in the future" warnings.
+var testNow = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
 
 // txtarSite reads testdata/<name>.txtar into a site file system.
 func txtarSite(t *testing.T, name string) fstest.MapFS {

@@ -103,6 +103,8 @@ func (p *Page) JSONLD() any {
 		return p.Site.providerLD(p.Provider)
 	case p.Event != nil:
 		return p.Site.eventLD(p.Event)
+	case p.Synopsis != nil:
+		return p.Site.synopsisLD(p.Synopsis)
 	case p.Factsheet != nil:
 		return p.Site.factsheetLD(p.Factsheet)
 	case p.Learning != nil:

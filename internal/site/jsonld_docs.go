@@ -55,15 +55,9 @@ type ldReport struct {
 	Author        []ldAgentNm   `json:"author,omitempty"`
 	Publisher     *ldAgentNm    `json:"publisher,omitempty"`
 	Keywords      []string      `json:"keywords,omitempty"`
-	Citation      []ldCreative  `json:"citation,omitempty"`
+	Citation      []ldCitation  `json:"citation,omitempty"`
 	InLanguage    string        `json:"inLanguage,omitempty"`
 	About         []ldAgentLink `json:"about,omitempty"`
-}
-
-type ldCreative struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
 }
 
 type ldAgentLink struct {
@@ -117,13 +111,7 @@ func (s *Site) learningLD(l *Learning) *ldReport {
 	for _, a := range l.Authors {
 		r.Author = append(r.Author, ldAgentNm{Type: "Person", Name: a})
 	}
-	for _, ref := range l.References {
-		c := ldCreative{Type: "CreativeWork", Name: ref.Title, URL: webURL(ref.URL)}
-		if c.URL == "" && ref.DOI != "" {
-			c.URL = webURL("https://doi.org/" + ref.DOI)
-		}
-		r.Citation = append(r.Citation, c)
-	}
+	r.Citation = citationsLD(l.References)
 	for _, p := range l.Providers {
 		r.About = append(r.About, ldAgentLink{ID: s.absURL(p.URL) + "#provider"})
 	}

@@ -30,6 +30,7 @@ func TestLinks(t *testing.T) {
 		{"synthetic", func(*testing.T) fs.FS { return synth.Site(230, 1) }, 3000}, // three directory pages
 		{"hostile", func(t *testing.T) fs.FS { return txtarSite(t, "hostile") }, 500},
 		{"fellside", func(t *testing.T) fs.FS { return txtarSite(t, "fellside") }, 500},
+		{"evidence", func(t *testing.T) fs.FS { return txtarSite(t, "evidence") }, 500},
 	}
 	for _, s := range sites {
 		t.Run(s.name, func(t *testing.T) {

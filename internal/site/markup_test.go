@@ -108,6 +108,7 @@ func TestMarkupValid(t *testing.T) {
 		{"synthetic", func(*testing.T) fs.FS { return synth.Site(230, 1) }}, // three directory pages
 		{"hostile", func(t *testing.T) fs.FS { return txtarSite(t, "hostile") }},
 		{"fellside", func(t *testing.T) fs.FS { return txtarSite(t, "fellside") }},
+		{"evidence", func(t *testing.T) fs.FS { return txtarSite(t, "evidence") }},
 	}
 	for _, s := range sites {
 		t.Run(s.name, func(t *testing.T) {

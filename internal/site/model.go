@@ -38,6 +38,7 @@ type Site struct {
 	Factsheets []*Factsheet
 	Glossary   []*Letter
 	Learning   []*Learning // newest first
+	Evidence   []*Synopsis // by certainty, design, title
 	Upcoming   []*Event    // soonest first
 	Past       []*Event    // most recent first
 	Pages      []*DocPage  // by title

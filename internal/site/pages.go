@@ -24,6 +24,8 @@ type Page struct {
 	Event     *Event
 	Doc       *DocPage
 	Filter    *LearningFilter // a filtered list of learning outputs
+	Synopsis  *Synopsis       // an evidence synopsis
+	Evidence  *EvidenceFilter // a browse page of the evidence library
 	Full      string          // an embed's full page: /map/ for /embed/map/
 	Pager     *Pager          // a page of the directory
 }
@@ -116,6 +118,7 @@ func (s *Site) pages() []*Page {
 		out = append(out, &Page{Layout: "learning", Path: l.URL, Title: l.Title, Description: l.Summary,
 			Crumbs: []Link{home, {"Learning", "/learning/"}}, Learning: l})
 	}
+	out = append(out, s.evidencePages(home)...)
 	for _, e := range s.Events() {
 		out = append(out, &Page{Layout: "event", Path: e.URL, Title: e.Title, Description: e.Summary,
 			Crumbs: []Link{home, {"Events", "/events/"}}, Event: e})

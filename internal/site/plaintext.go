@@ -87,7 +87,7 @@ func learningText(l *content.Learning) (string, int) {
 	if len(l.References) > 0 {
 		heading(&b, "References")
 		for i, r := range l.References {
-			fmt.Fprintf(&b, "%d. %s (%d). %s. %s%s\n", i+1, strings.Join(r.Authors, ", "), r.Year, r.Title,
+			fmt.Fprintf(&b, "%d. %s (%d). %s. %s%s\n", i+1, content.AuthorList(r.Authors), r.Year, r.Title,
 				strings.TrimSpace(r.Journal+" "+r.Publisher), doiText(r.DOI))
 		}
 	}

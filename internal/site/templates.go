@@ -127,7 +127,7 @@ type templates map[string]*template.Template
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
-	"embed-map", "embed-directory", "data", "sessions"}
+	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence"}
 
 // parseTemplates parses base.html, every partial and each page layout. A
 // layout that cannot be parsed is a *layoutError; all of them are
