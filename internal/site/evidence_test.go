@@ -14,7 +14,7 @@ import (
 // synopsisLinks lists the synopses a page's list or cards link to, in order.
 func synopsisLinks(page []byte) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`<h3 class="card-title"><a href="/evidence/([a-z0-9-]+)/">`).FindAllSubmatch(page, -1) {
+	for _, m := range regexp.MustCompile(`<h3 class="card-title"[^>]*><a href="/evidence/([a-z0-9-]+)/">`).FindAllSubmatch(page, -1) {
 		out = append(out, string(m[1]))
 	}
 	return out
