@@ -57,7 +57,7 @@ func TestCancelWhileReading(t *testing.T) {
 func TestCancelWhileWriting(t *testing.T) {
 	fsys := synth.Site(3000, 1)
 	out := filepath.Join(t.TempDir(), "public")
-	writeFiles(t, out, map[string]string{MarkerName: markerText, "index.html": "previous"})
+	writeFiles(t, out, map[string]string{MarkerName: string(markerFor([]string{"index.html"})), "index.html": "previous"})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	errc := make(chan error, 1)

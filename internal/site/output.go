@@ -98,7 +98,7 @@ func (p *plan) write(ctx context.Context, out string, workers int) error {
 	}
 	err = os.Chmod(tmp, 0o755)
 	if err == nil {
-		err = writeFile(filepath.Join(tmp, MarkerName), []byte(markerText))
+		err = writeFile(filepath.Join(tmp, MarkerName), markerFor(topNames(slices.Collect(maps.Keys(p.files)))))
 	}
 	g := &gate{}
 	if err == nil {
@@ -287,11 +287,12 @@ func exchange(tmp, out string) (string, error) {
 	return old, nil
 }
 
-// removeOld removes the previous output: all of it when it holds the
-// marker; an empty folder otherwise (if someone put files into it since
-// the check, it is kept and named in the error).
+// removeOld removes the previous output: all of it when it holds nothing
+// but its marker and the names it lists; an empty folder otherwise (if
+// someone put files into it since the check, it is kept and named in the
+// error).
 func removeOld(old string) error {
-	if hasMarker(old) {
+	if extra, err := foreign(old); err == nil && len(extra) == 0 {
 		return removeOutput(old)
 	}
 	if err := os.Remove(old); err != nil {
