@@ -88,6 +88,9 @@ func checkOut(out, siteDir string) error {
 	if len(extra) > 0 {
 		return refuse(out, "it holds files artsmap did not write: "+listNames(extra), "move them or choose another -out")
 	}
+	if cwd, err := os.Getwd(); err == nil && filepath.Clean(out) == cwd {
+		return refuse(out, "-out cannot be the current folder", "give a folder inside it, such as -out public, or run artsmap from the folder above")
+	}
 	return nil
 }
 
@@ -240,8 +243,15 @@ func isDebris(dir string) bool {
 
 // removeOutput removes a folder a build wrote, the marker last, so that a
 // build killed while removing it leaves a folder the next build still
-// recognises as its own.
+// recognises as its own. It refuses anything that is not a real folder
+// (a symbolic link to one included).
 func removeOutput(dir string) error {
+	dir = filepath.Clean(dir) // "link/" would be followed
+	if info, err := os.Lstat(dir); err != nil {
+		return err
+	} else if !info.IsDir() {
+		return fmt.Errorf("%s is not a folder (%s); it is kept", diag.ShowPath(dir), kind(info.Mode()))
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -254,4 +264,15 @@ func removeOutput(dir string) error {
 		}
 	}
 	return os.RemoveAll(dir)
+}
+
+// kind names the type of a file that is not a folder, for messages.
+func kind(m fs.FileMode) string {
+	if m&fs.ModeSymlink != 0 {
+		return "a symbolic link"
+	}
+	if m.IsRegular() {
+		return "a file"
+	}
+	return "a special file"
 }
