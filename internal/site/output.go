@@ -84,7 +84,6 @@ func (p *plan) order() []string {
 // out is always either the previous site or the complete new one. It stops
 // when ctx ends, removing the new folder.
 func (p *plan) write(ctx context.Context, out string, workers int) error {
-	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -103,6 +102,9 @@ func (p *plan) write(ctx context.Context, out string, workers int) error {
 	g := &gate{}
 	if err == nil {
 		err = p.writeInto(ctx, tmp, workers, g)
+	}
+	if err == nil { // whatever was put at out during the build is refused too
+		err = checkOut(out, "")
 	}
 	if err != nil {
 		g.close()
@@ -287,16 +289,24 @@ func exchange(tmp, out string) (string, error) {
 	return old, nil
 }
 
-// removeOld removes the previous output: all of it when it holds nothing
-// but its marker and the names it lists; an empty folder otherwise (if
-// someone put files into it since the check, it is kept and named in the
-// error).
+// removeOld removes the previous output, now at old: only a real folder
+// holding nothing but what its marker lists (or nothing). Anything else
+// (a file, a link or files someone put there after the check) is kept
+// and named in the error.
 func removeOld(old string) error {
-	if extra, err := foreign(old); err == nil && len(extra) == 0 {
-		return removeOutput(old)
+	info, err := os.Lstat(old)
+	if err != nil {
+		return err
 	}
-	if err := os.Remove(old); err != nil {
-		return fmt.Errorf("the previous output folder was not empty any more; it is kept at %s: %w", diag.ShowPath(old), err)
+	if !info.IsDir() {
+		return fmt.Errorf("what was at the output folder during the build is %s, not a folder artsmap wrote; the new site is in place and it is kept at %s", kind(info.Mode()), diag.ShowPath(old))
 	}
-	return nil
+	extra, err := foreign(old)
+	if err != nil {
+		return err
+	}
+	if len(extra) > 0 {
+		return fmt.Errorf("the previous output folder held files artsmap did not write (%s); the new site is in place and the previous folder is kept at %s", listNames(extra), diag.ShowPath(old))
+	}
+	return removeOutput(old)
 }
