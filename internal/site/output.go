@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"artsmap/internal/diag"
@@ -40,7 +41,8 @@ func (p *plan) add(name string, out output) error {
 	return nil
 }
 
-// copyTree plans a copy of every file under dir of fsys (skipping hidden ones).
+// copyTree plans a copy of every file under dir of fsys that is
+// published (see published).
 func (p *plan) copyTree(fsys fs.FS, dir string) error {
 	return fs.WalkDir(fsys, dir, func(name string, e fs.DirEntry, err error) error {
 		switch {
@@ -48,9 +50,9 @@ func (p *plan) copyTree(fsys fs.FS, dir string) error {
 			return nil
 		case err != nil:
 			return err
-		case e.Name()[0] == '.' && name != dir && e.IsDir():
+		case name != dir && !published(name) && e.IsDir():
 			return fs.SkipDir
-		case e.Name()[0] == '.' && name != dir, e.IsDir():
+		case name != dir && !published(name), e.IsDir():
 			return nil
 		}
 		if p.add(name, copyOf(fsys, name)) != nil {
@@ -58,6 +60,18 @@ func (p *plan) copyTree(fsys fs.FS, dir string) error {
 		}
 		return nil
 	})
+}
+
+// published reports whether the static file at name (a slash path
+// below static/) is published: unless a part of its path is hidden
+// (begins with a dot: .env, .git/config). Both build and the preview ask.
+func published(name string) bool {
+	for part := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(part, ".") && part != "." {
+			return false
+		}
+	}
+	return true
 }
 
 // copyOf makes a file by reading it from fsys.
