@@ -13,6 +13,10 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() { // the first signal ends ctx; a second one ends the process at once
+		<-ctx.Done()
+		stop()
+	}()
 	m := NewMain(os.Stdout, os.Stderr)
 	code := m.Run(ctx, os.Args[1:])
 	m.Close()

@@ -126,12 +126,13 @@ func (sf siteFlags) present() error {
 }
 
 // previewHeaders are the response headers the preview sends: those of the
-// site's own netlify.toml, or else those of the built-in one.
+// site's own netlify.toml, read through the site's view of its folder
+// (no link followed, size and nesting bounded), or else, when the site
+// has none, those of the built-in one.
 func previewHeaders(dir string) (netlify.Headers, error) {
-	name := filepath.Join(dir, "netlify.toml")
-	info, err := os.Lstat(name)
-	if err == nil && info.Mode().IsRegular() {
-		return netlify.Load(name)
+	h, err := netlify.LoadFS(site.Folder(dir), "netlify.toml")
+	if errors.Is(err, iofs.ErrNotExist) {
+		return netlify.Parse("netlify.toml (built in)", artsmap.Netlify)
 	}
-	return netlify.Parse("netlify.toml (built in)", artsmap.Netlify)
+	return h, err
 }

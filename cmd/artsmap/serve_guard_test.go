@@ -108,8 +108,12 @@ func TestServeStopsWithOpenPage(t *testing.T) {
 	start := time.Now()
 	select {
 	case code := <-done:
-		if code != exitOK || time.Since(start) > time.Second {
-			t.Errorf("serve ended with %d after %v, want 0 within a second: %s", code, time.Since(start), errOut.String())
+		// Within a second on an idle machine (the shutdown allows 800 ms);
+		// a shared CI machine gets slack.
+		took := time.Since(start)
+		t.Logf("serve stopped in %v", took)
+		if code != exitOK || took > 5*time.Second {
+			t.Errorf("serve ended with %d after %v, want 0 within about a second: %s", code, took, errOut.String())
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")

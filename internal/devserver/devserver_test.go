@@ -38,6 +38,8 @@ func TestLiveHandler(t *testing.T) {
 		"404.html":         "<html><body>Not here</body></html>",
 		"css/site.css":     "body{}",
 		"admin/index.html": "<html><body>Editor</body></html>",
+		"files/page.zzz":   "<html><body><script>alert(1)</script></body></html>",
+		"files/README":     "<html><body>no extension</body></html>",
 	}
 	h := LiveHandler(src, NewBroker(), errMissing)
 	tests := []struct {
@@ -51,6 +53,9 @@ func TestLiveHandler(t *testing.T) {
 		{"/nope/", "Not here", "text/html", 404},
 		{"/_artsmap/live.js", "EventSource", "text/javascript", 200},
 		{"/admin/", "Editor</body>", "text/html", 200}, // not reloaded under the editor's feet
+		// an unknown type is never sniffed (as HTML, say): the published site sends no type either
+		{"/files/page.zzz", "alert(1)</script></body></html>", "application/octet-stream", 200},
+		{"/files/README", "no extension</body></html>", "application/octet-stream", 200},
 	}
 	for _, tt := range tests {
 		code, hdr, body := request(t, h, tt.path)

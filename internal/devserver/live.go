@@ -55,11 +55,12 @@ func LiveHandler(src Source, events *Broker, notFound error) http.Handler {
 
 // serve writes a file, adding the live-reload script to HTML pages. The
 // editor at /admin/ is left alone: it saves into content/, and reloading
-// it after each save would throw away what the editor is showing.
+// it after each save would throw away what the editor is showing. A file
+// of unknown type is sent as application/octet-stream, never sniffed.
 func serve(w http.ResponseWriter, name string, data []byte, status int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
-		ctype = http.DetectContentType(data)
+		ctype = "application/octet-stream"
 	}
 	if strings.HasPrefix(ctype, "text/html") && !strings.HasPrefix(name, "admin/") {
 		tag := []byte(`<script type="module" src="/_artsmap/live.js"></script>`)

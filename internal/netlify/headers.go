@@ -6,13 +6,21 @@ package netlify
 
 import (
 	"fmt"
+	"io/fs"
 	"net/http"
-	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"artsmap/internal/content"
+	"artsmap/internal/diag"
+	"artsmap/internal/sitefs"
 )
+
+// MaxSize is the largest netlify.toml read: the repository's is under 8 KB.
+const MaxSize = 64 << 10
 
 // Rule is one [[headers]] table: the headers sent for paths matching For.
 type Rule struct {
@@ -24,23 +32,56 @@ type Rule struct {
 // Headers are the header rules of a netlify.toml, in file order.
 type Headers []Rule
 
-// Load reads the [[headers]] tables of the netlify.toml at path.
+// Load reads the [[headers]] tables of the netlify.toml at path, as
+// LoadFS does.
 func Load(path string) (Headers, error) {
-	data, err := os.ReadFile(path)
+	return loadFile(sitefs.New(filepath.Dir(path), MaxSize), filepath.Base(path), path)
+}
+
+// LoadFS reads the [[headers]] tables of the file name of fsys (a site
+// folder's view, which follows no symbolic link and opens only regular
+// files): at most MaxSize bytes, its nesting checked before it is parsed.
+// A missing file is an error wrapping fs.ErrNotExist.
+func LoadFS(fsys fs.FS, name string) (Headers, error) { return loadFile(fsys, name, name) }
+
+func loadFile(fsys fs.FS, name, shown string) (Headers, error) {
+	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot read %s: %w", diag.ShowPath(shown), err)
 	}
-	return Parse(path, data)
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a file", diag.ShowPath(shown))
+	}
+	if info.Size() > MaxSize {
+		return nil, fmt.Errorf("%s is %d KB; at most %d KB are read (keep only the settings the site needs)", diag.ShowPath(shown), info.Size()>>10, MaxSize>>10)
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", diag.ShowPath(shown), err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s grew past %d KB while it was read", diag.ShowPath(shown), MaxSize>>10)
+	}
+	return Parse(shown, data)
 }
 
 // Parse reads the [[headers]] tables of a netlify.toml's text; path names
-// it in errors.
+// it in errors, which are in plain words at their line and column. The
+// nesting is checked before the text is parsed, as for content files.
 func Parse(path string, data []byte) (Headers, error) {
+	if d, line, col := content.TOMLDepth(data); line > 0 {
+		return nil, fmt.Errorf("%s:%d:%d: tables and lists nested %d deep; at most %d levels are allowed (each [ ] or { } inside another adds a level: use fewer)",
+			diag.ShowPath(path), line, col, d, content.MaxTOMLDepth)
+	}
 	var cfg struct {
 		Headers []Rule `toml:"headers"`
 	}
 	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		line, col, msg, hint := content.TOMLMessage(err)
+		if hint != "" {
+			msg += " (" + hint + ")"
+		}
+		return nil, fmt.Errorf("%s:%d:%d: %s", diag.ShowPath(path), line, col, msg)
 	}
 	for i := range cfg.Headers {
 		r := &cfg.Headers[i]

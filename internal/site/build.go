@@ -6,10 +6,12 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -107,8 +109,17 @@ func loadStoppable(opts Options) (*Site, *diag.List, error) {
 // Build runs every phase and swaps the new output into opts.Out. On any
 // error, or when the options' context ends, the previous output is left
 // exactly as it was. An Out that Build must not replace (see checkOut) is
-// refused before anything is read.
+// refused before anything is read. Out is made absolute and clean first,
+// so that "link/" is the link itself and "." the current folder by name.
 func Build(opts Options) (Result, error) {
+	if opts.Out == "" {
+		return Result{}, errors.New("no output folder given")
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return Result{}, fmt.Errorf("the output folder %s: %w", diag.ShowPath(opts.Out), err)
+	}
+	opts.Out = out
 	if err := checkOut(opts.Out, opts.SiteDir); err != nil {
 		return Result{}, err
 	}

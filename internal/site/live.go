@@ -131,6 +131,9 @@ func (s *snapshot) get(name string, site fs.FS) ([]byte, error) {
 	if src, ok := s.bundles[name]; ok {
 		return fs.ReadFile(site, src)
 	}
+	if !published(name) {
+		return nil, ErrNotFound
+	}
 	if data, err := fs.ReadFile(s.static, name); err == nil {
 		return data, nil
 	}

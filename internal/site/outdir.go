@@ -4,20 +4,49 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"artsmap/internal/diag"
 )
 
 // MarkerName is the file every build writes first into its output folder.
-// A folder holding it is a previous artsmap output, which the next build
-// may replace whole; build replaces no other folder that holds anything.
+// It lists the top-level names the build wrote (its manifest): a folder
+// holding it and nothing else but those names is a previous artsmap
+// output, which the next build may replace whole; build replaces no other
+// folder that holds anything.
 const MarkerName = ".artsmap-output"
 
-// markerText is the marker's content; its first line is what is checked.
-const markerText = "artsmap build output: the next artsmap build replaces this whole folder; keep nothing of yours in it.\n"
+// markerText begins the marker; its first line is what is checked, and
+// the manifest follows it, one name a line.
+const markerText = "artsmap build output: the next artsmap build replaces this whole folder; keep nothing of yours in it.\n" +
+	"The top-level names this build wrote (the next build refuses to replace the folder if it holds any other):\n"
+
+// maxMarker is the largest marker read; a larger one is not a build's.
+const maxMarker = 64 << 10
+
+// markerFor is the marker of an output whose top-level names are names.
+func markerFor(names []string) []byte {
+	var b strings.Builder
+	b.WriteString(markerText)
+	for _, n := range names {
+		b.WriteString(n + "\n")
+	}
+	return []byte(b.String())
+}
+
+// topNames lists the distinct top-level names of slash paths, sorted.
+func topNames(paths []string) []string {
+	seen := map[string]bool{}
+	for _, p := range paths {
+		top, _, _ := strings.Cut(p, "/")
+		seen[top] = true
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
 
 // tempPrefix begins the name of the folders a build writes beside out:
 // ".public.artsmap-" for out = public.
@@ -52,42 +81,79 @@ func checkOut(out, siteDir string) error {
 	case !info.IsDir():
 		return refuse(out, "it is a file, not a folder", "give a new folder for -out, such as SITE/public")
 	}
-	marked, empty, err := outputState(out)
+	extra, err := foreign(out)
 	if err != nil {
 		return fmt.Errorf("looking into the output folder %s: %w", diag.ShowPath(out), err)
 	}
-	if !marked && !empty {
-		return refuse(out, "it holds files that artsmap did not write (it has no "+MarkerName+" file)",
-			"give an empty or new folder for -out; if it is an old artsmap output, delete it yourself first")
+	if len(extra) > 0 {
+		return refuse(out, "it holds files artsmap did not write: "+listNames(extra), "move them or choose another -out")
+	}
+	if cwd, err := os.Getwd(); err == nil && filepath.Clean(out) == cwd {
+		return refuse(out, "-out cannot be the current folder", "give a folder inside it, such as -out public, or run artsmap from the folder above")
 	}
 	return nil
 }
 
-// outputState reports whether dir holds the marker of a previous output,
-// and whether it is empty.
-func outputState(dir string) (marked, empty bool, err error) {
+// foreign lists the entries of the folder dir that no build wrote: all of
+// them but the marker, less the names its manifest lists. A .git entry is
+// always foreign, whatever the manifest says. An empty folder, or one
+// holding only what its marker lists, has none.
+func foreign(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return false, false, err
+		return nil, err
 	}
-	return hasMarker(dir), len(entries) == 0, nil
+	ours := manifest(dir)
+	var extra []string
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case n == MarkerName && e.Type().IsRegular():
+		case ours[n] && n != ".git" && n != MarkerName:
+		default:
+			extra = append(extra, n)
+		}
+	}
+	return extra, nil
+}
+
+// manifest reads the names that dir's marker lists: none when the marker
+// is missing, is not a regular file, is too large, or is not a build's.
+func manifest(dir string) map[string]bool {
+	name := filepath.Join(dir, MarkerName)
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxMarker {
+		return nil
+	}
+	data, err := os.ReadFile(name)
+	rest, ok := strings.CutPrefix(string(data), markerText)
+	if err != nil || !ok {
+		return nil
+	}
+	names := map[string]bool{}
+	for _, n := range strings.Split(rest, "\n") {
+		if n != "" {
+			names[n] = true
+		}
+	}
+	return names
 }
 
 // hasMarker reports whether dir holds a marker file (a regular file, not a
 // link) that a build wrote.
-func hasMarker(dir string) bool {
-	name := filepath.Join(dir, MarkerName)
-	info, err := os.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > 4096 {
-		return false
-	}
-	data, err := os.ReadFile(name)
-	return err == nil && strings.HasPrefix(string(data), firstLine(markerText))
-}
+func hasMarker(dir string) bool { return manifest(dir) != nil }
 
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
+// listNames shows names for a message: the first ten, then how many more.
+func listNames(names []string) string {
+	shown := make([]string, 0, 10)
+	for _, n := range names[:min(len(names), 10)] {
+		shown = append(shown, diag.ShowPath(n))
+	}
+	s := strings.Join(shown, ", ")
+	if len(names) > 10 {
+		s += fmt.Sprintf(" and %d more", len(names)-10)
+	}
+	return s
 }
 
 // checkNotSite refuses an output that is the site folder, holds it, or lies
@@ -144,9 +210,9 @@ func resolve(p string) (string, error) {
 }
 
 // removeDebris removes what killed builds left beside out: folders named
-// with the build's temporary prefix that hold the marker, or nothing but
-// a marker file (a build killed while writing it), or nothing at all (a
-// build killed before writing it). No other folder is removed.
+// with the build's temporary prefix that hold nothing but a marker file
+// and the names it lists (a marker partly written lists none), or nothing
+// at all (a build killed before writing it). No other folder is removed.
 func removeDebris(out string) error {
 	parent := filepath.Dir(out)
 	entries, err := os.ReadDir(parent)
@@ -169,22 +235,23 @@ func removeDebris(out string) error {
 }
 
 // isDebris reports whether a folder with the temporary prefix is a build's:
-// it holds the marker, or nothing but a marker file, or nothing.
+// it holds nothing that its marker does not list (see foreign).
 func isDebris(dir string) bool {
-	if hasMarker(dir) {
-		return true
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	return len(entries) == 0 || len(entries) == 1 && entries[0].Name() == MarkerName && entries[0].Type().IsRegular()
+	extra, err := foreign(dir)
+	return err == nil && len(extra) == 0
 }
 
 // removeOutput removes a folder a build wrote, the marker last, so that a
 // build killed while removing it leaves a folder the next build still
-// recognises as its own.
+// recognises as its own. It refuses anything that is not a real folder
+// (a symbolic link to one included).
 func removeOutput(dir string) error {
+	dir = filepath.Clean(dir) // "link/" would be followed
+	if info, err := os.Lstat(dir); err != nil {
+		return err
+	} else if !info.IsDir() {
+		return fmt.Errorf("%s is not a folder (%s); it is kept", diag.ShowPath(dir), kind(info.Mode()))
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -197,4 +264,15 @@ func removeOutput(dir string) error {
 		}
 	}
 	return os.RemoveAll(dir)
+}
+
+// kind names the type of a file that is not a folder, for messages.
+func kind(m fs.FileMode) string {
+	if m&fs.ModeSymlink != 0 {
+		return "a symbolic link"
+	}
+	if m.IsRegular() {
+		return "a file"
+	}
+	return "a special file"
 }

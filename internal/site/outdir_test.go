@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -36,7 +37,7 @@ var victim = map[string]string{
 	"documents/letter.odt":                "a letter",
 	"previous/index.html":                 "hand made",
 	"layouts/base.html":                   "{{define \"base\"}}{{end}}",
-	"output-elsewhere/" + MarkerName:      markerText,
+	"output-elsewhere/" + MarkerName:      string(markerFor([]string{"index.html"})),
 	"output-elsewhere/index.html":         "a previous build",
 	"content/learning/report/summary.pdf": "%PDF-1.4",
 }
@@ -54,8 +55,8 @@ func TestBuildRefusesOutput(t *testing.T) {
 		{"a folder inside layouts", "layouts", "inside the site's layouts/ folder"},
 		{"a folder holding the site", "..", "it holds the site folder"},
 		{"a file", "notes.txt", "it is a file, not a folder"},
-		{"a folder of documents", "documents", "it holds files that artsmap did not write"},
-		{"a hand-made site", "previous", "it holds files that artsmap did not write"},
+		{"a folder of documents", "documents", "it holds files artsmap did not write: letter.odt"},
+		{"a hand-made site", "previous", "it holds files artsmap did not write: index.html"},
 		{"a symbolic link to a previous output", "link", "it is a symbolic link"},
 		{"a symbolic link to the site", "sitelink", "it is the site folder itself"},
 	}
@@ -121,7 +122,7 @@ func TestBuildThroughLinkedSite(t *testing.T) {
 // previous output, with modes 0755 and 0644 whatever the umask.
 func TestBuildReplaces(t *testing.T) {
 	root := t.TempDir()
-	writeFiles(t, root, map[string]string{"old/" + MarkerName: markerText, "old/stale.html": "old"})
+	writeFiles(t, root, map[string]string{"old/" + MarkerName: string(markerFor([]string{"stale.html"})), "old/stale.html": "old"})
 	if err := os.Mkdir(filepath.Join(root, "empty"), 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -169,9 +170,13 @@ func TestBuildRemovesDebris(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
 	writeFiles(t, root, map[string]string{
-		".public.artsmap-new-123/" + MarkerName:     markerText,
+		".public.artsmap-new-123/" + MarkerName:     string(markerFor([]string{"index.html"})),
 		".public.artsmap-new-123/index.html":        "half a site",
-		".public.artsmap-new-456.old/" + MarkerName: markerText,
+		".public.artsmap-new-456.old/" + MarkerName: string(markerFor(nil)),
+		".public.artsmap-new-777/" + MarkerName:     string(markerFor([]string{"index.html", ".git"})),
+		".public.artsmap-new-777/index.html":        "a build's",
+		".public.artsmap-new-777/.git/HEAD":         "a checkout: never ours",
+		".public.artsmap-new-777/cgi-bin/run":       "not listed: not ours",
 		".public.artsmap-new-789/mine.txt":          "no marker: not ours",
 		".public.artsmap-new-555/" + MarkerName:     "", // killed while writing the marker
 		".public.artsmap-new-666/" + MarkerName:     "forged marker",
@@ -185,7 +190,7 @@ func TestBuildRemovesDebris(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]bool{".public.artsmap-new-123": false, ".public.artsmap-new-456.old": false,
-		".public.artsmap-new-444": false, ".public.artsmap-new-555": false, ".public.artsmap-new-666": true,
+		".public.artsmap-new-444": false, ".public.artsmap-new-555": false, ".public.artsmap-new-666": true, ".public.artsmap-new-777": true,
 		".public.artsmap-new-789": true, ".public.new-111": true, "public": true} {
 		if _, err := os.Lstat(filepath.Join(root, name)); (err == nil) != want {
 			t.Errorf("%s: present = %v, want %v", name, err == nil, want)
@@ -193,34 +198,45 @@ func TestBuildRemovesDebris(t *testing.T) {
 	}
 }
 
-// TestSwapNeverLeavesOutMissing swaps small outputs in many times while
-// another goroutine looks at out: it must never find it missing.
+// TestSwapNeverLeavesOutMissing swaps small outputs in while another
+// goroutine looks at out: it must never find it missing. The watcher
+// yields between looks and stops with the swaps, so the test is cheap.
 func TestSwapNeverLeavesOutMissing(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
-	writeFiles(t, out, map[string]string{MarkerName: markerText, "index.html": "0"})
+	marker := string(markerFor([]string{"index.html"}))
+	writeFiles(t, out, map[string]string{MarkerName: marker, "index.html": "0"})
 	var stop, missing atomic.Bool
-	done := make(chan struct{})
+	var looks atomic.Int64
+	started, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
+		close(started)
 		for !stop.Load() {
 			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 				missing.Store(true)
 			}
+			looks.Add(1)
+			runtime.Gosched()
 		}
 	}()
-	for i := range 500 {
+	<-started
+	for i := range 50 {
 		tmp, err := os.MkdirTemp(root, tempPrefix(out)+"new-")
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFiles(t, tmp, map[string]string{MarkerName: markerText, "index.html": string(rune('a' + i%26))})
+		writeFiles(t, tmp, map[string]string{MarkerName: marker, "index.html": string(rune('a' + i%26))})
 		if err := swap(tmp, out); err != nil {
 			t.Fatal(err)
 		}
 	}
 	stop.Store(true)
 	<-done
+	t.Logf("%d looks during 50 swaps", looks.Load())
+	if looks.Load() < 50 {
+		t.Errorf("only %d looks during 50 swaps: the test saw too little", looks.Load())
+	}
 	if missing.Load() {
 		t.Error("the output folder was missing during a swap")
 	}

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"artsmap/internal/diag"
@@ -40,7 +41,8 @@ func (p *plan) add(name string, out output) error {
 	return nil
 }
 
-// copyTree plans a copy of every file under dir of fsys (skipping hidden ones).
+// copyTree plans a copy of every file under dir of fsys that is
+// published (see published).
 func (p *plan) copyTree(fsys fs.FS, dir string) error {
 	return fs.WalkDir(fsys, dir, func(name string, e fs.DirEntry, err error) error {
 		switch {
@@ -48,9 +50,9 @@ func (p *plan) copyTree(fsys fs.FS, dir string) error {
 			return nil
 		case err != nil:
 			return err
-		case e.Name()[0] == '.' && name != dir && e.IsDir():
+		case name != dir && !published(name) && e.IsDir():
 			return fs.SkipDir
-		case e.Name()[0] == '.' && name != dir, e.IsDir():
+		case name != dir && !published(name), e.IsDir():
 			return nil
 		}
 		if p.add(name, copyOf(fsys, name)) != nil {
@@ -58,6 +60,18 @@ func (p *plan) copyTree(fsys fs.FS, dir string) error {
 		}
 		return nil
 	})
+}
+
+// published reports whether the static file at name (a slash path
+// below static/) is published: unless a part of its path is hidden
+// (begins with a dot: .env, .git/config). Both build and the preview ask.
+func published(name string) bool {
+	for part := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(part, ".") && part != "." {
+			return false
+		}
+	}
+	return true
 }
 
 // copyOf makes a file by reading it from fsys.
@@ -84,7 +98,6 @@ func (p *plan) order() []string {
 // out is always either the previous site or the complete new one. It stops
 // when ctx ends, removing the new folder.
 func (p *plan) write(ctx context.Context, out string, workers int) error {
-	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -98,11 +111,14 @@ func (p *plan) write(ctx context.Context, out string, workers int) error {
 	}
 	err = os.Chmod(tmp, 0o755)
 	if err == nil {
-		err = writeFile(filepath.Join(tmp, MarkerName), []byte(markerText))
+		err = writeFile(filepath.Join(tmp, MarkerName), markerFor(topNames(slices.Collect(maps.Keys(p.files)))))
 	}
 	g := &gate{}
 	if err == nil {
 		err = p.writeInto(ctx, tmp, workers, g)
+	}
+	if err == nil { // whatever was put at out during the build is refused too
+		err = checkOut(out, "")
 	}
 	if err != nil {
 		g.close()
@@ -287,15 +303,24 @@ func exchange(tmp, out string) (string, error) {
 	return old, nil
 }
 
-// removeOld removes the previous output: all of it when it holds the
-// marker; an empty folder otherwise (if someone put files into it since
-// the check, it is kept and named in the error).
+// removeOld removes the previous output, now at old: only a real folder
+// holding nothing but what its marker lists (or nothing). Anything else
+// (a file, a link or files someone put there after the check) is kept
+// and named in the error.
 func removeOld(old string) error {
-	if hasMarker(old) {
-		return removeOutput(old)
+	info, err := os.Lstat(old)
+	if err != nil {
+		return err
 	}
-	if err := os.Remove(old); err != nil {
-		return fmt.Errorf("the previous output folder was not empty any more; it is kept at %s: %w", diag.ShowPath(old), err)
+	if !info.IsDir() {
+		return fmt.Errorf("what was at the output folder during the build is %s, not a folder artsmap wrote; the new site is in place and it is kept at %s", kind(info.Mode()), diag.ShowPath(old))
 	}
-	return nil
+	extra, err := foreign(old)
+	if err != nil {
+		return err
+	}
+	if len(extra) > 0 {
+		return fmt.Errorf("the previous output folder held files artsmap did not write (%s); the new site is in place and the previous folder is kept at %s", listNames(extra), diag.ShowPath(old))
+	}
+	return removeOutput(old)
 }

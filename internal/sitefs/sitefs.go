@@ -115,19 +115,18 @@ func (f FS) Stat(name string) (fs.FileInfo, error) {
 }
 
 // Open opens a regular file or a folder. The kind is checked with Lstat
-// before opening, and again on the open file, and the last part of the
-// path is opened with O_NOFOLLOW (and O_NONBLOCK, so that a FIFO put in
-// its place in between cannot block).
+// before opening, and again on the open file. The path is opened without
+// following a link in any part of it (see openFile; O_NONBLOCK, so that a
+// FIFO put in its place in between cannot block).
 func (f FS) Open(name string) (fs.File, error) {
 	info, err := f.Stat(name)
 	if err != nil {
 		return nil, err
 	}
-	p, err := f.full("open", name)
-	if err != nil {
+	if _, err := f.full("open", name); err != nil {
 		return nil, err
 	}
-	file, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	file, err := openFile(f.Dir, name)
 	if err != nil {
 		if errors.Is(err, syscall.ELOOP) {
 			err = ErrSymlink
@@ -146,6 +145,12 @@ func (f FS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrap(err)}
 	}
 	return file, nil
+}
+
+// openLast opens the file p with O_NOFOLLOW: a link at its last part is
+// refused, the folders on the way are not checked here.
+func openLast(p string) (*os.File, error) {
+	return os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 }
 
 // ReadDir lists a folder, sorted by name. Links and special files are
