@@ -24,7 +24,7 @@ func TOMLDepth(src []byte) (depth, line, col int) { return tomlDepth(src, 1, max
 func TOMLMessage(err error) (line, col int, msg, hint string) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		msg, hint = plainTOMLMessage(pe.Message)
+		msg, hint = plainTOMLMessage(pe.Message, pe.LastKey)
 		return max(pe.Position.Line, 1), max(pe.Position.Col, 1), msg, hint
 	}
 	msg, line = err.Error(), 1
