@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"artsmap/internal/content"
+	"artsmap/internal/testenv"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -16,9 +17,9 @@ import (
 // the repository) and checks the choropleth and the drawn map.
 func TestBoundaryViewsAccessible(t *testing.T) {
 	root := RepoRoot(t)
-	districts, err := os.ReadFile(filepath.Join(root, "..", "shared", "data", "gloucestershire-districts.geojson"))
+	districts, err := os.ReadFile(testenv.SharedData(t, "gloucestershire-districts.geojson"))
 	if err != nil {
-		t.Skipf("no boundary data: %v", err)
+		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {

@@ -22,6 +22,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"artsmap/internal/testenv"
 )
 
 // Browser is one headless Chromium process.
@@ -49,10 +51,7 @@ func Start(t testing.TB) *Browser {
 	t.Helper()
 	path := findChromium()
 	if path == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium is required in CI: run make deps (apt-get install -y chromium)")
-		}
-		t.Skip("chromium is not installed: run make deps to install it")
+		testenv.Missing(t, "chromium is not installed: run make deps (apt-get install -y chromium)")
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"artsmap/internal/content"
+	"artsmap/internal/testenv"
 )
 
 // refs covers every type, a corporate author with a comma, a name with a
@@ -82,10 +83,7 @@ func TestRealParsers(t *testing.T) {
 	node, err := exec.LookPath("node")
 	root, _ := filepath.Abs("../..")
 	if _, serr := os.Stat(filepath.Join(root, "node_modules/@citation-js/plugin-ris")); err != nil || serr != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("node and citation-js are needed (run npm ci): %v %v", err, serr)
-		}
-		t.Skip("node or citation-js missing: run npm ci")
+		testenv.Missing(t, "node and citation-js are needed (run npm ci): %v %v", err, serr)
 	}
 	csl, err := CSL(refs)
 	if err != nil {

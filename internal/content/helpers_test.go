@@ -2,13 +2,13 @@ package content
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/testenv"
 )
 
 // now is the moment every test loads at, so that "stale" never drifts.
@@ -280,21 +280,12 @@ func hintMatches(got, want string) bool {
 	return strings.Contains(got, want)
 }
 
-// skipBug skips a test of a known bug, unless ARTSMAP_RUN_BUGS is set
-// (run with ARTSMAP_RUN_BUGS=1 to see which bugs are still there).
-func skipBug(t *testing.T, bug string) {
-	t.Helper()
-	if bug != "" && os.Getenv("ARTSMAP_RUN_BUGS") == "" {
-		t.Skip("BUG: " + bug)
-	}
-}
-
 // runRules runs a validation table.
 func runRules(t *testing.T, rules []rule) {
 	t.Helper()
 	for _, r := range rules {
 		t.Run(r.name, func(t *testing.T) {
-			skipBug(t, r.bug)
+			testenv.KnownBug(t, r.bug)
 			_, got := load(t, r.change)
 			checkProblems(t, got, r.want)
 		})

@@ -3,13 +3,13 @@ package content
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/testenv"
 )
 
 // TestEveryProblemInOneLoad breaks many files at once: every problem of
@@ -175,9 +175,9 @@ func TestProblemsPrint(t *testing.T) {
 // where they lie, never copied into the repository) as content/areas and
 // checks venues against the districts their profile lists.
 func TestRealDistrictBoundaries(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "data", "gloucestershire-districts.geojson"))
+	data, err := os.ReadFile(testenv.SharedData(t, "gloucestershire-districts.geojson"))
 	if err != nil {
-		t.Skipf("no boundary data: %v", err)
+		t.Fatal(err)
 	}
 	codes := all(
 		edit(cfgPath, `label = "North"`, "label = \"Cheltenham\"\ncode = \"E07000078\""),

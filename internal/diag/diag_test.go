@@ -1,19 +1,12 @@
 package diag
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// skipBug skips a test of a known bug unless ARTSMAP_RUN_BUGS is set.
-func skipBug(t *testing.T, bug string) {
-	t.Helper()
-	if bug != "" && os.Getenv("ARTSMAP_RUN_BUGS") == "" {
-		t.Skip("BUG: " + bug)
-	}
-}
+	"artsmap/internal/testenv"
+)
 
 func TestProblemString(t *testing.T) {
 	tests := []struct {
@@ -57,7 +50,7 @@ func TestItems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			skipBug(t, tt.bug)
+			testenv.KnownBug(t, tt.bug)
 			var l List
 			for _, pr := range tt.add {
 				l.Add(pr)
@@ -123,7 +116,7 @@ func TestSuggest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strconv.Quote(tt.got)+" in "+strings.Join(tt.candidates, ","), func(t *testing.T) {
-			skipBug(t, tt.bug)
+			testenv.KnownBug(t, tt.bug)
 			if got := Suggest(tt.got, tt.candidates); got != tt.want {
 				t.Errorf("Suggest(%q, %q) = %q, want %q", tt.got, tt.candidates, got, tt.want)
 			}

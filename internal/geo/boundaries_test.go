@@ -2,10 +2,10 @@ package geo
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/testenv"
 
 	"github.com/paulmach/orb"
 )
@@ -40,7 +40,7 @@ func TestParseBoundaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			skipBug(t, tt.bug)
+			testenv.KnownBug(t, tt.bug)
 			var probs diag.List
 			areas := ParseBoundaries("areas.geojson", []byte(tt.src), &probs)
 			checkProblems(t, "areas.geojson", probs.Items(), tt.want)
@@ -67,9 +67,9 @@ func TestParseBoundaries(t *testing.T) {
 // TestRealDistrictBoundaries reads the shared ONS district file (never
 // copied into the repository) and places known points in the right district.
 func TestRealDistrictBoundaries(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "data", "gloucestershire-districts.geojson"))
+	data, err := os.ReadFile(testenv.SharedData(t, "gloucestershire-districts.geojson"))
 	if err != nil {
-		t.Skipf("no boundary data: %v", err)
+		t.Fatal(err)
 	}
 	var probs diag.List
 	areas := ParseBoundaries("content/areas/districts.geojson", data, &probs)

@@ -2,11 +2,11 @@ package geo
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/testenv"
 
 	"github.com/paulmach/orb"
 )
@@ -59,14 +59,6 @@ func checkProblems(t *testing.T, path string, got []diag.Problem, want []want) {
 			gs = append(gs, fmt.Sprintf("%s [warning=%v hint=%q]", p, p.Warning, p.Hint))
 		}
 		t.Errorf("problems:\n  %s\nwant:\n  %+v", strings.Join(gs, "\n  "), want)
-	}
-}
-
-// skipBug skips a test of a known bug unless ARTSMAP_RUN_BUGS is set.
-func skipBug(t *testing.T, bug string) {
-	t.Helper()
-	if bug != "" && os.Getenv("ARTSMAP_RUN_BUGS") == "" {
-		t.Skip("BUG: " + bug)
 	}
 }
 
@@ -155,7 +147,7 @@ func TestParseLocationsProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			skipBug(t, tt.bug)
+			testenv.KnownBug(t, tt.bug)
 			var probs diag.List
 			ParseLocations("loc.geojson", []byte(tt.src), region, &probs)
 			checkProblems(t, "loc.geojson", probs.Items(), tt.want)

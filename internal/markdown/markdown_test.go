@@ -1,23 +1,16 @@
 package markdown
 
 import (
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"artsmap/internal/testenv"
 )
 
 var r = New("site.example.org")
-
-// skipBug skips a test of a known bug unless ARTSMAP_RUN_BUGS is set.
-func skipBug(t *testing.T, bug string) {
-	t.Helper()
-	if bug != "" && os.Getenv("ARTSMAP_RUN_BUGS") == "" {
-		t.Skip("BUG: " + bug)
-	}
-}
 
 var (
 	handler    = regexp.MustCompile(`^on[a-z]+$`)
@@ -135,7 +128,7 @@ func TestHostileMarkdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			skipBug(t, tt.bug)
+			testenv.KnownBug(t, tt.bug)
 			out, issues := r.Render([]byte(tt.src))
 			if m := unsafeHTML(string(out)); m != "" {
 				t.Errorf("%q rendered %q, containing %q", tt.src, out, m)

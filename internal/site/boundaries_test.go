@@ -7,18 +7,18 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-)
 
-// districtsFile is the ONS boundary file in the shared test data. It is read
-// where it is and never copied into the repository.
-const districtsFile = "../../../shared/data/gloucestershire-districts.geojson"
+	"artsmap/internal/testenv"
+)
 
 // withBoundaries is the real site with the district boundaries added.
 func withBoundaries(t *testing.T) fstest.MapFS {
 	t.Helper()
-	data, err := os.ReadFile(districtsFile)
+	// The ONS boundary file in the shared test data, read where it is and
+	// never copied into the repository.
+	data, err := os.ReadFile(testenv.SharedData(t, "gloucestershire-districts.geojson"))
 	if err != nil {
-		t.Skipf("no boundary data: %v", err)
+		t.Fatal(err)
 	}
 	fsys := fstest.MapFS{}
 	err = fs.WalkDir(os.DirFS("../.."), "content", func(p string, d fs.DirEntry, err error) error {

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"artsmap/internal/testenv"
 )
 
 // synopsisLinks lists the synopses a page's list or cards link to, in order.
@@ -95,10 +97,7 @@ func TestEvidenceExportsParse(t *testing.T) {
 	node, err := exec.LookPath("node")
 	_, serr := os.Stat("../../node_modules/@citation-js/plugin-ris")
 	if err != nil || serr != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("node and citation-js are needed (run npm ci): %v %v", err, serr)
-		}
-		t.Skip("node or citation-js missing: run npm ci")
+		testenv.Missing(t, "node and citation-js are needed (run npm ci): %v %v", err, serr)
 	}
 	out, _ := build(t, txtarSite(t, "evidence"))
 	type item struct {

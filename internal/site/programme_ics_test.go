@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"artsmap/internal/testenv"
 )
 
 // occurrences are the events of an iCalendar file as ical.js expands them.
@@ -34,10 +36,7 @@ func icalExpand(t *testing.T, ics []byte) []occurrences {
 		_, err = os.Stat(filepath.Join(root, "node_modules", "ical.js"))
 	}
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("node and ical.js are required in CI (%v): run make deps", err)
-		}
-		t.Skipf("node or ical.js is not installed (%v): run make deps", err)
+		testenv.Missing(t, "node or ical.js is not installed (%v): run make deps", err)
 	}
 	cmd := exec.Command(node, filepath.Join(root, "internal", "site", "testdata", "ics-expand.mjs"))
 	cmd.Dir = root

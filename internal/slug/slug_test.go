@@ -1,8 +1,9 @@
 package slug
 
 import (
-	"os"
 	"testing"
+
+	"artsmap/internal/testenv"
 )
 
 func TestMake(t *testing.T) {
@@ -34,9 +35,7 @@ func TestMake(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if tt.bug != "" && os.Getenv("ARTSMAP_RUN_BUGS") == "" {
-				t.Skip("BUG: " + tt.bug)
-			}
+			testenv.KnownBug(t, tt.bug)
 			got := Make(tt.in)
 			if got != tt.want {
 				t.Errorf("Make(%q) = %q, want %q", tt.in, got, tt.want)
