@@ -37,8 +37,20 @@ func (p *plan) add(name string, out output) error {
 	if _, dup := p.files[name]; dup {
 		return fmt.Errorf("two things want the same output file %s", name)
 	}
-	p.files[name] = out
+	p.files[name] = named(name, out)
 	return nil
+}
+
+// named makes out's errors name the file it was making, so that a failure
+// deep in an encoder ("json: unsupported value") says which file it is.
+func named(name string, out output) output {
+	return func() ([]byte, error) {
+		data, err := out()
+		if err != nil {
+			return nil, fmt.Errorf("making %s: %w", name, err)
+		}
+		return data, nil
+	}
 }
 
 // copyTree plans a copy of every file under dir of fsys that is
