@@ -152,7 +152,7 @@ func workers() int { return 2 * runtime.GOMAXPROCS(0) }
 // render plans every output file: pages and data files made from the
 // model, static files and the bundles' images.
 func render(s *Site, opts Options) (*plan, int, error) {
-	ts, static, err := prepare(s, opts)
+	ts, _, static, err := prepare(s, opts, nil)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -175,31 +175,37 @@ func render(s *Site, opts Options) (*plan, int, error) {
 var slowOutputs = []string{trim(TermsPath), trim(GeoJSONPath), "map/venues/index.html", "map/index.html",
 	"providers/index.html", trim(MapImagePath), "coverage/index.html", "sitemap.xml", trim(CSVPath), trim(MapDataPath)}
 
-// prepare parses the layouts and finds the static files, noting in the
-// model whether the map library is among them. Without an editor ([cms]
-// unset) the editor's script and fonts are not among them, for the build
-// and for serve alike.
-func prepare(s *Site, opts Options) (templates, fs.FS, error) {
-	layouts, err := layer(opts, "layouts")
-	if err != nil {
-		return nil, nil, err
+// prepare parses the layouts (unless given ls, parsed before), binds them
+// and finds the static files, noting in the model whether the map library
+// is among them. Without an editor ([cms] unset) the editor's script and
+// fonts are not among them, for the build and for serve alike. The parsed
+// layouts are returned for serve to keep.
+func prepare(s *Site, opts Options, ls layoutSet) (templates, layoutSet, fs.FS, error) {
+	if ls == nil {
+		layouts, err := layer(opts, "layouts")
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if ls, err = parseLayouts(layouts); err != nil {
+			return nil, nil, nil, err
+		}
 	}
-	ts, err := parseTemplates(layouts)
+	ts, err := ls.bind()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	static, err := layer(opts, "static")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if s.editor == nil {
 		static = without{static, []string{trim(path.Dir(cms.ScriptPath)), trim(path.Dir(cms.PreviewScript))}}
 	}
 	if err := checkVendored(static, s.Tiles != "", s.editor != nil); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	s.Leaflet = s.Tiles != ""
-	return ts, static, nil
+	return ts, ls, static, nil
 }
 
 // output makes one published file when asked.

@@ -44,7 +44,7 @@ func planSite(opts Options) (*plan, Result, error) {
 	}
 	if probs.Errors() > 0 {
 		if layouts, err := layer(opts, "layouts"); err == nil {
-			_, err := parseTemplates(layouts)
+			_, err := parseLayouts(layouts)
 			addLayoutProblems(probs, err)
 		}
 		return nil, Result{Problems: probs.Items()}, probs.Err()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -17,6 +18,9 @@ type Live struct {
 	opts  Options
 	gen   *generation // the loader; replaced when a load is given up
 	cache renderCache
+	// layouts are the parsed layouts of the last good snapshot: nil until
+	// one, and again when a file under layouts/ changes.
+	layouts layoutSet
 
 	mu      sync.RWMutex
 	current *snapshot // the last site that built; nil until one does
@@ -78,13 +82,23 @@ func contentPaths(changed []string) []string {
 	return out
 }
 
-func (l *Live) snapshot(s *Site) (*snapshot, error) {
-	ts, static, err := prepare(s, l.opts)
+// layoutsChanged reports whether the changed paths (nil: everything)
+// include a file under layouts/, so that the layouts must be parsed again.
+func layoutsChanged(changed []string) bool {
+	return changed == nil || slices.ContainsFunc(changed, func(p string) bool {
+		return p == "layouts" || strings.HasPrefix(p, "layouts/")
+	})
+}
+
+// snapshot prepares a site with the layouts parsed before (ls), or parses
+// them when ls is nil; it returns the layouts it used.
+func (l *Live) snapshot(s *Site, ls layoutSet) (*snapshot, layoutSet, error) {
+	ts, ls, static, err := prepare(s, l.opts, ls)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	table, _ := s.outputs(ts)
-	return &snapshot{site: s, table: table, static: static, bundles: s.bundleFiles(), ts: ts, files: map[string][]byte{}}, nil
+	return &snapshot{site: s, table: table, static: static, bundles: s.bundleFiles(), ts: ts, files: map[string][]byte{}}, ls, nil
 }
 
 // Status returns the problems of the last update, how many good updates

@@ -35,15 +35,21 @@ func (o *Options) loadLimit() time.Duration {
 	return DefaultLoadLimit
 }
 
-// reload loads, assembles and prepares the site within the load limit.
+// reload loads, assembles and prepares the site within the load limit,
+// parsing the layouts only when one changed (or for the first reload).
 // Content files are read through a cancelFS, so that a reload given up
 // names them; a layout that cannot be read is caught by the limit too.
 func (l *Live) reload(changed []string) (Result, *snapshot, error) {
 	type done struct {
-		res  Result
-		snap *snapshot
-		err  error
+		res     Result
+		snap    *snapshot
+		layouts layoutSet
+		err     error
 	}
+	if layoutsChanged(changed) {
+		l.layouts = nil // parsed again by the next snapshot
+	}
+	parsed := l.layouts
 	ctx, cancel := context.WithTimeout(l.opts.ctx(), l.opts.loadLimit())
 	defer cancel()
 	gen := l.gen
@@ -55,16 +61,18 @@ func (l *Live) reload(changed []string) (Result, *snapshot, error) {
 		res := Result{Problems: probs.Items()}
 		err := probs.Err()
 		var snap *snapshot
+		ls := parsed
 		if err == nil && ctx.Err() == nil {
 			s := assembleCached(cs, l.opts.now(), probs, &l.cache)
 			res.Problems = probs.Items()
-			snap, err = l.snapshot(s)
+			snap, ls, err = l.snapshot(s, ls)
 		}
-		c <- done{res, snap, err}
+		c <- done{res, snap, ls, err}
 	}()
 	select {
 	case d := <-c:
 		if ctx.Err() == nil {
+			l.layouts = d.layouts // kept for the next update unless a layout changes
 			return d.res, d.snap, d.err
 		}
 	case <-ctx.Done():

@@ -121,42 +121,94 @@ func cmpErr(a, b error) error {
 	return b
 }
 
-// templates holds one parsed template set per page layout.
+// templates holds one template set per page layout, ready to execute: a
+// copy of the parsed layouts with a card cache of its own.
 type templates map[string]*template.Template
+
+// layoutSet is the parsed layouts: one template set per page layout, never
+// executed, only copied by bind. Parsing happens once for a build, and in
+// serve again only when a file under layouts/ changes.
+type layoutSet map[string]*template.Template
 
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
 	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence"}
 
-// parseTemplates parses base.html, every partial and each page layout. A
-// layout that cannot be parsed is a *layoutError; all of them are
-// returned, joined, so that every broken layout is reported in one run.
-func parseTemplates(layouts fs.FS) (templates, error) {
-	partials, err := fs.Glob(layouts, "partials/*.html")
+// parseTemplates parses and binds the layouts (see parseLayouts, bind).
+func parseTemplates(fsys fs.FS) (templates, error) {
+	ls, err := parseLayouts(fsys)
 	if err != nil {
 		return nil, err
 	}
-	common := append([]string{"base.html"}, partials...)
-	out := templates{}
+	return ls.bind()
+}
+
+// parseLayouts parses base.html and every partial once, and each page
+// layout over a copy of them. A layout that cannot be parsed is a
+// *layoutError; all of them are returned, joined, so that every broken
+// layout is reported in one run.
+func parseLayouts(fsys fs.FS) (layoutSet, error) {
+	partials, err := fs.Glob(fsys, "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	common := newSet("base")
 	var errs []error
+	for _, file := range append([]string{"base.html"}, partials...) {
+		if err := parseInto(common, fsys, file, &errs); err != nil {
+			return nil, err
+		}
+	}
+	out := layoutSet{}
 	for _, name := range pageLayouts {
-		c := &cards{m: map[*Provider]*card{}}
-		t := template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": c.render})
-		c.t = t
-		for _, file := range append(slices.Clone(common), name+".html") {
-			src, err := fs.ReadFile(layouts, file)
-			if err != nil {
-				return nil, fmt.Errorf("layouts/%s: %w", file, err)
+		t := newSet(name)
+		if len(errs) == 0 { // a set with errors cannot be copied; the layout is still checked
+			if t, err = common.Clone(); err != nil {
+				return nil, err
 			}
-			if _, err := t.New(file).Parse(string(src)); err != nil {
-				errs = append(errs, &layoutError{file: "layouts/" + file, err: err})
-			}
+		}
+		if err := parseInto(t, fsys, name+".html", &errs); err != nil {
+			return nil, err
 		}
 		out[name] = t
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// newSet is an empty template set with the template functions; "card" is
+// bound to a set's own cache by bind.
+func newSet(name string) *template.Template {
+	return template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": (*cards)(nil).render})
+}
+
+// parseInto parses one file of layouts/ into t, adding a syntax error to
+// errs. The error returned is a file that cannot be read.
+func parseInto(t *template.Template, fsys fs.FS, file string, errs *[]error) error {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return fmt.Errorf("layouts/%s: %w", file, err)
+	}
+	if _, err := t.New(file).Parse(string(src)); err != nil {
+		*errs = append(*errs, &layoutError{file: "layouts/" + file, err: err})
+	}
+	return nil
+}
+
+// bind copies each layout's set with a card cache of its own, so that the
+// parsed layouts serve every snapshot of a live site.
+func (ls layoutSet) bind() (templates, error) {
+	out := templates{}
+	for name, parsed := range ls {
+		t, err := parsed.Clone()
+		if err != nil {
+			return nil, err
+		}
+		c := &cards{t: t, m: map[*Provider]*card{}}
+		out[name] = t.Funcs(template.FuncMap{"card": c.render})
 	}
 	return out, nil
 }
