@@ -228,7 +228,7 @@ func TestNetlifyOpenReferralRewrites(t *testing.T) {
 	}
 	tree := map[string]bool{}
 	firstItem := map[string]string{}
-	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error { //nolint:errcheck // a missing file fails below
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error { // a missing file fails below
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
 		tree[rel] = err == nil && !d.IsDir()

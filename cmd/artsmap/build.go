@@ -116,21 +116,11 @@ func limitMemory() {
 func (m *Main) fail(err error) int {
 	var de *diag.Error
 	if errors.As(err, &de) {
-		fmt.Fprintf(m.Stderr, "artsmap: %d errors; nothing was written\n", len(errorsOnly(de.Problems)))
+		fmt.Fprintf(m.Stderr, "artsmap: %d errors; nothing was written\n", len(diag.ErrorsOnly(de.Problems)))
 		return exitContent
 	}
 	fmt.Fprintf(m.Stderr, "artsmap: %s\n", diag.ShowText(err.Error()))
 	return exitContent
-}
-
-func errorsOnly(ps []diag.Problem) []diag.Problem {
-	var out []diag.Problem
-	for _, p := range ps {
-		if !p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func printProblems(w io.Writer, ps []diag.Problem) {
@@ -145,5 +135,5 @@ func writeJSON(w io.Writer, ps []diag.Problem) {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.Encode(ps) //nolint:errcheck // nothing useful to do if stdout is gone
+	enc.Encode(ps) // nothing useful to do if stdout is gone
 }

@@ -19,7 +19,6 @@ func main() {
 	}()
 	m := NewMain(os.Stdout, os.Stderr)
 	code := m.Run(ctx, os.Args[1:])
-	m.Close()
 	stop()
 	os.Exit(code)
 }
@@ -34,19 +33,11 @@ const (
 // Main is the program: it parses a command line and runs one command.
 type Main struct {
 	Stdout, Stderr io.Writer
-	closers        []func()
 }
 
 // NewMain returns a Main writing to the given streams.
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{Stdout: stdout, Stderr: stderr}
-}
-
-// Close releases anything a command left open.
-func (m *Main) Close() {
-	for _, c := range m.closers {
-		c()
-	}
 }
 
 const usage = `artsmap builds a public arts-and-health map from a folder of content.

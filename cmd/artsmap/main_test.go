@@ -17,7 +17,6 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	m := NewMain(&out, &errOut)
-	defer m.Close()
 	code := m.Run(context.Background(), args)
 	return code, out.String(), errOut.String()
 }

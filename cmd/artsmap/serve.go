@@ -86,12 +86,7 @@ func (m *Main) report(res site.Result, err error, took time.Duration) {
 
 // problemsJSON is the data of a "problems" event for the browser overlay.
 func problemsJSON(ps []diag.Problem, err error) string {
-	var errs []diag.Problem
-	for _, p := range ps {
-		if !p.Warning {
-			errs = append(errs, p)
-		}
-	}
+	errs := diag.ErrorsOnly(ps)
 	if len(errs) == 0 {
 		errs = []diag.Problem{{Path: "layouts", Message: firstLine(err)}}
 	}

@@ -18,7 +18,6 @@ func runFor(t *testing.T, d time.Duration, args ...string) (int, string, string)
 	defer cancel()
 	var out, errOut syncBuffer
 	m := NewMain(&out, &errOut)
-	defer m.Close()
 	code := m.Run(ctx, args)
 	return code, out.String(), errOut.String()
 }

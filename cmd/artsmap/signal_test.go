@@ -45,14 +45,14 @@ func TestSignalStopsBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitForBuildFolder(t, dir)
-		cmd.Process.Signal(sig) //nolint:errcheck // a process that already ended fails below
+		cmd.Process.Signal(sig) // a process that already ended fails below
 		start := time.Now()
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):
-			cmd.Process.Kill() //nolint:errcheck // the test has failed already
+			cmd.Process.Kill() // the test has failed already
 			t.Fatalf("%v: the build did not stop: %s", sig, out)
 		}
 		// Within a second on an idle machine; a shared CI machine gets slack.

@@ -44,7 +44,7 @@ func TestSecondSignalEndsAtOnce(t *testing.T) {
 	for !removing(many, n) {
 		time.Sleep(time.Millisecond)
 	}
-	cmd.Process.Signal(syscall.SIGINT) //nolint:errcheck // checked by the status below
+	cmd.Process.Signal(syscall.SIGINT) // checked by the status below
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	// Ctrl-C again every 100 ms (a loaded machine may take a moment to
@@ -56,7 +56,7 @@ func TestSecondSignalEndsAtOnce(t *testing.T) {
 		case err = <-done:
 			ended = true
 		case <-time.After(100 * time.Millisecond):
-			cmd.Process.Signal(syscall.SIGINT) //nolint:errcheck // as above
+			cmd.Process.Signal(syscall.SIGINT) // as above
 		}
 	}
 	left, _ := os.ReadDir(many)

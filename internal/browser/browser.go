@@ -120,7 +120,7 @@ func (tab *Tab) listen(ev any) {
 		tab.requests = append(tab.requests, e.Request.URL)
 	case *page.EventJavascriptDialogOpening:
 		tab.dialogs = append(tab.dialogs, string(e.Type)+": "+e.Message)
-		go chromedp.Call(tab.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{}) //nolint:errcheck // the tab may have closed
+		go chromedp.Call(tab.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{}) // the tab may have closed
 	}
 }
 

@@ -34,7 +34,7 @@ func partnerPage(t *testing.T, frames ...string) string {
 	page := b.String()
 	base := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(page)) //nolint:errcheck // the test fails on a short page anyway
+		w.Write([]byte(page)) // the test fails on a short page anyway
 	}))
 	u, _ := url.Parse(base)
 	_, port, _ := net.SplitHostPort(u.Host)

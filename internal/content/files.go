@@ -46,7 +46,7 @@ func (l *loader) scan(dir string, skip func(p string) bool) {
 	if !l.kindOK(dir) {
 		return
 	}
-	fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error { //nolint:errcheck // problems are reported as they are met
+	fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error { // problems are reported as they are met
 		switch {
 		case err != nil && p == dir:
 			return nil // no such folder

@@ -4,13 +4,12 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"artsmap/internal/diag"
 	"artsmap/internal/geo"
+	"artsmap/internal/workers"
 )
 
 // loadProviders loads every provider folder, several at a time: each
@@ -20,7 +19,7 @@ import (
 func (l *loader) loadProviders() {
 	entries := l.entries("content/providers")
 	units := make([]*loader, len(entries))
-	each(len(entries), func(i int) {
+	workers.Each(len(entries), workers.PerCPU(), func(i int) {
 		if e := entries[i]; e.IsDir() {
 			dir := path.Join("content/providers", e.Name())
 			u := l.unit()
@@ -55,27 +54,6 @@ func (l *loader) unit() *loader {
 	u.probs = &diag.List{}
 	u.docs = map[any]*decoded{}
 	return &u
-}
-
-// each runs do(0) ... do(n-1) on two goroutines for each processor, so
-// that one can decode while the other waits for a file.
-func each(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(2*runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // loadProviderDir loads a provider folder, which must hold index.md.
@@ -137,7 +115,7 @@ func (l *loader) locations(p string) (venues []geo.Venue, areas []geo.Area, brok
 // special files are left out: the scan reports them.
 func (l *loader) bundleFiles(dir string, except ...string) []string {
 	var files []string
-	fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error { //nolint:errcheck // unreadable entries are skipped
+	fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error { // unreadable entries are skipped
 		if err != nil || !e.Type().IsRegular() {
 			return nil
 		}

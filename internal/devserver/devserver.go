@@ -49,7 +49,7 @@ func notFound(w http.ResponseWriter, dir string) {
 	if err != nil {
 		body = []byte("<!doctype html><title>Not found</title><p>Not found.</p>")
 	}
-	w.Write(body) //nolint:errcheck // the client may have gone
+	w.Write(body) // the client may have gone
 }
 
 // Serve listens on addr and serves h until ctx ends, with the response
@@ -84,7 +84,7 @@ func Serve(ctx context.Context, addr string, h http.Handler, headers netlify.Hea
 		shut, cancel := context.WithTimeout(context.Background(), 800*time.Millisecond)
 		defer cancel()
 		if err := srv.Shutdown(shut); errors.Is(err, context.DeadlineExceeded) {
-			srv.Close() //nolint:errcheck // a page still being made is cut short: the user asked to stop
+			srv.Close() // a page still being made is cut short: the user asked to stop
 		} else if err != nil {
 			return err
 		}

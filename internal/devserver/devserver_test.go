@@ -71,8 +71,8 @@ func TestLiveHandler(t *testing.T) {
 func TestHandler(t *testing.T) {
 	dir := t.TempDir()
 	for name, data := range map[string]string{"index.html": "home", "a/index.html": "page a", "404.html": "missing"} {
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)  //nolint:errcheck // checked by the requests
-		os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644) //nolint:errcheck // as above
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)  // checked by the requests
+		os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644) // as above
 	}
 	h := Handler(dir)
 	for path, want := range map[string]struct {

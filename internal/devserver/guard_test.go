@@ -54,7 +54,7 @@ func send(t *testing.T, method, port, host string) *http.Response {
 	if err != nil {
 		t.Fatal(err)
 	}
-	io.Copy(io.Discard, res.Body) //nolint:errcheck // only the status and headers matter
+	io.Copy(io.Discard, res.Body) // only the status and headers matter
 	res.Body.Close()
 	return res
 }
@@ -62,7 +62,7 @@ func send(t *testing.T, method, port, host string) *http.Response {
 // TestServeGuard checks the Host header, the methods, and that every
 // answer carries the production security headers.
 func TestServeGuard(t *testing.T) {
-	page := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "<p>home") }) //nolint:errcheck // test handler
+	page := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "<p>home") }) // test handler
 	port := serveTest(t, "127.0.0.1:0", page)
 	tests := []struct {
 		method, host string

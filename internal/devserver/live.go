@@ -26,7 +26,7 @@ func LiveHandler(src Source, events *Broker, notFound error) http.Handler {
 	mux.Handle("/_artsmap/events", events)
 	mux.HandleFunc("/_artsmap/live.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Write(liveJS) //nolint:errcheck // the client may have gone
+		w.Write(liveJS) // the client may have gone
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
@@ -73,5 +73,5 @@ func serve(w http.ResponseWriter, name string, data []byte, status int) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(data) //nolint:errcheck // the client may have gone
+	w.Write(data) // the client may have gone
 }

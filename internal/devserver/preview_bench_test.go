@@ -38,7 +38,7 @@ func BenchmarkPreview(b *testing.B) {
 			defer srv.Close()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			go devserver.Watch(ctx, dir, []string{"content"}, func(paths []string) { live.Update(paths) }) //nolint:errcheck // ends with ctx
+			go devserver.Watch(ctx, dir, []string{"content"}, func(paths []string) { live.Update(paths) }) // ends with ctx
 			time.Sleep(200 * time.Millisecond)                                                             // let the watcher start
 			profile := filepath.Join(dir, "content", "providers", "provider-00042", "index.md")
 			url := srv.URL + "/providers/provider-00042/"
@@ -50,7 +50,7 @@ func BenchmarkPreview(b *testing.B) {
 				mark := "Edited" + strconv.Itoa(i)
 				edited := strings.Replace(string(src), "+++\nname = \"", "+++\nname = \""+mark+" ", 1)
 				start := time.Now()
-				os.WriteFile(profile, []byte(edited), 0o644) //nolint:errcheck // checked by the poll below
+				os.WriteFile(profile, []byte(edited), 0o644) // checked by the poll below
 				for !strings.Contains(fetch(url), mark) {
 					if time.Since(start) > 10*time.Second {
 						b.Fatal("the edit never appeared")

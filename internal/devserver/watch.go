@@ -64,12 +64,12 @@ func Watch(ctx context.Context, root string, dirs []string, changed func(paths [
 
 // addTree watches dir and every folder below it, when it exists.
 func addTree(w *fsnotify.Watcher, dir string) {
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { //nolint:errcheck // missing folders are fine
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { // missing folders are fine
 		if err == nil && d.IsDir() {
 			if strings.HasPrefix(d.Name(), ".") && p != dir {
 				return filepath.SkipDir
 			}
-			w.Add(p) //nolint:errcheck // a folder that vanished is not an error
+			w.Add(p) // a folder that vanished is not an error
 		}
 		return nil
 	})

@@ -92,6 +92,17 @@ func (l *List) Errors() int {
 	return n
 }
 
+// ErrorsOnly returns the problems that are not warnings, in order.
+func ErrorsOnly(ps []Problem) []Problem {
+	var out []Problem
+	for _, p := range ps {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Len counts every problem, warnings included.
 func (l *List) Len() int { return len(l.items) }
 

@@ -162,3 +162,15 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsOnly keeps the errors, in order, and drops the warnings.
+func TestErrorsOnly(t *testing.T) {
+	ps := []Problem{{Path: "b", Message: "x"}, {Path: "a", Warning: true}, {Path: "a", Message: "y"}}
+	got := ErrorsOnly(ps)
+	if len(got) != 2 || got[0] != ps[0] || got[1] != ps[2] {
+		t.Errorf("ErrorsOnly = %v", got)
+	}
+	if ErrorsOnly([]Problem{{Warning: true}}) != nil {
+		t.Error("ErrorsOnly of warnings only is not empty")
+	}
+}

@@ -39,12 +39,12 @@ func (p *positions) value(dec *json.Decoder, path string) {
 			key, _ := k.(string)
 			p.value(dec, join(path, key))
 		}
-		dec.Token() //nolint:errcheck // the closing brace
+		dec.Token() // the closing brace
 	case json.Delim('['):
 		for i := 0; dec.More(); i++ {
 			p.value(dec, join(path, strconv.Itoa(i)))
 		}
-		dec.Token() //nolint:errcheck // the closing bracket
+		dec.Token() // the closing bracket
 	}
 }
 

@@ -67,7 +67,7 @@ func (termLinker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	src := reader.Source()
 	used := map[string]bool{}
 	var texts []*ast.Text
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) { //nolint:errcheck // never fails
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) { // never fails
 		if !entering {
 			return ast.WalkContinue, nil
 		}

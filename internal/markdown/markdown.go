@@ -66,7 +66,7 @@ func (r *Renderer) RenderLinked(src []byte, g *Glossary) (template.HTML, []Issue
 	for i := range issues {
 		issues[i].Line = lineOf(src, issues[i].Line)
 	}
-	return template.HTML(scrollTables(buf.String())), issues //nolint:gosec // produced by goldmark without raw HTML
+	return template.HTML(scrollTables(buf.String())), issues // produced by goldmark without raw HTML
 }
 
 // Inline converts a short Markdown text (a definition, a description) to
@@ -77,7 +77,7 @@ func (r *Renderer) Inline(src string) template.HTML {
 	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
 		s = s[len("<p>") : len(s)-len("</p>")]
 	}
-	return template.HTML(s) //nolint:gosec // see Render
+	return template.HTML(s) // see Render
 }
 
 // lineOf converts a byte offset in src to a 1-based line number.

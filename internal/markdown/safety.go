@@ -26,7 +26,7 @@ func (s *safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	var remove, unwrap []ast.Node
 	var remote []*ast.Image
 	var issues []Issue
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) { //nolint:errcheck // the walker returns no error
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) { // the walker returns no error
 		if !entering {
 			return ast.WalkContinue, nil
 		}

@@ -1,7 +1,7 @@
 package openreferral
 
 import (
-	"crypto/sha1" //nolint:gosec // UUIDv5 is defined with SHA-1; it names, it does not protect
+	"crypto/sha1" // UUIDv5 is defined with SHA-1; it names, it does not protect
 	"encoding/hex"
 )
 
@@ -16,7 +16,7 @@ func ID(kind, key string) string { return uuid5(namespace, kind+":"+key) }
 
 // uuid5 is the name-based UUID of name in the namespace ns.
 func uuid5(ns [16]byte, name string) string {
-	h := sha1.New() //nolint:gosec // see the import
+	h := sha1.New() // see the import
 	h.Write(ns[:])
 	h.Write([]byte(name))
 	var u [16]byte

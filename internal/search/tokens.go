@@ -21,7 +21,7 @@ var stop = map[string]bool{
 
 // Tokens splits text into index terms: lower-case ASCII letters and digits,
 // accents removed, apostrophes dropped ("Parkinson's" -> "parkinsons"),
-// stop words and single letters left out. static/js/search/tokens.js does
+// stop words and single letters left out. static/js/directory/tokens.js does
 // the same in the browser; the two are tested against shared cases.
 func Tokens(text string) []string {
 	var out []string

@@ -288,7 +288,7 @@ func phoneURI(phone string) template.URL {
 	if b.Len() == 0 {
 		return ""
 	}
-	return template.URL("tel:" + b.String()) //nolint:gosec // digits only
+	return template.URL("tel:" + b.String()) // digits only
 }
 
 func (a *assembler) pages() {

@@ -12,7 +12,6 @@ import (
 	"maps"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -23,6 +22,7 @@ import (
 	"artsmap/internal/diag"
 	"artsmap/internal/filetype"
 	"artsmap/internal/sitefs"
+	"artsmap/internal/workers"
 )
 
 // Options configure a build.
@@ -127,7 +127,7 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := p.write(opts.ctx(), opts.Out, workers()); err != nil {
+	if err := p.write(opts.ctx(), opts.Out, workers.PerCPU()); err != nil {
 		if opts.ctx().Err() != nil {
 			return res, stopped(opts.ctx().Err())
 		}
@@ -144,10 +144,6 @@ func Build(opts Options) (Result, error) {
 	}
 	return res, nil
 }
-
-// workers is how many files are made and written at once: two for each
-// processor, so that one can render while the other waits for the disk.
-func workers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // render plans every output file: pages and data files made from the
 // model, static files and the bundles' images.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/workers"
 )
 
 // Check runs every phase of a build except writing: it loads and validates
@@ -68,7 +69,7 @@ func planSite(opts Options) (*plan, Result, error) {
 func dryRun(ctx context.Context, p *plan) (*diag.List, error) {
 	names := p.order()
 	errs := make([]error, len(names))
-	err := parallel(ctx, len(names), workers(), func(i int) error {
+	err := workers.Run(ctx, len(names), workers.PerCPU(), func(i int) error {
 		_, errs[i] = p.files[names[i]]()
 		return nil
 	})

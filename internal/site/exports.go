@@ -155,13 +155,13 @@ func (s *Site) providersCSV() []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	w.Write(csvColumns) //nolint:errcheck // a bytes.Buffer does not fail
+	w.Write(csvColumns) // a bytes.Buffer does not fail
 	for _, p := range s.Providers {
 		since := ""
 		if p.Since != 0 {
 			since = strconv.Itoa(p.Since)
 		}
-		w.Write(defuse([]string{p.Slug, p.Name, p.Kind, p.Status, since, //nolint:errcheck // as above
+		w.Write(defuse([]string{p.Slug, p.Name, p.Kind, p.Status, since, // as above
 			strings.Join(termIDs(p.Districts), "; "), strings.Join(termIDs(p.Pathways), "; "),
 			strings.Join(termIDs(p.Artforms), "; "), strings.Join(termIDs(p.Audiences), "; "),
 			strings.Join(termIDs(p.Referral), "; "), p.Website, p.Email, p.Phone,

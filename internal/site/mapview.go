@@ -113,7 +113,7 @@ func (s *Site) mapView() *MapView {
 // shape draws a status marker inside a group with its CSS class, for
 // inline SVG such as the map's key.
 func shape(status string, x, y float64) template.HTML {
-	return template.HTML(`<g class="m-` + status + `">` + shapeOf(status, x, y) + `</g>`) //nolint:gosec // numbers and fixed names
+	return template.HTML(`<g class="m-` + status + `">` + shapeOf(status, x, y) + `</g>`) // numbers and fixed names
 }
 
 // shapeOf draws a status marker: a circle, triangle, diamond or cross.

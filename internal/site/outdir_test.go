@@ -147,7 +147,7 @@ func TestBuildReplaces(t *testing.T) {
 
 func checkModes(t *testing.T, out string) {
 	t.Helper()
-	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error { //nolint:errcheck // failures are reported inside
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error { // failures are reported inside
 		info, err := os.Lstat(p)
 		if err != nil {
 			t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/workers"
 )
 
 // plan is every file of a build, by site path (no leading slash), with
@@ -134,7 +135,7 @@ func (p *plan) write(ctx context.Context, out string, workers int) error {
 	}
 	if err != nil {
 		g.close()
-		removeOutput(tmp) //nolint:errcheck // the build's error matters more; the next build removes what is left
+		removeOutput(tmp) // the build's error matters more; the next build removes what is left
 		return err
 	}
 	return swap(tmp, out)
@@ -145,9 +146,9 @@ func (p *plan) write(ctx context.Context, out string, workers int) error {
 // (processor bound) and writing (bound by the file system) overlap. When
 // ctx ends it returns at once; files made after that are not written, as
 // g is closed.
-func (p *plan) writeInto(ctx context.Context, dir string, workers int, g *gate) error {
+func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate) error {
 	names := p.order()
-	return parallel(ctx, len(names), workers, func(i int) error {
+	return workers.Run(ctx, len(names), n, func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -199,46 +200,6 @@ func writeFile(name string, data []byte) error {
 	return err
 }
 
-// parallel runs do(0) ... do(n-1) on up to workers goroutines and returns
-// the error of the lowest index that failed, so that the error reported is
-// the same from run to run. When ctx ends it returns ctx's error at once,
-// without waiting for the calls under way (see gate).
-func parallel(ctx context.Context, n, workers int, do func(i int) error) error {
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = do(i)
-			}
-		}()
-	}
-	go func() {
-		defer close(next)
-		for i := range n {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return firstError(errs)
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
 // gate lets workers write files until it is closed; closing it waits for
 // the writes under way, so that nothing is written into a folder once its
 // removal begins, while files still being made are not waited for.
@@ -263,15 +224,6 @@ func (g *gate) close() {
 	g.mu.Unlock()
 }
 
-func firstError(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // swap puts the folder tmp in place of out. Where the system can (Linux),
 // the two are exchanged in one step, so that a site is at out at every
 // instant; elsewhere out is moved aside and tmp renamed into its place.
@@ -280,14 +232,14 @@ func firstError(errs []error) error {
 func swap(tmp, out string) error {
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, out); err != nil {
-			removeOutput(tmp) //nolint:errcheck // as in write
+			removeOutput(tmp) // as in write
 			return fmt.Errorf("putting the new site in place: %w", err)
 		}
 		return nil
 	}
 	old, err := exchange(tmp, out)
 	if err != nil {
-		removeOutput(tmp) //nolint:errcheck // as in write
+		removeOutput(tmp) // as in write
 		return err
 	}
 	return removeOld(old)
@@ -309,7 +261,7 @@ func exchange(tmp, out string) (string, error) {
 		return "", fmt.Errorf("moving the previous site aside: %w", err)
 	}
 	if err := os.Rename(tmp, out); err != nil {
-		os.Rename(old, out) //nolint:errcheck // best effort to restore the previous site
+		os.Rename(old, out) // best effort to restore the previous site
 		return "", fmt.Errorf("putting the new site in place: %w", err)
 	}
 	return old, nil

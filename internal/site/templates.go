@@ -270,28 +270,26 @@ func (c *cards) render(p *Provider) (template.HTML, error) {
 	e.once.Do(func() {
 		var b strings.Builder
 		e.err = c.t.ExecuteTemplate(&b, "provider-card", p)
-		e.html = template.HTML(b.String()) //nolint:gosec // rendered by html/template
+		e.html = template.HTML(b.String()) // rendered by html/template
 	})
 	return e.html, e.err
 }
 
 var funcs = template.FuncMap{
-	"date":       formatDate,
-	"isodate":    func(t time.Time) string { return t.Format(time.DateOnly) },
-	"isotime":    func(t time.Time) string { return t.Format(time.RFC3339) },
-	"when":       eventWhen,
-	"label":      label,
-	"yesno":      yesno,
-	"hasQuality": func(q any) bool { return q != nil },
-	"add":        func(a, b int) int { return a + b },
-	"lower":      strings.ToLower,
-	"slug":       slug.Make,
-	"shapeAt":    shape,
-	"shade":      shade,
-	"shadeKey":   func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
-	"cardsPath":  func() string { return CardsPath },
-	"pageSize":   func() int { return DirectoryPageSize },
-	"plural":     plural,
+	"date":      formatDate,
+	"isodate":   func(t time.Time) string { return t.Format(time.DateOnly) },
+	"isotime":   func(t time.Time) string { return t.Format(time.RFC3339) },
+	"when":      eventWhen,
+	"label":     label,
+	"yesno":     yesno,
+	"lower":     strings.ToLower,
+	"slug":      slug.Make,
+	"shapeAt":   shape,
+	"shade":     shade,
+	"shadeKey":  func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
+	"cardsPath": func() string { return CardsPath },
+	"pageSize":  func() int { return DirectoryPageSize },
+	"plural":    plural,
 }
 
 // plural is one when n is 1 and many otherwise: {{plural 1 "venue" "venues"}}
@@ -334,4 +332,4 @@ func yesno(b *bool) string {
 }
 
 // templateHTML wraps HTML produced by the markdown package.
-func templateHTML(b []byte) template.HTML { return template.HTML(b) } //nolint:gosec // sanitised by markdown
+func templateHTML(b []byte) template.HTML { return template.HTML(b) } // sanitised by markdown

@@ -73,7 +73,7 @@ func provider(r *rand.Rand, i int) string {
 	var b strings.Builder
 	status := []string{"established", "emerging"}[r.IntN(2)]
 	fmt.Fprintf(&b, "+++\nname = \"%s %d\"\nkind = %q\nsummary = %q\nstatus = %q\nsince = %d\n",
-		strings.Title(words[r.IntN(len(words))]), i, kinds[r.IntN(len(kinds))], sentence(r, 14), status, 2000+r.IntN(26)) //nolint:staticcheck // ASCII words
+		strings.Title(words[r.IntN(len(words))]), i, kinds[r.IntN(len(kinds))], sentence(r, 14), status, 2000+r.IntN(26)) // ASCII words
 	fmt.Fprintf(&b, "districts = %s\npathways = %s\nartforms = %s\naudiences = %s\nreferral = %s\n",
 		pick(r, districts, 1+r.IntN(2)), pick(r, pathways, 1+r.IntN(3)), pick(r, artforms, 1+r.IntN(2)),
 		pick(r, audiences, 1+r.IntN(2)), pick(r, referral, 1+r.IntN(3)))
