@@ -116,7 +116,7 @@ func limitMemory() {
 func (m *Main) fail(err error) int {
 	var de *diag.Error
 	if errors.As(err, &de) {
-		fmt.Fprintf(m.Stderr, "artsmap: %d errors; nothing was written\n", len(diag.ErrorsOnly(de.Problems)))
+		fmt.Fprintf(m.Stderr, "artsmap: %s; nothing was written\n", countErrors(len(diag.ErrorsOnly(de.Problems))))
 		return exitContent
 	}
 	fmt.Fprintf(m.Stderr, "artsmap: %s\n", diag.ShowText(err.Error()))
@@ -136,4 +136,12 @@ func writeJSON(w io.Writer, ps []diag.Problem) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(ps) // nothing useful to do if stdout is gone
+}
+
+// countErrors says how many errors there are, singular or plural.
+func countErrors(n int) string {
+	if n == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", n)
 }

@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
+
+	"artsmap/internal/diag"
 )
 
 func main() {
@@ -65,6 +68,12 @@ Problems are printed as path:line:col: message. Exit status: 0 when the
 content is clean, 1 when it has errors, 2 when the command line is wrong.
 `
 
+// commands are the command names, for "did you mean" hints.
+var commands = []string{"build", "check", "serve", "new", "help"}
+
+// isHelp reports whether a command-line argument asks for help.
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
 // Run runs the command named by args[0] and returns the exit status.
 func (m *Main) Run(ctx context.Context, args []string) int {
 	if len(args) == 0 {
@@ -72,6 +81,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	cmd, rest := args[0], args[1:]
+	if slices.ContainsFunc(rest, isHelp) && slices.Contains(commands, cmd) {
+		fmt.Fprint(m.Stdout, usage) // "artsmap new provider -h" asks for help, not a provider called h
+		return exitOK
+	}
 	switch cmd {
 	case "build":
 		return m.runBuild(ctx, rest)
@@ -85,6 +98,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		fmt.Fprint(m.Stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(m.Stderr, "artsmap: unknown command %q\n\n%s", cmd, usage)
+	hint := ""
+	if s := diag.Suggest(cmd, commands); s != "" {
+		hint = " (" + s + ")"
+	}
+	fmt.Fprintf(m.Stderr, "artsmap: unknown command %q%s\n\n%s", diag.ShowText(cmd), hint, usage)
 	return exitUsage
 }

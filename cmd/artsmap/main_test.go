@@ -39,6 +39,13 @@ func TestUsage(t *testing.T) {
 	}{
 		{nil, exitUsage, "Usage:"},
 		{[]string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{[]string{"bild"}, exitUsage, `unknown command "bild" (did you mean "build"?)`},
+		{[]string{"chekc", "-site", "."}, exitUsage, `(did you mean "check"?)`},
+		{[]string{"build", "-h"}, exitOK, "artsmap build"},
+		{[]string{"check", "--help"}, exitOK, "artsmap check"},
+		{[]string{"serve", "-help"}, exitOK, "artsmap serve"},
+		{[]string{"new", "provider", "-h"}, exitOK, "artsmap new"},
+		{[]string{"new", "provider", "Two", "Words"}, exitUsage, `unexpected argument "Words" (put a title of several words in quotes)`},
 		{[]string{"help"}, exitOK, "artsmap build"},
 		{[]string{"build", "-nope"}, exitUsage, "flag provided but not defined"},
 		{[]string{"build", "extra"}, exitUsage, `unexpected argument "extra"`},
@@ -204,5 +211,30 @@ func TestCheckMeansBuild(t *testing.T) {
 			t.Error("a failed build wrote public/")
 		}
 		os.Remove(filepath.Join(dir, "static", "feed.xml"))
+	}
+}
+
+// TestNewHelpWritesNothing: "new provider -h" prints the usage and makes
+// no provider called "h" (it used to).
+func TestNewHelpWritesNothing(t *testing.T) {
+	dir := copySite(t)
+	code, out, _ := run(t, "new", "provider", "-h", "-site", dir)
+	if code != exitOK || !strings.Contains(out, "Usage:") {
+		t.Errorf("new provider -h = %d, %q; want the usage and 0", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "providers", "h")); err == nil {
+		t.Error(`"new provider -h" wrote content/providers/h`)
+	}
+}
+
+// TestErrorCountSingular: one error is "1 error", not "1 errors".
+func TestErrorCountSingular(t *testing.T) {
+	dir := copySite(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "pages", "untitled.md"), []byte("+++\n+++\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := run(t, "build", "-site", dir)
+	if code != exitContent || !strings.Contains(errOut, "artsmap: 1 error; nothing was written") {
+		t.Errorf("build = %d, %q; want exit 1 and \"1 error\"", code, errOut)
 	}
 }
