@@ -238,3 +238,27 @@ func TestErrorCountSingular(t *testing.T) {
 		t.Errorf("build = %d, %q; want exit 1 and \"1 error\"", code, errOut)
 	}
 }
+
+// TestNewClaimsNothing: a profile made by "new provider" and built as it
+// stands says "Not stated" about quality and access, never "Yes" (the
+// scaffold used to set safeguarding, DBS, insurance and step-free access
+// to true).
+func TestNewClaimsNothing(t *testing.T) {
+	dir := copySite(t)
+	if code, _, errOut := run(t, "new", "provider", "Plain Claims", "-site", dir); code != exitOK {
+		t.Fatalf("new = %d: %s", code, errOut)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, errOut := run(t, "build", "-site", dir, "-out", out); code != exitOK {
+		t.Fatalf("build = %d: %s", code, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "providers", "plain-claims", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fact := range []string{"Safeguarding policy", "DBS-checked staff", "Insurance", "Step-free access", "Hearing loop", "Parking"} {
+		if !strings.Contains(string(page), "<dt>"+fact+"</dt><dd>Not stated</dd>") {
+			t.Errorf("the new profile does not say %q is not stated", fact)
+		}
+	}
+}
