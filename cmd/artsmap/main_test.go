@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"artsmap/internal/content"
 	"artsmap/internal/diag"
 )
 
@@ -108,9 +109,38 @@ func TestNew(t *testing.T) {
 	if code, _, errOut := run(t, "new", "provider", "Côr Anadl provider", "-site", dir); code != exitUsage || !strings.Contains(errOut, "already exists") {
 		t.Errorf("second new = %d: %s", code, errOut)
 	}
-	// The scaffolds are valid content as they stand.
+	// The provider's example texts are errors at their lines; the rest of
+	// the scaffolds are valid content as they stand.
+	code, out, _ := run(t, "check", "-site", dir)
+	index := "content/providers/cor-anadl-provider/index.md:"
+	if code != exitContent || strings.Count(out, "still the example") != 5 {
+		t.Errorf("check after new = %d, want 1 and five example texts named:\n%s", code, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.Contains(line, "warning:") && !strings.Contains(line, index) {
+			t.Errorf("an error outside the new profile: %s", line)
+		}
+	}
+	fillPlaceholders(t, filepath.Join(dir, filepath.FromSlash(strings.TrimSuffix(index, ":"))))
 	if code, out, _ := run(t, "check", "-site", dir); code != exitOK {
-		t.Errorf("check after new = %d:\n%s", code, out)
+		t.Errorf("check after writing over the examples = %d:\n%s", code, out)
+	}
+}
+
+// fillPlaceholders writes real words over the example texts of a profile
+// made by "new provider".
+func fillPlaceholders(t *testing.T, index string) {
+	t.Helper()
+	data, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph := content.Placeholders
+	text := strings.NewReplacer(ph.Summary, "Singing for people with COPD.", ph.ProgrammeTitle, "Singing for Breathing",
+		ph.ProgrammeSummary, "Songs and breathing exercises.", ph.Sessions, "Weekly, 90 minutes",
+		ph.Body, "We run singing groups.").Replace(string(data))
+	if err := os.WriteFile(index, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -248,6 +278,7 @@ func TestNewClaimsNothing(t *testing.T) {
 	if code, _, errOut := run(t, "new", "provider", "Plain Claims", "-site", dir); code != exitOK {
 		t.Fatalf("new = %d: %s", code, errOut)
 	}
+	fillPlaceholders(t, filepath.Join(dir, "content", "providers", "plain-claims", "index.md"))
 	out := filepath.Join(t.TempDir(), "out")
 	if code, _, errOut := run(t, "build", "-site", dir, "-out", out); code != exitOK {
 		t.Fatalf("build = %d: %s", code, errOut)

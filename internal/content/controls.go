@@ -16,44 +16,46 @@ import (
 // them in as escapes ("\u0007", "\u001b[31m", "\r"), and they would reach
 // the CSV, iCalendar and plain-text downloads as they are.
 func reportControls(d *decoded, v any, probs *diag.List) {
-	walkText(reflect.ValueOf(v), "", func(path, name string, r rune) {
+	walkStrings(reflect.ValueOf(v), "", func(path, name, s string) {
+		r, bad := controls.Find(s)
+		if !bad {
+			return
+		}
 		p := d.at(path)
 		probs.Errorf(d.path, p.Line, p.Col, "%s holds a control character (U+%04X), which would garble the site's downloads", name, r).Hint =
 			controls.Hint
 	})
 }
 
-// walkText calls bad for each string under v that holds a control
-// character, with its TOML path ("programmes.0.title") and key.
-func walkText(v reflect.Value, path string, bad func(path, name string, r rune)) {
+// walkStrings calls fn for each string under v, with its TOML path
+// ("programmes.0.title") and key.
+func walkStrings(v reflect.Value, path string, fn func(path, name, s string)) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			walkText(v.Elem(), path, bad)
+			walkStrings(v.Elem(), path, fn)
 		}
 	case reflect.String:
-		if r, ok := controls.Find(v.String()); ok {
-			bad(path, path[strings.LastIndex(path, ".")+1:], r)
-		}
+		fn(path, path[strings.LastIndex(path, ".")+1:], v.String())
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
 			at := path
 			if k := v.Type().Elem().Kind(); k == reflect.Struct || k == reflect.Pointer {
 				at = fmt.Sprintf("%s.%d", path, i) // a table in a list has a path of its own
 			}
-			walkText(v.Index(i), at, bad)
+			walkStrings(v.Index(i), at, fn)
 		}
 	case reflect.Map:
 		if v.Type().Key().Kind() == reflect.String {
 			for _, k := range v.MapKeys() {
-				walkText(v.MapIndex(k), join(path, k.String()), bad)
+				walkStrings(v.MapIndex(k), join(path, k.String()), fn)
 			}
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
 			tag, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("toml"), ",")
 			if tag != "" && tag != "-" {
-				walkText(v.Field(i), join(path, tag), bad)
+				walkStrings(v.Field(i), join(path, tag), fn)
 			}
 		}
 	}

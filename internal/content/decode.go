@@ -62,6 +62,7 @@ func decodeTOML(path string, doc []byte, firstLine int, v any, probs *diag.List)
 	d := &decoded{path: path, text: text, first: firstLine, md: md}
 	reportUnknownKeys(d, reflect.TypeOf(v), probs)
 	reportControls(d, v, probs)
+	reportPlaceholders(d, v, probs)
 	return d
 }
 

@@ -174,6 +174,7 @@ func (l *loader) readDoc(p string, v any, src *Source) *decoded {
 	}
 	*src = Source{Path: p, Body: body, BodyLine: bodyLine}
 	l.checkBody(p, body, bodyLine)
+	l.checkPlaceholderBody(p, body, bodyLine)
 	d := decodeTOML(p, front, 2, v, l.probs)
 	if d != nil {
 		l.docs[v] = d

@@ -37,6 +37,7 @@ type Request struct {
 // data is what the templates see.
 type data struct {
 	Title, Slug, Today, Year string
+	P                        content.PlaceholderText // example texts check refuses
 	Vocab                    content.Vocab
 	Center                   []float64
 	First                    func(terms []content.Term, def string) string
@@ -143,7 +144,7 @@ func (r Request) data(s string) data {
 		now = time.Now()
 	}
 	d := data{Title: tomlString(r.Title), Slug: s, Today: now.Format(time.DateOnly), Year: now.Format("2006"),
-		Center: []float64{0, 0},
+		Center: []float64{0, 0}, P: content.Placeholders,
 		First: func(terms []content.Term, def string) string {
 			if len(terms) > 0 {
 				return terms[0].ID
