@@ -106,16 +106,17 @@ func firstLine(err error) string {
 
 // present checks that the site folder holds content/site.toml, the one
 // file every site has, so that serve does not wait for a site that is not there.
+// A link there is not followed: it is not a site's file (see sitefs).
 func (sf siteFlags) present() error {
 	name := filepath.Join(sf.dir, "content", "site.toml")
-	info, err := os.Stat(name)
+	info, err := os.Lstat(name)
 	switch {
 	case errors.Is(err, iofs.ErrNotExist):
 		return fmt.Errorf("%s is not a site folder: it has no content/site.toml (give the folder that holds content/ with -site)", diag.ShowPath(sf.dir))
 	case err != nil:
 		return fmt.Errorf("cannot read the site folder %s: %v", diag.ShowPath(sf.dir), err)
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s is not a file (content/site.toml must be one)", diag.ShowPath(name))
+		return fmt.Errorf("%s is not a file (content/site.toml must be one; a symbolic link is never followed)", diag.ShowPath(name))
 	}
 	return nil
 }

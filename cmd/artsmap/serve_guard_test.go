@@ -30,7 +30,18 @@ func TestServeMissingSite(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(folder, "content", "site.toml"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, dir := range []string{"/nonexistent", empty, folder} {
+	linked := t.TempDir() // a linked site.toml is not followed, even to a real one
+	if err := os.MkdirAll(filepath.Join(linked, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	real, err := filepath.Abs("../../content/site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, filepath.Join(linked, "content", "site.toml")); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"/nonexistent", empty, folder, linked} {
 		start := time.Now()
 		code, _, errOut := runFor(t, 5*time.Second, "serve", "-site", dir, "-addr", "127.0.0.1:0")
 		if code != exitUsage || time.Since(start) > 2*time.Second || !strings.Contains(errOut, "content/site.toml") {
