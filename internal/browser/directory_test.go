@@ -118,26 +118,7 @@ func TestDirectoryFacets(t *testing.T) {
 		{"cost=free&pathway=dementia", func(p *content.Provider) bool { return offers(p, "cost", "free") && offers(p, "pathway", "dementia") }},
 	}
 	for _, tt := range tests {
-		t.Run(tt.query, func(t *testing.T) {
-			var want []string
-			for _, p := range cs.Providers {
-				if tt.match(p) {
-					want = append(want, p.Slug)
-				}
-			}
-			tab := b.NewTab(t)
-			tab.Go(t, base+"/providers/?"+tt.query)
-			tab.WaitFor(t, directoryReady)
-			got := Eval[[]string](t, tab, visibleSlugs)
-			sort.Strings(got)
-			sort.Strings(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("got %v\nwant %v", got, want)
-			}
-			if text := Eval[string](t, tab, `document.getElementById('result-count').textContent`); !strings.HasPrefix(text, itoa(len(want))+" of ") && len(want) != len(cs.Providers) {
-				t.Errorf("count says %q, want %d", text, len(want))
-			}
-		})
+		t.Run(tt.query, func(t *testing.T) { expectDirectory(t, b, base, cs, tt.query, tt.match) })
 	}
 	t.Run("counts", func(t *testing.T) {
 		tab := b.NewTab(t)
@@ -154,6 +135,32 @@ func TestDirectoryFacets(t *testing.T) {
 			t.Errorf("Stroud count with mental health ticked = %s, want (%d)", got, n)
 		}
 	})
+}
+
+// expectDirectory opens the directory at ?query and checks that it shows
+// exactly the providers match accepts, and says how many; it returns them.
+func expectDirectory(t *testing.T, b *Browser, base string, cs *content.Site, query string, match func(*content.Provider) bool) []string {
+	t.Helper()
+	var want []string
+	for _, p := range cs.Providers {
+		if match(p) {
+			want = append(want, p.Slug)
+		}
+	}
+	tab := b.NewTab(t)
+	tab.Go(t, base+"/providers/?"+query)
+	tab.WaitFor(t, directoryReady)
+	got := Eval[[]string](t, tab, visibleSlugs)
+	sort.Strings(got)
+	sort.Strings(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("directory: got %v\nwant %v", got, want)
+	}
+	count := Eval[string](t, tab, `document.getElementById('result-count').textContent`)
+	if !strings.HasPrefix(count, itoa(len(want))+" of ") && len(want) != len(cs.Providers) {
+		t.Errorf("count says %q, want %d", count, len(want))
+	}
+	return want
 }
 
 func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }

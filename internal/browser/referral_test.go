@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -85,26 +84,8 @@ func TestDirectoryScheduleFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			var want []string
-			for _, p := range cs.Providers {
-				if tt.match(p) {
-					want = append(want, p.Slug)
-				}
-			}
-			if len(want) == 0 || len(want) == len(cs.Providers) {
-				t.Fatalf("the sample content makes %q give %d providers: the test shows nothing", tt.query, len(want))
-			}
-			tab := b.NewTab(t)
-			tab.Go(t, base+"/providers/?"+tt.query)
-			tab.WaitFor(t, directoryReady)
-			got := Eval[[]string](t, tab, visibleSlugs)
-			sort.Strings(got)
-			sort.Strings(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("directory: got %v\nwant %v", got, want)
-			}
-			if text := Eval[string](t, tab, `document.getElementById('result-count').textContent`); !strings.HasPrefix(text, itoa(len(want))+" of ") {
-				t.Errorf("count says %q, want %d", text, len(want))
+			if want := expectDirectory(t, b, base, cs, tt.query, tt.match); len(want) == 0 || len(want) == len(cs.Providers) {
+				t.Errorf("the sample content makes %q give %d providers: the test shows nothing", tt.query, len(want))
 			}
 		})
 	}
