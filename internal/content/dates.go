@@ -3,6 +3,9 @@ package content
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -42,9 +45,34 @@ func (d *Date) UnmarshalTOML(v any) error {
 				return plausible(d.Time)
 			}
 		}
-		return fmt.Errorf("%q is not a date: write dates as YYYY-MM-DD, for example 2026-10-01", x)
+		return hinted{fmt.Sprintf("%q is not a date", x), DateHint(x)}
 	}
-	return fmt.Errorf("expected a date such as 2026-10-01, found %s", describe(v))
+	return hinted{"this should be a date such as 2026-10-01, not " + describe(v), "write the date without quotes, year first: 2026-10-01"}
+}
+
+// dayMonthYear is a date written day first, as people write them in the UK.
+var dayMonthYear = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+
+// DateHint says how to write the date s (which could not be read) the way
+// TOML does: a day-first date such as 12/03/2025 becomes "write dates as
+// 2025-03-12"; anything else gets the general rule.
+func DateHint(s string) string {
+	const rule = "write dates as YYYY-MM-DD (year, month, day), for example 2026-10-01"
+	m := dayMonthYear.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return rule
+	}
+	day, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	if month > 12 && day <= 12 { // written month first
+		day, month = month, day
+	}
+	year, _ := strconv.Atoi(m[3])
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if month > 12 || t.Day() != day {
+		return rule
+	}
+	return "write dates as " + t.Format(time.DateOnly) + " (year, month, day)"
 }
 
 // firstYear is the earliest year a date may have. Year 1 (0001-01-01) is
@@ -108,9 +136,9 @@ func (d *DateTime) UnmarshalTOML(v any) error {
 				return plausible(d.Time)
 			}
 		}
-		return fmt.Errorf("%q is not a date and time: write it as 2027-03-12T10:00:00Z", x)
+		return hinted{fmt.Sprintf("%q is not a date and time", x), "write it as 2027-03-12T10:00:00Z"}
 	}
-	return fmt.Errorf("expected a date and time such as 2027-03-12T10:00:00Z, found %s", describe(v))
+	return hinted{"this should be a date and time such as 2027-03-12T10:00:00Z, not " + describe(v), "write it without quotes: 2027-03-12T10:00:00Z"}
 }
 
 // In returns the moment, placing a local date-time in loc.

@@ -21,6 +21,17 @@ type decoded struct {
 	first int    // the line of path the document starts on
 	index *locator
 	md    toml.MetaData
+	bad   map[Pos]bool    // where a value of the wrong type was left out
+	badAt map[string]bool // the paths of those values
+}
+
+// markBad records that the value of path, at pos, was reported and left
+// out, so that no later check reports it again, as missing or otherwise.
+func (d *decoded) markBad(path string, pos Pos) {
+	if d.bad == nil {
+		d.bad, d.badAt = map[Pos]bool{}, map[string]bool{}
+	}
+	d.bad[pos], d.badAt[path] = true, true
 }
 
 // loc returns where keys and values sit in the document, indexing it the
@@ -34,7 +45,10 @@ func (d *decoded) loc() *locator {
 
 // has reports whether the document sets key (dotted path, no indices).
 // It must not be called after settle.
-func (d *decoded) has(key ...string) bool { return d.md.IsDefined(key...) }
+// A value left out for its type counts as set.
+func (d *decoded) has(key ...string) bool {
+	return d.md.IsDefined(key...) || d.badAt[strings.Join(key, ".")]
+}
 
 // settle drops the decoder's record of the document (every key and value
 // again), keeping only the positions that later checks point at. On a
@@ -50,16 +64,20 @@ var (
 )
 
 // decodeTOML decodes doc, which starts on line firstLine of path, into v.
-// Every unknown key is reported with a "did you mean" hint. It returns nil
-// when the document could not be decoded at all.
+// Every value of the wrong type and every unknown key is reported (the
+// latter with a "did you mean" hint), and the rest is decoded. It returns
+// nil when the document could not be decoded at all.
 func decodeTOML(path string, doc []byte, firstLine int, v any, probs *diag.List) *decoded {
-	text := string(doc)
-	md, err := toml.Decode(text, v)
+	d := &decoded{path: path, text: string(doc), first: firstLine}
+	md, err := toml.Decode(d.text, v)
 	if err != nil {
-		reportDecodeError(path, firstLine, newLocator(text, firstLine), err, probs)
+		md, err = decodeMended(d, v, err, probs)
+	}
+	if err != nil {
+		reportDecodeError(path, firstLine, d.loc(), err, probs)
 		return nil
 	}
-	d := &decoded{path: path, text: text, first: firstLine, md: md}
+	d.md = md
 	reportUnknownKeys(d, reflect.TypeOf(v), probs)
 	reportControls(d, v, probs)
 	reportPlaceholders(d, v, probs)

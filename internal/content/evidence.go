@@ -66,6 +66,9 @@ func (l *loader) checkEvidence(ev *Evidence, d *decoded) {
 	}
 	l.checkEvidenceReviewed(ev, d)
 	if ev.Reference == nil {
+		if d.has("reference") { // written, but of the wrong type: reported
+			return
+		}
 		end := d.first + strings.Count(d.text, "\n") // the closing +++
 		l.probs.Errorf(d.path, end, 1, "the synopsis has no [reference]: the study it describes").Hint =
 			"add a [reference] table with type, authors, year, title, journal and doi before this +++"

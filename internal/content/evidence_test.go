@@ -51,7 +51,7 @@ func TestEvidenceRules(t *testing.T) {
 		{"reference missing", with("[reference]\ntype = \"article\"\nauthors = [{ family = \"Fancourt\", given = \"Daisy\" }, { name = \"World Health Organization\" }]\nyear = 2019\ntitle = \"A study\"\njournal = \"A Journal\"\ndoi = \"10.1000/abc\"\n", ""),
 			[]prob{e(p, 14, 1, "the synopsis has no [reference]: the study it describes", "add a [reference] table")}, ""},
 		{"two references", with("[reference]", "[[reference]]"),
-			[]prob{e(p, 14, 1, "there can be only one [reference] table, written with single brackets, not [[reference]]", "")}, ""},
+			[]prob{e(p, 14, 1, "there can be only one [reference] table, written with single brackets, not [[reference]]", "write [reference] once")}, ""},
 		{"reference without a type", with("type = \"article\"\n", ""),
 			[]prob{e(p, 14, 1, "type is required", "article")}, ""},
 		{"author with neither family nor name", with(`{ name = "World Health Organization" }`, `{ given = "WHO" }`),

@@ -14,12 +14,18 @@ import (
 // errAt records an error at the value of path in d.
 func (l *loader) errAt(d *decoded, path, format string, args ...any) *diag.Problem {
 	p := d.at(path)
+	if d.bad[p] {
+		return &diag.Problem{} // that value was reported as of the wrong type
+	}
 	return l.probs.Errorf(d.path, p.Line, p.Col, format, args...)
 }
 
 // warnAt records a warning at the value of path in d.
 func (l *loader) warnAt(d *decoded, path, format string, args ...any) *diag.Problem {
 	p := d.at(path)
+	if d.bad[p] {
+		return &diag.Problem{}
+	}
 	return l.probs.Warnf(d.path, p.Line, p.Col, format, args...)
 }
 

@@ -74,7 +74,7 @@ func TestScheduleRules(t *testing.T) {
 		{"unknown schedule key", withSchedule(`note = `, `notes = `),
 			[]prob{e(p, 38, 1, `unknown setting "notes"`, `did you mean "note"?`)}, ""},
 		{"start not text", withSchedule(`start = "14:00"`, `start = 14:00:00`),
-			[]prob{e(p, 32, 9, `"start" should be text in quotes, not a date or time without quotes`, "")}, ""},
+			[]prob{e(p, 32, 9, `"start" should be text in quotes, not a date`, "in double quotes")}, ""},
 
 		{"valid joining", joining("eligibility = \"Adults\"\nmin_age = 18\nmax_age = 25\nhow_to_join = \"Phone us.\"\nreferral_form = \"https://example.org/refer\"\nreply_days = 5"), nil, ""},
 		{"max_age below min_age", joining("min_age = 18\nmax_age = 12"),
@@ -82,7 +82,7 @@ func TestScheduleRules(t *testing.T) {
 		{"negative age", joining("min_age = -1"),
 			[]prob{e(p, 17, 11, "min_age -1 is not an age", "from 0 to 120")}, ""},
 		{"age not a number", joining(`min_age = "18"`),
-			[]prob{e(p, 17, 11, `"min_age" should be a whole number, not text in quotes`, "")}, ""},
+			[]prob{e(p, 17, 11, `"min_age" should be a whole number, not the text "18"`, "=remove the quotes: min_age = 18")}, ""},
 		{"form not http", joining(`referral_form = "javascript:alert(1)"`),
 			[]prob{e(p, 17, 17, `"javascript:alert(1)" is not a web address`, "https://")}, ""},
 		{"form without scheme", joining(`referral_form = "example.org/refer"`),

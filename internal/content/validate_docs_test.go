@@ -18,7 +18,7 @@ func TestSiteRules(t *testing.T) {
 		{"unknown key in a vocabulary", edit(c, `label = "Respiratory"`, `lable = "Respiratory"`),
 			[]prob{e(c, 21, 1, "label is required", `=add label = "..."`), e(c, 23, 1, `unknown setting "lable"`, `=did you mean "label"?`)}, ""},
 		{"type mismatch", edit(c, "bounds = [-3.0, 51.0, -1.0, 53.0]", `bounds = "-3, 51, -1, 53"`),
-			[]prob{e(c, 7, 10, `"bounds" should be a list in [ ], not text in quotes`, "")}, ""},
+			[]prob{e(c, 7, 10, `"bounds" should be a list in [ ], not the text "-3, 51, -1, 53"`, "square brackets")}, ""},
 		{"title missing", edit(c, "title = \"Test Map\"\n", ""),
 			[]prob{e(c, 1, 1, "title is required", `=add title = "..."`)}, ""},
 		{"base_url missing", edit(c, "base_url = \"https://test.example.org/\"\n", ""),

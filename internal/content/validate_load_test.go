@@ -33,7 +33,7 @@ func TestEveryProblemInOneLoad(t *testing.T) {
 		e(labPath, 2, 1, "kind is required", "peer-review"),
 		e(labPath, 3, 1, `unknown setting "knd"`, `=did you mean "kind"?`),
 		e(sheetPath, 2, 9, "expected value but found \"Terms\" instead", "check the TOML"),
-		e(notePath, 3, 8, `"kind" should be text in quotes, not a whole number`, ""),
+		e(notePath, 3, 8, `"kind" should be text in quotes, not the number 3`, "double quotes"),
 		e("content/pages/map.md", 1, 1, `the page name "map" clashes with a section of the site`, "about-map.md"),
 		e(p, 3, 8, `kind "x" is not allowed`, "must be one of"),
 		e(p, 8, 13, `unknown pathway "y"`, "must be one of"),
@@ -75,7 +75,7 @@ func TestBuggyRulesStillReport(t *testing.T) {
 	}{
 		{"value listed twice", edit(providerPath, `districts = ["north"]`, `districts = ["north", "north"]`), providerPath, 7, `"north" is listed twice in districts`, true},
 		{"reviewed not a date", edit(providerPath, "reviewed = 2026-10-01", `reviewed = "01/10/2026"`), providerPath, 16, `"01/10/2026" is not a date`, false},
-		{"type mismatch in programme", edit(providerPath, `venues = ["hall"]`, `venues = "hall"`), providerPath, 28, `"venues" should be a list in [ ], not text in quotes`, false},
+		{"type mismatch in programme", edit(providerPath, `venues = ["hall"]`, `venues = "hall"`), providerPath, 28, `"venues" should be a list in [ ], not the text "hall"`, false},
 		{"type mismatch for true or false", edit(providerPath, `supervision = "Monthly"`, `dbs_checked = "yes"`), providerPath, 19, `"dbs_checked" should be `, false},
 		{"programme summary too long", edit(providerPath, "venues = [\"hall\"]\n", "venues = [\"hall\"]\nsummary = \""+strings.Repeat("x", 301)+"\"\n"), providerPath, 29, "summary is 301 characters long; the limit is 300", false},
 		{"publish_contact missing, phone only", all(edit(providerPath, "email = \"a@example.org\"\n", ""), edit(providerPath, "publish_contact = true\n", "")), providerPath, 0, "stay hidden until publish_contact is set", true},
