@@ -87,15 +87,16 @@ func decodeTOML(path string, doc []byte, firstLine int, v any, probs *diag.List)
 func reportDecodeError(path string, firstLine int, loc *locator, err error, probs *diag.List) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		line, col := pe.Position.Line+firstLine-1, max(pe.Position.Col, 1)
-		if v, ok := loc.valueOnLine(pe.LastKey, line); ok && pe.LastKey != "" {
-			col = v.Col
+		if msg, hint, ours := strings.Cut(pe.Message, hintSep); ours {
+			line, col := pe.Position.Line+firstLine-1, max(pe.Position.Col, 1)
+			if v, ok := loc.valueOnLine(pe.LastKey, line); ok && pe.LastKey != "" {
+				col = v.Col
+			}
+			probs.Errorf(path, line, col, "%s", msg).Hint = hint
+			return
 		}
-		msg, hint, ours := strings.Cut(pe.Message, hintSep)
-		if !ours {
-			msg, hint = plainTOMLMessage(pe.Message, pe.LastKey)
-		}
-		probs.Errorf(path, line, col, "%s", msg).Hint = hint
+		s := explainSyntax(loc.lines, firstLine, pe)
+		probs.Errorf(path, s.line+firstLine-1, s.col, "%s", s.msg).Hint = s.hint
 		return
 	}
 	msg := err.Error()

@@ -106,6 +106,9 @@ func FuzzLoadProvider(f *testing.F) {
 	f.Add([]byte("+++\n[[programmes]]\nvenues = [\"x\", 'y']\nscores = { a = 1 }\n[programmes.z]\n+++\n"))
 	f.Add([]byte("+++\nsummary = \"\"\"\nx = 1\n\"\"\"\nkind = 'x'\n+++\n"))
 	f.Add([]byte("\xef\xbb\xbf+++\r\nname = \"x\"\r\nreviewed = \"2026\"\r\n+++\r\n"))
+	f.Add([]byte("+++\nsince = \"1\"\ntags = [\"a\", 3]\n[[quality]]\n[[programmes]]\nvenues = 3\n[[programmes]]\nsessions = [1]\n+++\n"))
+	f.Add([]byte("+++\nreviewed = 12/03/2025\n+++\n"))
+	f.Add([]byte("+++\ntags = [\"a\"\n[x\nname = \"a\",\nname = 1\n+++\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fsys := validSite()
 		fsys[providerPath] = file(string(src))

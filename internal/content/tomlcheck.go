@@ -19,13 +19,13 @@ const MaxTOMLDepth = maxTOMLDepth
 // read (netlify.toml).
 func TOMLDepth(src []byte) (depth, line, col int) { return tomlDepth(src, 1, maxTOMLDepth) }
 
-// TOMLMessage says an error of toml.Decode, on a file of its own, in
+// TOMLMessage says an error of toml.Decode of src, a file of its own, in
 // plain words: its line and column, the message and a hint (maybe empty).
-func TOMLMessage(err error) (line, col int, msg, hint string) {
+func TOMLMessage(src []byte, err error) (line, col int, msg, hint string) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		msg, hint = plainTOMLMessage(pe.Message, pe.LastKey)
-		return max(pe.Position.Line, 1), max(pe.Position.Col, 1), msg, hint
+		s := explainSyntax(strings.Split(string(src), "\n"), 1, pe)
+		return s.line, s.col, s.msg, s.hint
 	}
 	msg, line = err.Error(), 1
 	if m := lineInMessage.FindStringSubmatch(msg); m != nil {

@@ -12,7 +12,7 @@ func TestSiteRules(t *testing.T) {
 		{"site.toml missing", remove(c),
 			[]prob{e(c, 0, 0, "no site settings found", "give -site FOLDER")}, ""},
 		{"site.toml TOML syntax error hides nothing else to check", edit(c, `title = "Test Map"`, `title = "Test Map`),
-			[]prob{e(c, 1, 9, "strings cannot contain newlines", "check the TOML")}, ""},
+			[]prob{e(c, 1, 9, "this text has no closing quote", "end the text with a quote")}, ""},
 		{"unknown key", edit(c, `timezone = "Europe/London"`, "timezone = \"Europe/London\"\nlangauge = \"en\""),
 			[]prob{e(c, 4, 1, `unknown setting "langauge"`, `=did you mean "language"?`)}, ""},
 		{"unknown key in a vocabulary", edit(c, `label = "Respiratory"`, `lable = "Respiratory"`),

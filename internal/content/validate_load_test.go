@@ -32,13 +32,13 @@ func TestEveryProblemInOneLoad(t *testing.T) {
 		w("content/README.md", 0, 0, "ignored: not part of the content model", ""),
 		e(labPath, 2, 1, "kind is required", "peer-review"),
 		e(labPath, 3, 1, `unknown setting "knd"`, `=did you mean "kind"?`),
-		e(sheetPath, 2, 9, "expected value but found \"Terms\" instead", "check the TOML"),
+		e(sheetPath, 2, 9, "text must be in double quotes", `=write title = "Terms"`),
 		e(notePath, 3, 8, `"kind" should be text in quotes, not the number 3`, "double quotes"),
 		e("content/pages/map.md", 1, 1, `the page name "map" clashes with a section of the site`, "about-map.md"),
 		e(p, 3, 8, `kind "x" is not allowed`, "must be one of"),
 		e(p, 8, 13, `unknown pathway "y"`, "must be one of"),
 		e(locPath, 1, 44, "not valid JSON: invalid character ',' looking for beginning of value", "comma"),
-		e(q, 2, 8, "strings cannot contain newlines", "check the TOML"),
+		e(q, 2, 8, "this text has no closing quote", "end the text with a quote"),
 		e(cfgPath, 4, 1, `unknown setting "langauge"`, `did you mean "language"?`),
 	})
 	for i := 1; i < len(got); i++ {

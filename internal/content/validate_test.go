@@ -34,7 +34,7 @@ func TestProviderRules(t *testing.T) {
 		{"type mismatch for true or false", edit(p, `supervision = "Monthly"`, `dbs_checked = "yes"`),
 			[]prob{e(p, 19, 15, `"dbs_checked" should be true or false, not the text "yes"`, "without quotes")}, ""},
 		{"TOML syntax error", edit(p, `name = "Test Provider"`, `name = "Test Provider`),
-			[]prob{e(p, 2, 8, "strings cannot contain newlines", "check the TOML")}, ""},
+			[]prob{e(p, 2, 8, "this text has no closing quote", "end the text with a quote")}, ""},
 		{"no opening +++", edit(p, "+++\nname", "name"),
 			[]prob{e(p, 1, 1, "front matter must start on the first line with a line of exactly +++", "a content file starts with +++")}, ""},
 		{"YAML front matter", put(p, strings.ReplaceAll(provider, "+++", "---")),

@@ -21,7 +21,7 @@ func TestLoadBounded(t *testing.T) {
 		{"16 KB of nested inline tables", "x = " + deep, []string{"netlify.toml:1:", "nested", "at most 8 levels"}},
 		{"nested arrays", "x = " + strings.Repeat("[", 5000), []string{"netlify.toml:1:", "nested"}},
 		{"over 64 KB", "# " + strings.Repeat("x", 70<<10) + "\n", []string{"netlify.toml is 70 KB; at most 64 KB"}},
-		{"a syntax error", "[[headers]]\n  for = \"/*\n", []string{"netlify.toml:2:", "check the TOML"}},
+		{"a syntax error", "[[headers]]\n  for = \"/*\n", []string{"netlify.toml:2:9: this text has no closing quote", "end the text with a quote"}},
 		{"a wrong type", "headers = 5\n", []string{"netlify.toml:1:", `"headers" should be`}},
 	}
 	for _, tt := range tests {

@@ -77,7 +77,7 @@ func Parse(path string, data []byte) (Headers, error) {
 		Headers []Rule `toml:"headers"`
 	}
 	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		line, col, msg, hint := content.TOMLMessage(err)
+		line, col, msg, hint := content.TOMLMessage(data, err)
 		if hint != "" {
 			msg += " (" + hint + ")"
 		}
