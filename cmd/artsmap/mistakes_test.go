@@ -70,3 +70,22 @@ func TestEveryMistakeInOneRun(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckListsDrafts: check lists a draft profile as a note and passes;
+// build leaves the profile out.
+func TestCheckListsDrafts(t *testing.T) {
+	dir := copySite(t)
+	breakFile(t, filepath.Join(dir, "content", "providers", "afterglow-arts", "index.md"), "+++\n", "+++\ndraft = true\n")
+	code, out, errOut := run(t, "check", "-site", dir)
+	want := "content/providers/afterglow-arts/index.md:2:9: note: draft: left out of the built site, shown only by serve"
+	if code != exitOK || !strings.Contains(out, want) {
+		t.Errorf("check = %d, %q, %q; want exit 0 and %q", code, out, errOut, want)
+	}
+	public := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := run(t, "build", "-site", dir, "-out", public); code != exitOK {
+		t.Fatalf("build = %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(public, "providers", "afterglow-arts")); err == nil {
+		t.Error("build published the draft profile")
+	}
+}

@@ -18,6 +18,7 @@ const maxFinding = 400
 
 // Evidence is a synopsis of one study or review: content/evidence/<slug>.md.
 type Evidence struct {
+	Publication
 	Source       `toml:"-"`
 	Title        string     `toml:"title"`
 	Pathways     []string   `toml:"pathways"`

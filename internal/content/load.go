@@ -178,6 +178,7 @@ func (l *loader) readDoc(p string, v any, src *Source) *decoded {
 	d := decodeTOML(p, front, 2, v, l.probs)
 	if d != nil {
 		l.docs[v] = d
+		l.noteDraft(d, v)
 	}
 	return d
 }

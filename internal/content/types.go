@@ -72,6 +72,7 @@ type Source struct {
 
 // Provider is a profile: content/providers/<slug>/index.md.
 type Provider struct {
+	Publication
 	Source         `toml:"-"`
 	Name           string      `toml:"name"`
 	Kind           string      `toml:"kind"`
@@ -137,6 +138,7 @@ type Programme struct {
 
 // Factsheet is content/factsheets/<slug>.md.
 type Factsheet struct {
+	Publication
 	Source   `toml:"-"`
 	Title    string          `toml:"title"`
 	Summary  string          `toml:"summary"`
@@ -156,6 +158,7 @@ type FactsheetTerm struct {
 
 // Learning is a learning output: content/learning/<slug>.md or <slug>/index.md.
 type Learning struct {
+	Publication
 	Source      `toml:"-"`
 	Bundle      bool         `toml:"-"`
 	Files       []string     `toml:"-"` // files beside index.md in a bundle
@@ -197,6 +200,7 @@ type Option struct {
 
 // Event is content/events/<slug>.md.
 type Event struct {
+	Publication
 	Source        `toml:"-"`
 	Title         string    `toml:"title"`
 	Kind          string    `toml:"kind"`
@@ -213,6 +217,7 @@ type Event struct {
 
 // Page is content/pages/<slug>.md.
 type Page struct {
+	Publication
 	Source  `toml:"-"`
 	Title   string `toml:"title"`
 	Summary string `toml:"summary"` // extension

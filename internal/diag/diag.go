@@ -18,6 +18,7 @@ type Problem struct {
 	Message string `json:"message"`        // what is wrong, in plain words
 	Hint    string `json:"hint,omitempty"` // a likely fix, when one is known
 	Warning bool   `json:"warning"`        // true for warnings, which do not fail a build
+	Note    bool   `json:"note,omitempty"` // true for notes: a warning that is no doubt, only news
 }
 
 // String formats p as "path:line:col: [warning: ]message (hint)", for a
@@ -28,7 +29,10 @@ func (p Problem) String() string {
 	b.WriteString(ShowPath(p.Path))
 	line, col := max(p.Line, 1), max(p.Col, 1)
 	fmt.Fprintf(&b, ":%d:%d: ", line, col)
-	if p.Warning {
+	switch {
+	case p.Note:
+		b.WriteString("note: ")
+	case p.Warning:
 		b.WriteString("warning: ")
 	}
 	b.WriteString(ShowText(p.Message))
@@ -56,6 +60,14 @@ func (l *List) Errorf(path string, line, col int, format string, args ...any) *P
 func (l *List) Warnf(path string, line, col int, format string, args ...any) *Problem {
 	p := l.Errorf(path, line, col, format, args...)
 	p.Warning = true
+	return p
+}
+
+// Notef records a note at path:line:col: something the reader should know
+// that is no mistake (a draft left out). A note is a kind of warning.
+func (l *List) Notef(path string, line, col int, format string, args ...any) *Problem {
+	p := l.Warnf(path, line, col, format, args...)
+	p.Note = true
 	return p
 }
 

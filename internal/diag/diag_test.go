@@ -16,6 +16,7 @@ func TestProblemString(t *testing.T) {
 		{Problem{Path: "a.md", Line: 3, Col: 7, Message: "bad"}, "a.md:3:7: bad"},
 		{Problem{Path: "a.md", Message: "bad", Hint: "fix it"}, "a.md:1:1: bad (fix it)"},
 		{Problem{Path: "a.md", Line: 2, Col: 1, Message: "old", Warning: true}, "a.md:2:1: warning: old"},
+		{Problem{Path: "a.md", Line: 2, Col: 9, Message: "draft", Warning: true, Note: true}, "a.md:2:9: note: draft"},
 		{Problem{Path: "content/p/index.md", Line: 8, Col: 13, Message: `unknown pathway "chronic-pian"`, Hint: `did you mean "chronic-pain"?`, Warning: true},
 			`content/p/index.md:8:13: warning: unknown pathway "chronic-pian" (did you mean "chronic-pain"?)`},
 		{Problem{Path: "x", Line: -4, Col: -1, Message: "m"}, "x:1:1: m"},

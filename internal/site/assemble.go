@@ -235,7 +235,7 @@ func (a *assembler) providers() {
 
 func (a *assembler) provider(cp *content.Provider) *Provider {
 	p := &Provider{
-		Slug: cp.Slug, URL: "/providers/" + cp.Slug + "/", Name: cp.Name, Kind: cp.Kind, KindLabel: label(cp.Kind),
+		Draft: cp.Draft, Slug: cp.Slug, URL: "/providers/" + cp.Slug + "/", Name: cp.Name, Kind: cp.Kind, KindLabel: label(cp.Kind),
 		Summary: cp.Summary, Status: cp.Status, Since: cp.Since, Body: templateHTML(a.render(cp.Source)),
 		Districts: a.lookup("districts", cp.Districts), Pathways: a.lookup("pathways", cp.Pathways),
 		Artforms: a.lookup("artforms", cp.Artforms), Audiences: a.lookup("audiences", cp.Audiences),
@@ -294,7 +294,7 @@ func phoneURI(phone string) template.URL {
 func (a *assembler) pages() {
 	for _, cp := range a.cs.Pages {
 		a.site.Pages = append(a.site.Pages, &DocPage{
-			Slug: cp.Slug, URL: "/" + cp.Slug + "/", Title: cp.Title, Summary: cp.Summary,
+			Draft: cp.Draft, Slug: cp.Slug, URL: "/" + cp.Slug + "/", Title: cp.Title, Summary: cp.Summary,
 			Updated: cp.Updated.Time, Body: templateHTML(a.render(cp.Source)),
 		})
 	}

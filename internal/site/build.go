@@ -79,7 +79,7 @@ func load(opts Options) (*Site, *diag.List) {
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}
-	return assemble(cs, now, probs), probs
+	return assemble(cs.Published(), now, probs), probs
 }
 
 // loadStoppable runs load, returning as soon as the options' context ends

@@ -10,6 +10,7 @@ import (
 
 // Event is a published event, its times in the site's zone.
 type Event struct {
+	Draft         bool // shown only by serve
 	Slug          string
 	URL           string
 	Title         string
@@ -44,7 +45,7 @@ var EventKinds = map[string]string{
 
 func (a *assembler) events() {
 	for _, ce := range a.cs.Events {
-		e := &Event{Slug: ce.Slug, URL: "/events/" + ce.Slug + "/", Title: ce.Title, Kind: ce.Kind,
+		e := &Event{Draft: ce.Draft, Slug: ce.Slug, URL: "/events/" + ce.Slug + "/", Title: ce.Title, Kind: ce.Kind,
 			KindLabel: EventKinds[ce.Kind], Summary: ce.Summary, Start: ce.Start.In(a.site.Location),
 			Venue: ce.Venue, Address: ce.Address, Location: ce.Location, BookingURL: ce.BookingURL,
 			Accessibility: ce.Accessibility, Updated: ce.Updated.Time, Body: templateHTML(a.render(ce.Source))}

@@ -16,6 +16,7 @@ const EvidencePath = "/evidence/"
 
 // Synopsis is a published evidence synopsis: one study or review.
 type Synopsis struct {
+	Draft        bool // shown only by serve
 	Slug         string
 	URL          string
 	Title        string
@@ -80,7 +81,7 @@ func choiceOf(list []*Choice, id string) *Choice {
 
 func (a *assembler) evidence() {
 	for _, ce := range a.cs.Evidence {
-		e := &Synopsis{Slug: ce.Slug, URL: EvidencePath + ce.Slug + "/", Title: ce.Title,
+		e := &Synopsis{Draft: ce.Draft, Slug: ce.Slug, URL: EvidencePath + ce.Slug + "/", Title: ce.Title,
 			Pathways: a.lookup("pathways", ce.Pathways), Artforms: a.lookup("artforms", ce.Artforms),
 			Design: choiceOf(Designs, ce.Design), Certainty: choiceOf(Certainties, ce.Certainty),
 			Population: ce.Population, Participants: ce.Participants, Setting: ce.Setting, Measures: ce.Measures,

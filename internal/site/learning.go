@@ -14,6 +14,7 @@ import (
 
 // Factsheet is a published fact sheet.
 type Factsheet struct {
+	Draft    bool // shown only by serve
 	Slug     string
 	URL      string
 	Title    string
@@ -53,6 +54,7 @@ type GlossaryEntry struct {
 
 // Learning is a published learning output.
 type Learning struct {
+	Draft       bool // shown only by serve
 	Slug        string
 	URL         string
 	Title       string
@@ -99,7 +101,7 @@ func (a *assembler) factsheets() {
 	byID := map[string]*GlossaryTerm{}
 	var all []*GlossaryTerm
 	for _, cf := range a.cs.Factsheets {
-		f := &Factsheet{Slug: cf.Slug, URL: "/factsheets/" + cf.Slug + "/", Title: cf.Title, Summary: cf.Summary,
+		f := &Factsheet{Draft: cf.Draft, Slug: cf.Slug, URL: "/factsheets/" + cf.Slug + "/", Title: cf.Title, Summary: cf.Summary,
 			Updated: cf.Updated.Time, Audience: cf.Audience, Body: templateHTML(a.renderPlain(cf.Source))}
 		f.text, f.Minutes = factsheetText(cf)
 		for _, ct := range cf.Terms {
@@ -170,7 +172,7 @@ func (a *assembler) learning() {
 		bySlug[p.Slug] = p
 	}
 	for _, cl := range a.cs.Learning {
-		l := &Learning{Slug: cl.Slug, URL: "/learning/" + cl.Slug + "/", Title: cl.Title, Kind: cl.Kind,
+		l := &Learning{Draft: cl.Draft, Slug: cl.Slug, URL: "/learning/" + cl.Slug + "/", Title: cl.Title, Kind: cl.Kind,
 			KindLabel: LearningKinds[cl.Kind], Date: cl.Date.Time, Authors: cl.Authors, Summary: cl.Summary,
 			Pathways: a.lookup("pathways", cl.Pathways), References: cl.References, Criteria: cl.Criteria,
 			Body: templateHTML(a.render(cl.Source))}

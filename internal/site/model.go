@@ -96,6 +96,7 @@ type TermPage struct {
 // Provider is a published profile. Email and Phone are empty unless the
 // provider consented to publishing them.
 type Provider struct {
+	Draft      bool // shown only by serve
 	Slug       string
 	URL        string
 	Name       string
@@ -156,6 +157,7 @@ type Venue struct {
 
 // DocPage is a page from content/pages.
 type DocPage struct {
+	Draft   bool // shown only by serve
 	Slug    string
 	URL     string
 	Title   string

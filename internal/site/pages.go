@@ -49,6 +49,13 @@ func (s *Site) embedPages(first *Pager) []*Page {
 	}
 }
 
+// Draft reports whether the page is a draft's, which only serve shows.
+func (p *Page) Draft() bool {
+	return p.Provider != nil && p.Provider.Draft || p.Factsheet != nil && p.Factsheet.Draft ||
+		p.Learning != nil && p.Learning.Draft || p.Event != nil && p.Event.Draft ||
+		p.Doc != nil && p.Doc.Draft || p.Synopsis != nil && p.Synopsis.Draft
+}
+
 // Canonical is the page's absolute address.
 func (p *Page) Canonical() string { return p.Site.absURL(p.Path) }
 
