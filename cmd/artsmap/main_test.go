@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,37 +111,54 @@ func TestNew(t *testing.T) {
 	if code, _, errOut := run(t, "new", "provider", "Côr Anadl provider", "-site", dir); code != exitUsage || !strings.Contains(errOut, "already exists") {
 		t.Errorf("second new = %d: %s", code, errOut)
 	}
-	// The provider's example texts are errors at their lines; the rest of
-	// the scaffolds are valid content as they stand.
+	// Every example text of the scaffolds, and every required setting they
+	// leave empty, is an error at its line in the new files; nothing else is.
+	news := []string{"content/providers/cor-anadl-provider/index.md", "content/providers/cor-anadl-provider/locations.geojson",
+		"content/factsheets/cor-anadl-factsheet.md", "content/learning/cor-anadl-learning.md", "content/events/cor-anadl-event.md"}
 	code, out, _ := run(t, "check", "-site", dir)
-	index := "content/providers/cor-anadl-provider/index.md:"
-	if code != exitContent || strings.Count(out, "still the example") != 5 {
-		t.Errorf("check after new = %d, want 1 and five example texts named:\n%s", code, out)
+	if code != exitContent || strings.Count(out, "still the example") != 18 {
+		t.Errorf("check after new = %d, want 1 and 18 example texts named:\n%s", code, out)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		if !strings.Contains(line, "warning:") && !strings.Contains(line, index) {
-			t.Errorf("an error outside the new profile: %s", line)
+		if !strings.Contains(line, "warning:") && !slices.ContainsFunc(news, func(n string) bool { return strings.HasPrefix(line, n+":") }) {
+			t.Errorf("an error outside the new files: %s", line)
 		}
 	}
-	fillPlaceholders(t, filepath.Join(dir, filepath.FromSlash(strings.TrimSuffix(index, ":"))))
+	for _, n := range news {
+		fillNew(t, filepath.Join(dir, filepath.FromSlash(n)))
+	}
 	if code, out, _ := run(t, "check", "-site", dir); code != exitOK {
 		t.Errorf("check after writing over the examples = %d:\n%s", code, out)
 	}
 }
 
-// fillPlaceholders writes real words over the example texts of a profile
-// made by "new provider".
-func fillPlaceholders(t *testing.T, index string) {
+// fillNew writes over what a file made by "new" leaves for a person to
+// give (the example texts, which check refuses, the required settings left
+// empty and the venue's position), as a person would.
+func fillNew(t *testing.T, name string) {
 	t.Helper()
-	data, err := os.ReadFile(index)
+	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
+	kind := ""
+	for section, k := range map[string]string{"providers": "organisation", "learning": "report", "events": "training"} {
+		if strings.Contains(filepath.ToSlash(name), "/content/"+section+"/") {
+			kind = k
+		}
+	}
 	ph := content.Placeholders
 	text := strings.NewReplacer(ph.Summary, "Singing for people with COPD.", ph.ProgrammeTitle, "Singing for Breathing",
-		ph.ProgrammeSummary, "Songs and breathing exercises.", ph.Sessions, "Weekly, 90 minutes",
-		ph.Body, "We run singing groups.").Replace(string(data))
-	if err := os.WriteFile(index, []byte(text), 0o644); err != nil {
+		ph.ProgrammeSummary, "Songs and breathing exercises.", ph.Sessions, "Weekly, 90 minutes", ph.Body, "We run singing groups.",
+		ph.SheetSummary, "Terms for commissioners.", ph.Term, "Anadl term", ph.Definition, "A word we use.", ph.SheetBody, "Read me.",
+		ph.Authors, "The network", ph.LearningSummary, "What we found.", ph.LearningBody, "The findings.",
+		ph.EventSummary, "A day of singing.", ph.Venue, "Village Hall", ph.Address, "1 High Street, Stroud", ph.EventBody, "Come along.",
+		`kind = ""`, `kind = "`+kind+`"`, `date = ""`, "date = 2026-06-30", `start = ""`, "start = 2027-06-10T10:00:00Z",
+		"districts = []", `districts = ["stroud"]`, "pathways = []", `pathways = ["respiratory"]`, "artforms = []", `artforms = ["singing"]`,
+	).Replace(string(data))
+	text = regexp.MustCompile(`(?m)^status = ""`).ReplaceAllString(text, `status = "emerging"`)
+	text = regexp.MustCompile(`"coordinates": \[[^\]]*\]`).ReplaceAllString(text, `"coordinates": [-2.1, 51.75]`)
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -278,7 +297,8 @@ func TestNewClaimsNothing(t *testing.T) {
 	if code, _, errOut := run(t, "new", "provider", "Plain Claims", "-site", dir); code != exitOK {
 		t.Fatalf("new = %d: %s", code, errOut)
 	}
-	fillPlaceholders(t, filepath.Join(dir, "content", "providers", "plain-claims", "index.md"))
+	fillNew(t, filepath.Join(dir, "content", "providers", "plain-claims", "index.md"))
+	fillNew(t, filepath.Join(dir, "content", "providers", "plain-claims", "locations.geojson"))
 	out := filepath.Join(t.TempDir(), "out")
 	if code, _, errOut := run(t, "build", "-site", dir, "-out", out); code != exitOK {
 		t.Fatalf("build = %d: %s", code, errOut)

@@ -89,7 +89,7 @@ Body text.
 
 // locations holds the one venue the programme uses.
 const locations = `{"type": "FeatureCollection", "features": [
- {"type": "Feature", "id": "hall", "geometry": {"type": "Point", "coordinates": [-2.0, 52.0]},
+ {"type": "Feature", "id": "hall", "geometry": {"type": "Point", "coordinates": [-2.1, 52.1]},
   "properties": {"name": "Hall"}}
 ]}`
 

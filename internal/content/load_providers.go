@@ -107,6 +107,7 @@ func (l *loader) locations(p string) (venues []geo.Venue, areas []geo.Area, brok
 	}
 	before := l.probs.Errors()
 	venues, areas = geo.ParseLocations(p, data, l.bounds(), l.probs)
+	l.checkPlaceholderVenues(p, data, venues)
 	return venues, areas, l.probs.Errors() > before
 }
 

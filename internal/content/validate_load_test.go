@@ -199,7 +199,7 @@ func TestRealDistrictBoundaries(t *testing.T) {
 	for _, tt := range tests {
 		s, got := load(t, all(codes,
 			edit(providerPath, `districts = ["north"]`, "districts = "+tt.districts),
-			edit(locPath, "[-2.0, 52.0]", tt.point)))
+			edit(locPath, "[-2.1, 52.1]", tt.point)))
 		if len(s.Areas) != 1 || len(s.Areas[0].Features) != 6 {
 			t.Fatalf("%s: areas %+v", tt.name, s.Areas)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"artsmap/internal/controls"
 	"artsmap/internal/diag"
@@ -151,7 +152,9 @@ var venueProps = []string{"name", "address", "postcode", "step_free", "hearing_l
 func (f *file) venue(at, id string, p orb.Point, props geojson.Properties, region Bounds) (Venue, bool) {
 	f.checkPoint(at+".geometry.coordinates", p, region)
 	ok := id != ""
+	i, _ := strconv.Atoi(strings.TrimPrefix(at, "features."))
 	v := Venue{
+		Feature:       i,
 		ID:            id,
 		Point:         p,
 		Name:          f.text(at, props, "name"),

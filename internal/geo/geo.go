@@ -16,6 +16,7 @@ type Venue struct {
 	Parking       *bool
 	Accessibility string
 	Point         orb.Point // lon, lat
+	Feature       int       // its place in the file's features, from 0 (see Locate)
 }
 
 // Area is an area served, or a boundary: a Polygon or MultiPolygon feature.

@@ -15,6 +15,11 @@ type positions struct {
 
 // indexJSON walks data (already known to be valid JSON) and records where
 // every value starts.
+// Locate returns the line and column in a GeoJSON file (data) of the value
+// at path ("features.0.properties.name"), or of the nearest value that
+// holds it.
+func Locate(data []byte, path string) (line, col int) { return indexJSON(data).at(path) }
+
 func indexJSON(data []byte) *positions {
 	p := &positions{data: data, offsets: map[string]int{}}
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -41,7 +41,8 @@ func TestEvidenceScaffold(t *testing.T) {
 	want := []string{"pathways needs at least one value", "design is required", "certainty is required",
 		"population is required", "finding is required",
 		"reviewed is required: the date the synopsis was written or checked",
-		"the synopsis has no [reference]: the study it describes"}
+		"the synopsis has no [reference]: the study it describes",
+		"the text is still the example that artsmap new wrote"}
 	slices.Sort(got)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {

@@ -30,6 +30,26 @@ id = "singing"
 label = "Singing"
 `
 
+// fillProfile writes over what a new profile leaves for a person to give
+// (the example texts, which check refuses, and the required settings left
+// empty) as a person would, with the vocabulary ids given.
+func fillProfile(text, district, pathway, artform string) string {
+	ph := content.Placeholders
+	text = strings.NewReplacer(ph.Summary, "Singing.", ph.ProgrammeTitle, "Choir", ph.ProgrammeSummary, "A choir.",
+		ph.Sessions, "Weekly", ph.Body, "About us.", `kind = ""`, `kind = "organisation"`,
+		"districts = []", `districts = ["`+district+`"]`, "pathways = []", `pathways = ["`+pathway+`"]`,
+		"artforms = []", `artforms = ["`+artform+`"]`).Replace(text)
+	return regexp.MustCompile(`(?m)^status = ""`).ReplaceAllString(text, `status = "emerging"`)
+}
+
+// fillVenue writes over the example venue of a new locations.geojson,
+// placing it at position ("[lon, lat]").
+func fillVenue(text, position string) string {
+	ph := content.Placeholders
+	text = strings.NewReplacer(ph.Venue, "Village Hall", ph.Address, "1 High Street").Replace(text)
+	return regexp.MustCompile(`"coordinates": \[[^\]]*\]`).ReplaceAllString(text, `"coordinates": `+position)
+}
+
 // TestProviderScaffoldJoining: the scaffold shows every who-can-join and
 // schedule field, commented out so that it claims nothing; with the
 // comment marks removed (all but nth, which needs every = "month") the
@@ -67,13 +87,12 @@ func TestProviderScaffoldJoining(t *testing.T) {
 			}
 			return s[2:]
 		})
-	ph := content.Placeholders // check refuses them: write over them as a person would
-	on = strings.NewReplacer(ph.Summary, "Singing.", ph.ProgrammeTitle, "Choir", ph.ProgrammeSummary, "A choir.",
-		ph.Sessions, "Weekly", ph.Body, "About us.").Replace(on)
+	on = fillProfile(on, "north", "pain", "singing")
 	locs, err := os.ReadFile(filepath.Join(base, "locations.geojson"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	locs = []byte(fillVenue(string(locs), "[-2.5, 52.5]"))
 	fsys := fstest.MapFS{
 		"content/site.toml":                              {Data: []byte(testConfig)},
 		"content/providers/test-choir/index.md":          {Data: []byte(on)},
