@@ -149,7 +149,7 @@ func TestEveryContentFieldIsEditable(t *testing.T) {
 		"learning.options":     "an options appraisal's scores have one column per criterion, which a form cannot show",
 	}
 	for _, c := range []string{"providers", "factsheets", "learning", "events", "pages", "evidence"} {
-		notShown[c+".draft"] = "the editor keeps work not yet published in its own editorial workflow (Draft, In review, Ready); draft = true is for files written by hand"
+		notShown[c+".draft"] = "the editor keeps work not yet published in its own editorial workflow (Draft, In review, Ready); draft = true is written in the file itself"
 	}
 	for _, c := range []struct {
 		name string
