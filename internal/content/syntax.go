@@ -234,7 +234,7 @@ func twice(at syntaxError, lines []string, key string) syntaxError {
 // before finds the nearest line before line that matches, looking back
 // past table headings only when across is set. It returns 0 when none does.
 func before(lines []string, line int, across bool, match func(string) bool) int {
-	for i := line - 1; i >= 1; i-- {
+	for i := min(line-1, len(lines)); i >= 1; i-- {
 		l := strings.TrimRight(lines[i-1], "\r")
 		if match(l) {
 			return i

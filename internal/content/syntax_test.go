@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"artsmap/internal/diag"
 )
 
 // jargon are words of the TOML decoder and of Go that no message or hint
@@ -115,4 +117,33 @@ func TestSyntaxMistakeInEveryKindOfFile(t *testing.T) {
 			checkProblems(t, got, want)
 		})
 	}
+}
+
+// FuzzDecodeSettings feeds arbitrary settings to the decoder of every
+// document: it must never panic, and every problem must be at a line of
+// the settings, in words without the decoder's jargon. Like the loader,
+// it decodes only settings within the limits of size and nesting.
+func FuzzDecodeSettings(f *testing.F) {
+	for _, s := range []string{provider, "date = 12/03/2025\n", "tags = [\"a\", \"b\"\nx = 1\n", "[t]\n[t]\n", "a = 1\na = 2\n",
+		"summary = \"x\",\n", "name: \"x\"\n", "since = \"2012\"\ntags = [\"a\", 3]\n[[quality]]\n", "x = { a = 1\n", "= 3\n"} {
+		f.Add([]byte(strings.TrimPrefix(strings.Split(s, "\n+++\n")[0], "+++\n")))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if _, line, _ := tomlDepth(src, 1, maxTOMLDepth); line > 0 || len(src) > maxFront {
+			return // the loader refuses these before decoding
+		}
+		var probs diag.List
+		decodeTOML("p.md", src, 2, &Provider{}, &probs)
+		lines := strings.Count(string(src), "\n") + 2
+		for _, p := range probs.Items() {
+			if p.Message == "" || p.Line < 1 || p.Line > lines || p.Col < 1 {
+				t.Fatalf("malformed problem %+v of %q", p, src)
+			}
+			for _, j := range []string{"expected", "token", "bare key", "top-level item", "unmarshal", "reflect", "toml:"} {
+				if strings.Contains(strings.ToLower(p.Message+" "+p.Hint), j) {
+					t.Fatalf("jargon %q in %+v of %q", j, p, src)
+				}
+			}
+		}
+	})
 }

@@ -282,8 +282,9 @@ func decodeMended(d *decoded, v any, decodeErr error, probs *diag.List) (toml.Me
 	clearSettings(reflect.ValueOf(v).Elem())
 	md, err := toml.Decode(b.String(), v)
 	if err != nil {
-		// The positions of a document written again are not the file's.
-		return toml.MetaData{}, fmt.Errorf("this file cannot be read: %w", err)
+		// A mistake the check above does not know: the decoder's first
+		// error, whose position is in the file as written.
+		return toml.MetaData{}, decodeErr
 	}
 	return md, nil
 }
