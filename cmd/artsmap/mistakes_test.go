@@ -52,7 +52,7 @@ func TestEveryMistakeInOneRun(t *testing.T) {
 		p + `:8:13: unknown pathway "long-covd" (did you mean "long-covid"?`,
 		p + `:12:15: "eligibility" should be text in quotes, not the number 18 (put the text in double quotes: eligibility = "18")`,
 		p + `:16:1: unknown setting "reply_dayz" (did you mean "reply_days"?)`,
-		p + `:21:12: "30/03/2026" is not a date (write dates as 2026-03-30 (year, month, day))`,
+		p + `:21:12: "30/03/2026" is not a date (write dates as 2026-03-30, year first)`,
 		ev + `:7:30: there is a comma at the end of this line (remove it: each setting goes on a line of its own, with no comma after it)`,
 	}
 	var got []string

@@ -57,7 +57,7 @@ var dayMonthYear = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
 // TOML does: a day-first date such as 12/03/2025 becomes "write dates as
 // 2025-03-12"; anything else gets the general rule.
 func DateHint(s string) string {
-	const rule = "write dates as YYYY-MM-DD (year, month, day), for example 2026-10-01"
+	const rule = "write dates as YYYY-MM-DD, year first, for example 2026-10-01"
 	m := dayMonthYear.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return rule
@@ -72,7 +72,7 @@ func DateHint(s string) string {
 	if month > 12 || t.Day() != day {
 		return rule
 	}
-	return "write dates as " + t.Format(time.DateOnly) + " (year, month, day)"
+	return "write dates as " + t.Format(time.DateOnly) + ", year first"
 }
 
 // firstYear is the earliest year a date may have. Year 1 (0001-01-01) is

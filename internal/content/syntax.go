@@ -41,7 +41,7 @@ func explainSyntax(lines []string, first int, pe toml.ParseError) syntaxError {
 	m := pe.Message
 	if _, val, ok := strings.Cut(src, "="); ok && dateLike.MatchString(strings.TrimSpace(val)) {
 		d := dateLike.FindString(strings.TrimSpace(val))
-		return at.with(valueCol(src), d+" is not written as a date", DateHint(d)+", without quotes")
+		return at.with(valueCol(src), d+" is not written as a date", DateHint(d))
 	}
 	switch {
 	case strings.HasPrefix(m, "expected a top-level item to end with a newline"):

@@ -33,7 +33,7 @@ func TestSyntaxMistakesInPlainWords(t *testing.T) {
 	}
 	rows := []rule{
 		{"unquoted day-first date", at("date = 12/03/2025"),
-			[]prob{e(p, 3, 8, "12/03/2025 is not written as a date", "=write dates as 2025-03-12 (year, month, day), without quotes")}, ""},
+			[]prob{e(p, 3, 8, "12/03/2025 is not written as a date", "=write dates as 2025-03-12, year first")}, ""},
 		{"unquoted month-first date", at("date = 03/25/2025"),
 			[]prob{e(p, 3, 8, "03/25/2025 is not written as a date", "write dates as 2025-03-25")}, ""},
 		{"unquoted text", at("summary = Hello world"),

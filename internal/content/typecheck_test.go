@@ -16,7 +16,7 @@ func TestEveryTypeMistakeInOneFile(t *testing.T) {
 		), []prob{
 			e(p, 6, 9, `"since" should be a whole number, not the text "2012"`, "=remove the quotes: since = 2012"),
 			e(p, 8, 13, `unknown pathway "chronic-pian"`, `did you mean "chronic-pain"?`),
-			e(p, 16, 12, `"12/03/2025" is not a date`, "=write dates as 2025-03-12 (year, month, day)"),
+			e(p, 16, 12, `"12/03/2025" is not a date`, "=write dates as 2025-03-12, year first"),
 			e(p, 19, 15, `"supervision" should be text in quotes, not the number 12`, `supervision = "12"`),
 			e(p, 28, 10, `"venues" should be a list in [ ], not the text "hall"`, `venues = ["hall"]`),
 		}, ""},

@@ -136,7 +136,7 @@ func TestProviderRules(t *testing.T) {
 		{"programme lists left empty by a CMS", edit(p, "started = 2020-01-01", "started = 2020-01-01\nartforms = []\naudiences = []"), nil, ""},
 		{"reviewed as a date-time", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-10-01T09:30:00Z"), nil, ""},
 		{"reviewed not a date", edit(p, "reviewed = 2026-10-01", `reviewed = "01/10/2026"`),
-			[]prob{e(p, 16, 12, `"01/10/2026" is not a date`, "=write dates as 2026-10-01 (year, month, day)")}, ""},
+			[]prob{e(p, 16, 12, `"01/10/2026" is not a date`, "=write dates as 2026-10-01, year first")}, ""},
 		{"reviewed a number", edit(p, "reviewed = 2026-10-01", "reviewed = 20261001"),
 			[]prob{e(p, 16, 12, "this should be a date such as 2026-10-01, not a whole number", "without quotes")}, ""},
 		{"reviewed month 13", edit(p, "reviewed = 2026-10-01", "reviewed = 2026-13-01"),
