@@ -57,22 +57,52 @@ var dayMonthYear = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
 // TOML does: a day-first date such as 12/03/2025 becomes "write dates as
 // 2025-03-12"; anything else gets the general rule.
 func DateHint(s string) string {
-	const rule = "write dates as YYYY-MM-DD, year first, for example 2026-10-01"
+	if t, ok := dayFirst(s); ok {
+		return "write dates as " + t.Format(time.DateOnly) + ", year first"
+	}
+	return "write dates as YYYY-MM-DD, year first, for example 2026-10-01"
+}
+
+// dayFirst reads a date written day first, as in the UK (12/03/2025), or
+// month first when the second number cannot be a month (03/25/2025).
+func dayFirst(s string) (time.Time, bool) {
 	m := dayMonthYear.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return rule
+		return time.Time{}, false
 	}
 	day, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])
-	if month > 12 && day <= 12 { // written month first
+	if month > 12 && day <= 12 {
 		day, month = month, day
 	}
 	year, _ := strconv.Atoi(m[3])
 	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-	if month > 12 || t.Day() != day {
-		return rule
+	return t, month <= 12 && t.Day() == day
+}
+
+// withClock is a date followed by a time of day (12/03/2027 10:30).
+var withClock = regexp.MustCompile(`^(\S+?)[ T,]+(\d{1,2})[:.](\d{2})$`)
+
+// dateTimeHint says how to write the date and time s (which could not be
+// read) the way TOML does, from a day-first date and a time if it is one.
+func dateTimeHint(s string) string {
+	date, clock := strings.TrimSpace(s), ""
+	if m := withClock.FindStringSubmatch(date); m != nil {
+		h, _ := strconv.Atoi(m[2])
+		mins, _ := strconv.Atoi(m[3])
+		date, clock = m[1], fmt.Sprintf("T%02d:%02d:00", h, mins)
+		if h > 23 || mins > 59 {
+			date = ""
+		}
 	}
-	return "write dates as " + t.Format(time.DateOnly) + ", year first"
+	t, ok := dayFirst(date)
+	switch {
+	case !ok:
+		return "write it as 2027-03-12T10:00:00Z: year first, T, the time, and Z for UTC (without Z, the site's time zone)"
+	case clock == "":
+		return "write it as " + t.Format(time.DateOnly) + "T10:00:00, year first, with the real time after the T"
+	}
+	return "write it as " + t.Format(time.DateOnly) + clock + ", year first"
 }
 
 // firstYear is the earliest year a date may have. Year 1 (0001-01-01) is
@@ -136,7 +166,7 @@ func (d *DateTime) UnmarshalTOML(v any) error {
 				return plausible(d.Time)
 			}
 		}
-		return hinted{fmt.Sprintf("%q is not a date and time", x), "write it as 2027-03-12T10:00:00Z"}
+		return hinted{fmt.Sprintf("%q is not a date and time", x), dateTimeHint(x)}
 	}
 	return hinted{"this should be a date and time such as 2027-03-12T10:00:00Z, not " + describe(v), "write it without quotes: 2027-03-12T10:00:00Z"}
 }
