@@ -43,9 +43,9 @@ func (d *decoded) loc() *locator {
 	return d.index
 }
 
-// has reports whether the document sets key (dotted path, no indices).
-// It must not be called after settle.
-// A value left out for its type counts as set.
+// has reports whether the document sets key (dotted path, no indices); a
+// value left out for its type counts as set. It must not be called after
+// settle.
 func (d *decoded) has(key ...string) bool {
 	return d.md.IsDefined(key...) || d.badAt[strings.Join(key, ".")]
 }
