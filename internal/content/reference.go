@@ -8,13 +8,10 @@ import (
 	"strings"
 )
 
-// ReferenceTypes are the kinds of publication a reference may be.
-var ReferenceTypes = []string{"article", "book", "chapter", "report", "webpage"}
-
 // Reference is a cited publication: a learning output's [[references]] or
 // an evidence synopsis's [reference].
 type Reference struct {
-	Type      string   `toml:"type"` // one of ReferenceTypes; inferred when empty (see Kind)
+	Type      string   `toml:"type"` // one of registry.ReferenceTypes; inferred when empty (see Kind)
 	Authors   []Author `toml:"authors"`
 	Title     string   `toml:"title"`
 	Year      int      `toml:"year"`

@@ -1,11 +1,14 @@
 package content
 
-import "artsmap/internal/diag"
+import (
+	"artsmap/internal/diag"
+	"artsmap/internal/registry"
+)
 
 // checkReference checks one reference at the key path at ("references.0"
 // or "reference"). An evidence synopsis's reference must state its type.
 func (l *loader) checkReference(d *decoded, at string, r *Reference, typeRequired bool) {
-	l.oneOf(d, at+".type", r.Type, ReferenceTypes, typeRequired)
+	l.oneOf(d, at+".type", r.Type, registry.ReferenceTypes.IDs(), typeRequired)
 	l.required(d, at+".title", r.Title)
 	l.webURL(d, at+".url", r.URL)
 	if r.DOI != "" && !doiPattern.MatchString(r.DOI) {

@@ -112,3 +112,15 @@ func rowOf[T interface{ choice() Choice }](rows []T, id string) (T, bool) {
 	var zero T
 	return zero, false
 }
+
+// ProviderKindChoices are the provider kinds' ids and labels.
+func ProviderKindChoices() Choices { return choicesOf(ProviderKinds) }
+
+// FormatChoices are the formats' ids and labels.
+func FormatChoices() Choices { return choicesOf(Formats) }
+
+// CostChoices are the costs' ids and labels.
+func CostChoices() Choices { return choicesOf(Costs) }
+
+// LearningKindChoices are the learning kinds' ids and labels.
+func LearningKindChoices() Choices { return choicesOf(LearningKinds) }
