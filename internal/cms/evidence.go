@@ -10,8 +10,8 @@ func evidence(c *content.Config) Collection {
 	v := c.Vocab
 	return folder("evidence", "Evidence library", "Evidence synopsis", "content/evidence",
 		hint(str("title", "Title of the study"), "As published."),
-		terms("pathways", "Conditions (pathways)", v.Pathways, 1),
-		terms("artforms", "Art forms", v.Artforms, 0),
+		terms("pathways", vocabLabel("pathways"), v.Pathways, 1),
+		terms("artforms", vocabLabel("artforms"), v.Artforms, 0),
 		choice("design", "Study design", registry.DesignChoices()),
 		hint(str("population", "Who took part"), "Plain words, for example: Adults with COPD."),
 		optional(Field{Name: "participants", Label: "How many took part", Widget: "number", ValueType: "int", Min: ptr(1)}),

@@ -109,6 +109,12 @@ func terms(name, label string, vocab []content.Term, min int) Field {
 	return f
 }
 
+// vocabLabel is the editor's label of a vocabulary's field.
+func vocabLabel(key string) string {
+	v, _ := registry.VocabularyOf(key)
+	return v.EditorLabel
+}
+
 func list(name, label, summary string, fields ...Field) Field {
 	return optional(Field{Name: name, Label: label, Widget: "list", Summary: summary, Collapsed: true, Fields: fields})
 }

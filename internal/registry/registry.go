@@ -11,6 +11,8 @@
 // artsmap's.
 package registry
 
+import "strings"
+
 // Choice is one fixed value: the id written in content files and the
 // label readers see.
 type Choice struct {
@@ -60,4 +62,24 @@ func choicesOf[T interface{ choice() Choice }](rows []T) Choices {
 		out[i] = r.choice()
 	}
 	return out
+}
+
+// OrList writes the ids of a list as a sentence names them: "a, b or c".
+func (cs Choices) OrList() string {
+	ids := cs.IDs()
+	if len(ids) < 2 {
+		return strings.Join(ids, "")
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
+}
+
+// Label is the label of a provider's kind or status, or of a programme's
+// status, format or cost, or id itself when it is none of these.
+func Label(id string) string {
+	for _, cs := range []Choices{ProviderKindChoices(), ProgrammeStatuses(), FormatChoices(), CostChoices()} {
+		if c, ok := cs.find(id); ok {
+			return c.Label
+		}
+	}
+	return id
 }
