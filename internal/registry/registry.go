@@ -73,6 +73,16 @@ func (cs Choices) OrList() string {
 	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
 }
 
+// Explained writes the ids of a list as a sentence names them, each with
+// a few words from explain: "a (what a is) or b (what b is)".
+func (cs Choices) Explained(explain func(id string) string) string {
+	out := make(Choices, len(cs))
+	for i, c := range cs {
+		out[i] = Choice{ID: c.ID + " (" + explain(c.ID) + ")"}
+	}
+	return out.OrList()
+}
+
 // Label is the label of a provider's kind or status, or of a programme's
 // status, format or cost, or id itself when it is none of these.
 func Label(id string) string {

@@ -20,6 +20,7 @@ type Status struct {
 	Shape    Shape   // its marker's shape
 	Colour   string  // its marker's and label's colour, as CSS and SVG take it
 	Weight   float64 // the weight of a programme in the map's energy layer
+	Meaning  string  // what it says of the work, in a few plain words
 }
 
 func (s Status) choice() Choice { return s.Choice }
@@ -31,10 +32,10 @@ const Established = "established"
 // Statuses, most established first: a venue shows the first status of the
 // programmes that run there.
 var Statuses = []Status{
-	{Choice{Established, "Established"}, true, false, Circle, "#1d5c4b", 1},
-	{Choice{"emerging", "Emerging"}, true, false, Triangle, "#8a4b00", 0.7},
-	{Choice{"pilot", "Pilot"}, false, false, Diamond, "#5a2a82", 0.5},
-	{Choice{"ended", "Ended"}, false, true, Cross, "#505a5f", 0.2},
+	{Choice{Established, "Established"}, true, false, Circle, "#1d5c4b", 1, "running for a while"},
+	{Choice{"emerging", "Emerging"}, true, false, Triangle, "#8a4b00", 0.7, "new or growing"},
+	{Choice{"pilot", "Pilot"}, false, false, Diamond, "#5a2a82", 0.5, "a trial"},
+	{Choice{"ended", "Ended"}, false, true, Cross, "#505a5f", 0.2, "no longer running"},
 }
 
 // ProgrammeStatuses are the statuses a programme may have: all of them.
