@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"artsmap/internal/registry"
 )
 
 // Reference is a cited publication: a learning output's [[references]] or
@@ -33,11 +35,11 @@ func (r Reference) Kind() string {
 	case r.Type != "":
 		return r.Type
 	case r.Journal != "":
-		return "article"
+		return registry.Article
 	case r.Publisher != "":
-		return "book"
+		return registry.Book
 	}
-	return "webpage"
+	return registry.WebPage
 }
 
 // Author is one author of a reference: a person (Family and Given) or an

@@ -17,7 +17,7 @@ func (l *loader) checkReference(d *decoded, at string, r *Reference, typeRequire
 	if r.Year != 0 && (r.Year < 1500 || r.Year > l.opts.Now.Year()+1) {
 		l.errAt(d, at+".year", "year %d is not plausible", r.Year)
 	}
-	if r.Kind() == "chapter" && r.Book == "" {
+	if r.Kind() == registry.Chapter && r.Book == "" {
 		l.warnAt(d, at+".type", "a chapter should name its book").Hint = `add book = "..." with the book's title`
 	}
 	for i := range r.Authors {

@@ -35,9 +35,3 @@ func DesignChoices() Choices { return choicesOf(Designs) }
 
 // CertaintyChoices are the certainties' ids and labels.
 func CertaintyChoices() Choices { return choicesOf(Certainties) }
-
-// ReferenceTypes are the kinds of publication a reference may be.
-var ReferenceTypes = Choices{
-	{"article", "Journal article"}, {"book", "Book"}, {"chapter", "Chapter in a book"},
-	{"report", "Report"}, {"webpage", "Web page"},
-}
