@@ -39,8 +39,8 @@ func TestStatuses(t *testing.T) {
 			t.Errorf("%s: shape %q, colour %q, weight %v", s.ID, s.Shape, s.Colour, s.Weight)
 		}
 	}
-	if _, ok := StatusOf(Established); !ok || !ProviderStatuses().Has(Established) {
-		t.Errorf("%q must be a provider's status", Established)
+	if len(ProviderStatuses()) == 0 || ProviderStatuses()[0] != Statuses[0].Choice {
+		t.Error("a provider may state the most established status")
 	}
 	if Statuses[len(Statuses)-1].Ended != true || Active(Statuses[len(Statuses)-1].ID) {
 		t.Error("the last status should be the ended one")

@@ -25,14 +25,10 @@ type Status struct {
 
 func (s Status) choice() Choice { return s.Choice }
 
-// Established is the status of settled, continuing work; the home page
-// counts providers with it apart from the others.
-const Established = "established"
-
 // Statuses, most established first: a venue shows the first status of the
 // programmes that run there.
 var Statuses = []Status{
-	{Choice{Established, "Established"}, true, false, Circle, "#1d5c4b", 1, "running for a while"},
+	{Choice{"established", "Established"}, true, false, Circle, "#1d5c4b", 1, "running for a while"},
 	{Choice{"emerging", "Emerging"}, true, false, Triangle, "#8a4b00", 0.7, "new or growing"},
 	{Choice{"pilot", "Pilot"}, false, false, Diamond, "#5a2a82", 0.5, "a trial"},
 	{Choice{"ended", "Ended"}, false, true, Cross, "#505a5f", 0.2, "no longer running"},

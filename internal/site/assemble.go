@@ -198,6 +198,9 @@ func (a *assembler) lookup(key string, ids []string) []*TermPage {
 }
 
 func (a *assembler) providers() {
+	for _, st := range registry.ProviderStatuses() {
+		a.site.Counts.ByStatus = append(a.site.Counts.ByStatus, StatusCount{ID: st.ID, Label: st.Label})
+	}
 	for _, cp := range a.cs.Providers {
 		p := a.provider(cp)
 		a.site.Providers = append(a.site.Providers, p)
@@ -205,10 +208,10 @@ func (a *assembler) providers() {
 		c.Providers++
 		c.Programmes += len(p.Programmes)
 		c.Venues += len(p.Venues)
-		if p.Status == registry.Established {
-			c.Established++
-		} else {
-			c.Emerging++
+		for i := range c.ByStatus {
+			if c.ByStatus[i].ID == p.Status {
+				c.ByStatus[i].N++
+			}
 		}
 	}
 	sortByName(a.site.Providers, func(p *Provider) string { return p.Name })

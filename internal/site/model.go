@@ -69,7 +69,14 @@ type bundle struct {
 
 // Counts are the headline numbers on the home page.
 type Counts struct {
-	Providers, Programmes, Venues, Established, Emerging int
+	Providers, Programmes, Venues int
+	ByStatus                      []StatusCount // providers of each status a provider may state
+}
+
+// StatusCount is how many providers state a status.
+type StatusCount struct {
+	ID, Label string
+	N         int
 }
 
 // Taxonomy is one vocabulary and its browse pages.
