@@ -223,15 +223,17 @@ func (l *loader) checkLocation(d *decoded, loc []float64) {
 	l.warnAt(d, "location", "location lies outside the region's bounds")
 }
 
-// reserved are the first URL segments the site itself uses.
-var reserved = []string{"providers", "map", "coverage", "pathways", "artforms", "districts", "audiences",
+// reserved are the first URL segments the site itself uses, besides the
+// vocabularies' (registry.Vocabularies).
+var reserved = []string{"providers", "map", "coverage",
 	"factsheets", "glossary", "learning", "evidence", "events", "data", "css", "js", "img", "fonts", "admin", "embed",
-	"openreferral", "search", "vendor", "static", "referral", "sessions"}
+	"openreferral", "search", "vendor", "static", "sessions"}
 
 func (l *loader) checkPage(pg *Page, d *decoded) {
 	l.required(d, "title", pg.Title)
 	l.summary(d, "summary", pg.Summary, false)
-	if slices.Contains(reserved, pg.Slug) || strings.HasSuffix(pg.Slug, ".xml") {
+	_, vocab := registry.VocabularyOf(pg.Slug)
+	if slices.Contains(reserved, pg.Slug) || vocab || strings.HasSuffix(pg.Slug, ".xml") {
 		l.probs.Errorf(pg.Path, 1, 1, "the page name %q clashes with a section of the site", pg.Slug).Hint =
 			"rename the file, for example to about-" + pg.Slug + ".md"
 	}
