@@ -12,7 +12,7 @@
 import { loadIndex } from '../directory/index.js';
 import { runQuery } from '../directory/query.js';
 import { applyFacets } from '../directory/facets.js';
-import { parseState, formatState } from '../directory/state.js';
+import { parseState, formatState, filterKeys } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
 import { popupContent } from './popup.js';
 import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
@@ -83,7 +83,7 @@ class MapView {
     this.icons = new Map();
     this.markers = await mapInSlices(this.venues, (v) => this.marker(v));
     this.setupYears();
-    this.state = parseState(location.search);
+    this.state = parseState(location.search, filterKeys(this.index));
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
     this.reveal();
@@ -213,7 +213,7 @@ class MapView {
   }
 
   fromURL() {
-    this.state = parseState(location.search);
+    this.state = parseState(location.search, filterKeys(this.index));
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
     void this.render();
