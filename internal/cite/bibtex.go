@@ -6,11 +6,8 @@ import (
 	"strings"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
-
-// bibTypes maps a reference's type to its BibTeX entry type.
-var bibTypes = map[string]string{"article": "article", "book": "book", "chapter": "incollection",
-	"report": "techreport", "webpage": "misc"}
 
 var bibEscape = strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`,
 	"$", `\$`, "#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`)
@@ -23,7 +20,7 @@ func BibTeX(refs []content.Reference) []byte {
 	var b strings.Builder
 	for i, key := range Keys(refs) {
 		r := refs[i]
-		fmt.Fprintf(&b, "@%s{%s,\n", bibTypes[r.Kind()], key)
+		fmt.Fprintf(&b, "@%s{%s,\n", typeOf(r).BibTeX, key)
 		field := func(k, v string) {
 			if v != "" {
 				fmt.Fprintf(&b, "  %s = {%s},\n", k, bib(v))
@@ -54,16 +51,16 @@ func BibTeX(refs []content.Reference) []byte {
 // bibContainer writes where the work was published, in the field its type takes.
 func bibContainer(r content.Reference, field func(k, v string)) {
 	switch r.Kind() {
-	case "article":
+	case registry.Article:
 		field("journal", r.Journal)
 		field("publisher", r.Publisher)
-	case "report":
+	case registry.Report:
 		field("institution", r.Publisher)
 		field("journal", r.Journal)
-	case "chapter":
+	case registry.Chapter:
 		field("booktitle", r.Book)
 		field("publisher", r.Publisher)
-	case "book":
+	case registry.Book:
 		field("publisher", r.Publisher)
 	default:
 		field("journal", r.Journal)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 	"artsmap/internal/slug"
 )
 
@@ -63,4 +64,10 @@ func DOIURL(doi string) string {
 		return ""
 	}
 	return "https://doi.org/" + doi
+}
+
+// typeOf is the registry's entry for a reference's type.
+func typeOf(r content.Reference) registry.ReferenceType {
+	t, _ := registry.ReferenceTypeOf(r.Kind())
+	return t
 }

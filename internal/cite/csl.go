@@ -4,11 +4,8 @@ import (
 	"encoding/json"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
-
-// cslTypes maps a reference's type to its CSL type.
-var cslTypes = map[string]string{"article": "article-journal", "book": "book", "chapter": "chapter",
-	"report": "report", "webpage": "webpage"}
 
 // cslItem is one CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
 type cslItem struct {
@@ -41,9 +38,9 @@ func CSL(refs []content.Reference) ([]byte, error) {
 	items := make([]cslItem, len(refs))
 	for i, key := range Keys(refs) {
 		r := refs[i]
-		it := cslItem{ID: key, Type: cslTypes[r.Kind()], Title: r.Title, Container: r.Journal, Publisher: r.Publisher,
+		it := cslItem{ID: key, Type: typeOf(r).CSL, Title: r.Title, Container: r.Journal, Publisher: r.Publisher,
 			Volume: r.Volume, Issue: r.Issue, Page: r.Pages, DOI: r.DOI, URL: r.URL}
-		if r.Kind() == "chapter" {
+		if r.Kind() == registry.Chapter {
 			it.Container = r.Book
 		}
 		if r.Year != 0 {

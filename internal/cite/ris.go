@@ -6,10 +6,8 @@ import (
 	"strings"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
-
-// risTypes maps a reference's type to its RIS type.
-var risTypes = map[string]string{"article": "JOUR", "book": "BOOK", "chapter": "CHAP", "report": "RPRT", "webpage": "ELEC"}
 
 // RIS writes refs in the RIS format, with CRLF line ends.
 func RIS(refs []content.Reference) []byte {
@@ -21,7 +19,7 @@ func RIS(refs []content.Reference) []byte {
 	}
 	for i, key := range Keys(refs) {
 		r := refs[i]
-		line("TY", risTypes[r.Kind()])
+		line("TY", typeOf(r).RIS)
 		line("ID", key)
 		for _, a := range r.Authors {
 			line("AU", risName(a))
@@ -31,9 +29,9 @@ func RIS(refs []content.Reference) []byte {
 			line("PY", strconv.Itoa(r.Year))
 		}
 		switch r.Kind() {
-		case "article":
+		case registry.Article:
 			line("JO", r.Journal)
-		case "chapter":
+		case registry.Chapter:
 			line("T2", r.Book)
 		default:
 			line("T2", r.Journal)

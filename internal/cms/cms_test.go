@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 	"artsmap/internal/testenv"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -104,16 +105,19 @@ func TestVocabularyPickLists(t *testing.T) {
 	for _, c := range []struct {
 		coll    Collection
 		path    string
-		choices []string
+		choices registry.Choices
 	}{
-		{providers, "kind", content.ProviderKinds}, {providers, "status", content.ProviderStatuses},
-		{providers, "programmes.status", content.ProgrammeStatus}, {providers, "programmes.format", content.Formats},
-		{providers, "programmes.cost", content.Costs}, {collection(t, d, "learning"), "kind", content.LearningKinds},
-		{collection(t, d, "events"), "kind", content.EventKinds},
+		{providers, "kind", registry.ProviderKindChoices()}, {providers, "status", registry.ProviderStatuses()},
+		{providers, "programmes.status", registry.ProgrammeStatuses()}, {providers, "programmes.format", registry.FormatChoices()},
+		{providers, "programmes.cost", registry.CostChoices()}, {collection(t, d, "learning"), "kind", registry.LearningKindChoices()},
+		{collection(t, d, "events"), "kind", registry.EventKinds}, {collection(t, d, "evidence"), "design", registry.DesignChoices()},
+		{collection(t, d, "evidence"), "certainty", registry.CertaintyChoices()},
+		{collection(t, d, "evidence"), "reference.type", registry.ReferenceTypes},
+		{providers, "programmes.schedule.days", registry.Weekdays}, {providers, "programmes.schedule.every", registry.Repetitions},
 	} {
-		var got []string
+		var got registry.Choices
 		for _, o := range field(t, c.coll.Fields, c.path).Options {
-			got = append(got, o.Value)
+			got = append(got, registry.Choice{ID: o.Value, Label: o.Label})
 		}
 		if !slices.Equal(got, c.choices) {
 			t.Errorf("%s.%s offers %v, want %v", c.coll.Name, c.path, got, c.choices)

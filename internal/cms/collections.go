@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
 
 // folder is a collection of Markdown files with TOML front matter.
@@ -24,15 +25,15 @@ func providers(c *content.Config) Collection {
 	v := c.Vocab
 	col := inBundle(folder("providers", "Provider profiles", "Provider profile", "content/providers", slices.Concat([]Field{
 		str("name", "Name"),
-		choice("kind", "Kind", content.ProviderKinds),
+		choice("kind", "Kind", registry.ProviderKindChoices()),
 		hint(withPattern(text("summary", "Summary"), summaryPattern), "Plain text, at most 300 characters: what you offer and to whom."),
-		choice("status", "Status", content.ProviderStatuses),
+		choice("status", "Status", registry.ProviderStatuses()),
 		optional(hint(year("since", "Working in arts and health since"), "A year, for example 2012.")),
-		terms("districts", "Districts", v.Districts, 1),
-		terms("pathways", "Conditions (pathways)", v.Pathways, 1),
-		terms("artforms", "Art forms", v.Artforms, 1),
-		terms("audiences", "Who it is for", v.Audiences, 0),
-		terms("referral", "Referral routes", v.Referral, 0),
+		terms("districts", vocabLabel("districts"), v.Districts, 1),
+		terms("pathways", vocabLabel("pathways"), v.Pathways, 1),
+		terms("artforms", vocabLabel("artforms"), v.Artforms, 1),
+		terms("audiences", vocabLabel("audiences"), v.Audiences, 0),
+		terms("referral", vocabLabel("referral"), v.Referral, 0),
 		optional(withPattern(str("website", "Website"), webPattern)),
 		optional(withPattern(str("email", "Email"), emailPattern)),
 		optional(withPattern(str("phone", "Phone"), phonePattern)),
@@ -67,13 +68,13 @@ func programmes(c *content.Config) Field {
 	return list("programmes", "Programmes", "{{fields.title}}", slices.Concat([]Field{
 		withPattern(hint(str("id", "Short id"), "Unique in this profile, for example singing-for-breathing."), slugPattern),
 		str("title", "Title"),
-		choice("status", "Status", content.ProgrammeStatus),
-		hint(terms("pathways", "Conditions (pathways)", v.Pathways, 0), "Leave empty to use the profile's."),
-		hint(terms("artforms", "Art forms", v.Artforms, 0), "Leave empty to use the profile's."),
-		hint(terms("audiences", "Who it is for", v.Audiences, 0), "Leave empty to use the profile's."),
-		optional(choice("format", "Format", content.Formats)),
+		choice("status", "Status", registry.ProgrammeStatuses()),
+		hint(terms("pathways", vocabLabel("pathways"), v.Pathways, 0), "Leave empty to use the profile's."),
+		hint(terms("artforms", vocabLabel("artforms"), v.Artforms, 0), "Leave empty to use the profile's."),
+		hint(terms("audiences", vocabLabel("audiences"), v.Audiences, 0), "Leave empty to use the profile's."),
+		optional(choice("format", "Format", registry.FormatChoices())),
 		optional(str("sessions", "Sessions")),
-		optional(choice("cost", "Cost", content.Costs)),
+		optional(choice("cost", "Cost", registry.CostChoices())),
 		optional(str("commissioner", "Commissioned by")),
 		optional(date("started", "Started")),
 		optional(date("ended", "Ended")),
@@ -131,14 +132,14 @@ func factsheets() Collection {
 func learning(c *content.Config) Collection {
 	return folder("learning", "Learning", "Learning output", "content/learning",
 		str("title", "Title"),
-		choice("kind", "Kind", content.LearningKinds),
+		choice("kind", "Kind", registry.LearningKindChoices()),
 		date("date", "Date"),
 		words("authors", "Authors"),
 		text("summary", "Summary"),
-		terms("pathways", "Conditions (pathways)", c.Vocab.Pathways, 0),
+		terms("pathways", vocabLabel("pathways"), c.Vocab.Pathways, 0),
 		hint(words("providers", "Providers"), "Folder names of the providers it concerns."),
 		list("references", "References", "{{fields.title}}",
-			referenceFields(optional(choice("type", "Type", content.ReferenceTypes)))...),
+			referenceFields(optional(choice("type", "Type", registry.ReferenceTypes)))...),
 		body(),
 	)
 }
@@ -146,7 +147,7 @@ func learning(c *content.Config) Collection {
 func events() Collection {
 	return folder("events", "Events", "Event", "content/events",
 		str("title", "Title"),
-		choice("kind", "Kind", content.EventKinds),
+		choice("kind", "Kind", registry.EventKinds),
 		optional(text("summary", "Summary")),
 		dateTime("start", "Starts"),
 		optional(dateTime("end", "Ends")),

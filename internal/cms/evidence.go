@@ -1,24 +1,27 @@
 package cms
 
-import "artsmap/internal/content"
+import (
+	"artsmap/internal/content"
+	"artsmap/internal/registry"
+)
 
 // evidence edits content/evidence/<slug>.md, one synopsis per study.
 func evidence(c *content.Config) Collection {
 	v := c.Vocab
 	return folder("evidence", "Evidence library", "Evidence synopsis", "content/evidence",
 		hint(str("title", "Title of the study"), "As published."),
-		terms("pathways", "Conditions (pathways)", v.Pathways, 1),
-		terms("artforms", "Art forms", v.Artforms, 0),
-		choice("design", "Study design", content.EvidenceDesigns),
+		terms("pathways", vocabLabel("pathways"), v.Pathways, 1),
+		terms("artforms", vocabLabel("artforms"), v.Artforms, 0),
+		choice("design", "Study design", registry.DesignChoices()),
 		hint(str("population", "Who took part"), "Plain words, for example: Adults with COPD."),
 		optional(Field{Name: "participants", Label: "How many took part", Widget: "number", ValueType: "int", Min: ptr(1)}),
 		optional(str("setting", "Setting")),
 		hint(words("measures", "Outcome measures"), "As the study names them, for example WEMWBS."),
-		choice("certainty", "How much to trust it", content.Certainties),
+		choice("certainty", "How much to trust it", registry.CertaintyChoices()),
 		hint(text("finding", "What it found"), "One or two plain sentences, at most 400 characters."),
 		hint(date("reviewed", "Last checked against the study"), "The date you wrote or checked this synopsis."),
 		Field{Name: "reference", Label: "The study", Widget: "object", Collapsed: true,
-			Fields: referenceFields(choice("type", "Type", content.ReferenceTypes))},
+			Fields: referenceFields(choice("type", "Type", registry.ReferenceTypes))},
 		body(),
 	)
 }

@@ -2,6 +2,7 @@ package cms
 
 import (
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 	"artsmap/internal/slug"
 )
 
@@ -84,11 +85,12 @@ func words(name, label string) Field {
 	return optional(Field{Name: name, Label: label, Widget: "list", Field: &Field{Name: "value", Label: label, Widget: "string"}})
 }
 
-// choice is a select over a fixed list of ids.
-func choice(name, label string, ids []string) Field {
+// choice is a select over a fixed list: the editor shows each label and
+// stores its id.
+func choice(name, label string, cs registry.Choices) Field {
 	f := Field{Name: name, Label: label, Widget: "select"}
-	for _, id := range ids {
-		f.Options = append(f.Options, Option{Label: id, Value: id})
+	for _, c := range cs {
+		f.Options = append(f.Options, Option{Label: c.Label, Value: c.ID})
 	}
 	return f
 }
@@ -105,6 +107,12 @@ func terms(name, label string, vocab []content.Term, min int) Field {
 	}
 	f.Min = ptr(min)
 	return f
+}
+
+// vocabLabel is the editor's label of a vocabulary's field.
+func vocabLabel(key string) string {
+	v, _ := registry.VocabularyOf(key)
+	return v.EditorLabel
 }
 
 func list(name, label, summary string, fields ...Field) Field {

@@ -1,6 +1,9 @@
 package cms
 
-import "artsmap/internal/content"
+import (
+	"artsmap/internal/content"
+	"artsmap/internal/registry"
+)
 
 // joining are the fields of who can join and how, on a provider and on a
 // programme (where a programme's values win).
@@ -27,8 +30,8 @@ func joining(programme bool) []Field {
 // schedule is a programme's regular sessions: [[programmes.schedule]].
 func schedule() Field {
 	var days []content.Term
-	for _, d := range content.Weekdays {
-		days = append(days, content.Term{ID: d, Label: d})
+	for _, d := range registry.Weekdays {
+		days = append(days, content.Term{ID: d.ID, Label: d.Label})
 	}
 	dayList := terms("days", "Days", days, 1)
 	clock := func(name, label string) Field {
@@ -39,7 +42,7 @@ func schedule() Field {
 		dayList,
 		clock("start", "Starts at"),
 		clock("end", "Ends at"),
-		choice("every", "Every", content.Repetitions),
+		choice("every", "Every", registry.Repetitions),
 		optional(hint(Field{Name: "nth", Label: "Weeks of the month", Widget: "list",
 			Field: &Field{Name: "value", Label: "Week", Widget: "number", ValueType: "int", Min: ptr(-1), Max: ptr(4)}},
 			"Only with every month: 1 to 4, or -1 for the last.")),

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"artsmap/internal/geo"
+	"artsmap/internal/registry"
 	"artsmap/internal/slug"
 )
 
@@ -195,7 +196,7 @@ func (l *loader) checkVocab(d *decoded, c *Config) {
 	}
 	for _, list := range lists {
 		base := "vocab." + list.name
-		if len(list.terms) == 0 && list.name != "audiences" && list.name != "referral" {
+		if v, _ := registry.VocabularyOf(list.name); len(list.terms) == 0 && v.Required {
 			l.errAt(d, "vocab", "the %s vocabulary is empty", list.name).Hint =
 				"add [[" + base + "]] tables with id and label"
 		}

@@ -11,14 +11,8 @@ import (
 	"strings"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/registry"
 	"artsmap/internal/slug"
-)
-
-// Choices for the fixed-value fields of documents.
-var (
-	LearningKinds = []string{"report", "options-appraisal", "quality-framework", "recommendations",
-		"workforce-plan", "case-study", "evidence", "learning-note"}
-	EventKinds = []string{"peer-review", "creative-lab", "creative-gathering", "training", "learning-event"}
 )
 
 var (
@@ -71,7 +65,7 @@ func (l *loader) checkFactsheet(f *Factsheet, d *decoded) {
 
 func (l *loader) checkLearning(lo *Learning, d *decoded) {
 	l.required(d, "title", lo.Title)
-	l.oneOf(d, "kind", lo.Kind, LearningKinds, true)
+	l.oneOf(d, "kind", lo.Kind, registry.LearningKindChoices().IDs(), true)
 	if lo.Date.IsZero() {
 		l.errAt(d, "date", "date is required").Hint = "add date = 2026-06-30"
 	}
@@ -120,9 +114,9 @@ func (l *loader) checkReferences(lo *Learning, d *decoded) {
 
 // checkAppraisal checks criteria, options and scores of an options appraisal.
 func (l *loader) checkAppraisal(lo *Learning, d *decoded) {
-	if lo.Kind != "options-appraisal" {
+	if k, _ := registry.LearningKindOf(lo.Kind); !k.Appraisal {
 		if len(lo.Criteria) > 0 || len(lo.Options) > 0 {
-			l.errAt(d, "kind", "criteria and options belong to an options appraisal").Hint = `set kind = "options-appraisal"`
+			l.errAt(d, "kind", "criteria and options belong to an options appraisal").Hint = `set kind = "` + registry.AppraisalKind() + `"`
 		}
 		return
 	}
@@ -169,7 +163,7 @@ func (l *loader) checkScores(d *decoded, at string, o Option, criteria []string)
 
 func (l *loader) checkEvent(ev *Event, d *decoded) {
 	l.required(d, "title", ev.Title)
-	l.oneOf(d, "kind", ev.Kind, EventKinds, true)
+	l.oneOf(d, "kind", ev.Kind, registry.EventKinds.IDs(), true)
 	l.summary(d, "summary", ev.Summary, false)
 	if ev.Start.IsZero() {
 		l.errAt(d, "start", "start is required").Hint = "add start = 2027-03-12T10:00:00Z"
@@ -229,15 +223,17 @@ func (l *loader) checkLocation(d *decoded, loc []float64) {
 	l.warnAt(d, "location", "location lies outside the region's bounds")
 }
 
-// reserved are the first URL segments the site itself uses.
-var reserved = []string{"providers", "map", "coverage", "pathways", "artforms", "districts", "audiences",
+// reserved are the first URL segments the site itself uses, besides the
+// vocabularies' (registry.Vocabularies).
+var reserved = []string{"providers", "map", "coverage",
 	"factsheets", "glossary", "learning", "evidence", "events", "data", "css", "js", "img", "fonts", "admin", "embed",
-	"openreferral", "search", "vendor", "static", "referral", "sessions"}
+	"openreferral", "search", "vendor", "static", "sessions"}
 
 func (l *loader) checkPage(pg *Page, d *decoded) {
 	l.required(d, "title", pg.Title)
 	l.summary(d, "summary", pg.Summary, false)
-	if slices.Contains(reserved, pg.Slug) || strings.HasSuffix(pg.Slug, ".xml") {
+	_, vocab := registry.VocabularyOf(pg.Slug)
+	if slices.Contains(reserved, pg.Slug) || vocab || strings.HasSuffix(pg.Slug, ".xml") {
 		l.probs.Errorf(pg.Path, 1, 1, "the page name %q clashes with a section of the site", pg.Slug).Hint =
 			"rename the file, for example to about-" + pg.Slug + ".md"
 	}

@@ -4,13 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-)
 
-// Choices for an evidence synopsis, strongest design and certainty first.
-var (
-	EvidenceDesigns = []string{"systematic-review", "rct", "controlled", "cohort", "before-after",
-		"qualitative", "mixed-methods", "case-study", "report"}
-	Certainties = []string{"high", "moderate", "low", "very-low"}
+	"artsmap/internal/registry"
 )
 
 // maxFinding is the longest finding, in characters: one or two sentences.
@@ -48,8 +43,8 @@ func (l *loader) checkEvidence(ev *Evidence, d *decoded) {
 	l.required(d, "title", ev.Title)
 	l.vocabList(d, "pathways", ev.Pathways, "pathways", true)
 	l.vocabList(d, "artforms", ev.Artforms, "artforms", false)
-	l.oneOf(d, "design", ev.Design, EvidenceDesigns, true)
-	l.oneOf(d, "certainty", ev.Certainty, Certainties, true)
+	l.oneOf(d, "design", ev.Design, registry.DesignChoices().IDs(), true)
+	l.oneOf(d, "certainty", ev.Certainty, registry.CertaintyChoices().IDs(), true)
 	l.required(d, "population", ev.Population)
 	if d.has("participants") && ev.Participants < 1 {
 		l.errAt(d, "participants", "participants must be a whole number of 1 or more").Hint =

@@ -3,6 +3,7 @@ package content
 import (
 	"artsmap/internal/diag"
 	"artsmap/internal/filetype"
+	"artsmap/internal/registry"
 	"artsmap/internal/slug"
 	"path"
 	"slices"
@@ -10,23 +11,14 @@ import (
 	"unicode/utf8"
 )
 
-// Choices for the fixed-value fields of a profile.
-var (
-	ProviderKinds    = []string{"organisation", "freelance", "collective", "venue"}
-	ProviderStatuses = []string{"established", "emerging"}
-	ProgrammeStatus  = []string{"established", "emerging", "pilot", "ended"}
-	Formats          = []string{"group", "one-to-one", "online", "drop-in"}
-	Costs            = []string{"free", "funded", "low-cost", "paid"}
-)
-
 const maxSummary = 300
 
 // checkProvider applies every rule of a provider profile.
 func (l *loader) checkProvider(p *Provider, d *decoded) {
 	l.required(d, "name", p.Name)
-	l.oneOf(d, "kind", p.Kind, ProviderKinds, true)
+	l.oneOf(d, "kind", p.Kind, registry.ProviderKindChoices().IDs(), true)
 	l.summary(d, "summary", p.Summary, true)
-	l.oneOf(d, "status", p.Status, ProviderStatuses, true)
+	l.oneOf(d, "status", p.Status, registry.ProviderStatuses().IDs(), true)
 	if p.Since != 0 && (p.Since < 1800 || p.Since > l.opts.Now.Year()+1) {
 		l.errAt(d, "since", "since %d is not a plausible year", p.Since).Hint = "give the year the work began, like 2012"
 	}
@@ -124,9 +116,9 @@ func (l *loader) checkProgrammes(p *Provider, d *decoded) {
 			seen[pg.ID] = true
 		}
 		l.required(d, at+".title", pg.Title)
-		l.oneOf(d, at+".status", pg.Status, ProgrammeStatus, true)
-		l.oneOf(d, at+".format", pg.Format, Formats, false)
-		l.oneOf(d, at+".cost", pg.Cost, Costs, false)
+		l.oneOf(d, at+".status", pg.Status, registry.ProgrammeStatuses().IDs(), true)
+		l.oneOf(d, at+".format", pg.Format, registry.FormatChoices().IDs(), false)
+		l.oneOf(d, at+".cost", pg.Cost, registry.CostChoices().IDs(), false)
 		l.vocabList(d, at+".pathways", pg.Pathways, "pathways", false)
 		l.vocabList(d, at+".artforms", pg.Artforms, "artforms", false)
 		l.vocabList(d, at+".audiences", pg.Audiences, "audiences", false)

@@ -6,15 +6,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
-)
 
-// ReferenceTypes are the kinds of publication a reference may be.
-var ReferenceTypes = []string{"article", "book", "chapter", "report", "webpage"}
+	"artsmap/internal/registry"
+)
 
 // Reference is a cited publication: a learning output's [[references]] or
 // an evidence synopsis's [reference].
 type Reference struct {
-	Type      string   `toml:"type"` // one of ReferenceTypes; inferred when empty (see Kind)
+	Type      string   `toml:"type"` // one of registry.ReferenceTypes; inferred when empty (see Kind)
 	Authors   []Author `toml:"authors"`
 	Title     string   `toml:"title"`
 	Year      int      `toml:"year"`
@@ -36,11 +35,11 @@ func (r Reference) Kind() string {
 	case r.Type != "":
 		return r.Type
 	case r.Journal != "":
-		return "article"
+		return registry.Article
 	case r.Publisher != "":
-		return "book"
+		return registry.Book
 	}
-	return "webpage"
+	return registry.WebPage
 }
 
 // Author is one author of a reference: a person (Family and Given) or an

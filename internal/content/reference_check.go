@@ -1,11 +1,14 @@
 package content
 
-import "artsmap/internal/diag"
+import (
+	"artsmap/internal/diag"
+	"artsmap/internal/registry"
+)
 
 // checkReference checks one reference at the key path at ("references.0"
 // or "reference"). An evidence synopsis's reference must state its type.
 func (l *loader) checkReference(d *decoded, at string, r *Reference, typeRequired bool) {
-	l.oneOf(d, at+".type", r.Type, ReferenceTypes, typeRequired)
+	l.oneOf(d, at+".type", r.Type, registry.ReferenceTypes.IDs(), typeRequired)
 	l.required(d, at+".title", r.Title)
 	l.webURL(d, at+".url", r.URL)
 	if r.DOI != "" && !doiPattern.MatchString(r.DOI) {
@@ -14,7 +17,7 @@ func (l *loader) checkReference(d *decoded, at string, r *Reference, typeRequire
 	if r.Year != 0 && (r.Year < 1500 || r.Year > l.opts.Now.Year()+1) {
 		l.errAt(d, at+".year", "year %d is not plausible", r.Year)
 	}
-	if r.Kind() == "chapter" && r.Book == "" {
+	if r.Kind() == registry.Chapter && r.Book == "" {
 		l.warnAt(d, at+".type", "a chapter should name its book").Hint = `add book = "..." with the book's title`
 	}
 	for i := range r.Authors {

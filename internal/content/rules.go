@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/registry"
 )
 
 // errAt records an error at the value of path in d.
@@ -88,17 +89,8 @@ func (l *loader) vocabList(d *decoded, path string, values []string, vocab strin
 
 // singular names one value of a list setting in messages.
 func singular(name string) string {
-	switch name {
-	case "districts":
-		return "district"
-	case "pathways":
-		return "pathway"
-	case "artforms":
-		return "art form"
-	case "audiences":
-		return "audience"
-	case "referral":
-		return "referral route"
+	if v, ok := registry.VocabularyOf(name); ok {
+		return v.Singular
 	}
 	return strings.TrimSuffix(name, "s")
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"artsmap/internal/diag"
+	"artsmap/internal/registry"
 )
 
 // Schedule is a regular pattern of a programme's sessions:
@@ -20,12 +21,6 @@ type Schedule struct {
 	Venue string   `toml:"venue"` // optional: one of the programme's venues
 	Note  string   `toml:"note"`  // optional plain text
 }
-
-// Choices for the fixed-value fields of a schedule.
-var (
-	Weekdays    = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-	Repetitions = []string{"week", "fortnight", "month"}
-)
 
 // ClockLayout is how a schedule's start and end times are written.
 const ClockLayout = "15:04"
@@ -75,9 +70,9 @@ func (l *loader) checkDays(d *decoded, at string, days []string) {
 	}
 	for i, day := range days {
 		switch {
-		case !slices.Contains(Weekdays, day):
+		case !registry.Weekdays.Has(day):
 			p := d.loc().elementN(at+".days", day, countOf(days[:i], day))
-			l.probs.Errorf(d.path, p.Line, p.Col, "unknown day %q", day).Hint = diag.OneOf(day, Weekdays)
+			l.probs.Errorf(d.path, p.Line, p.Col, "unknown day %q", day).Hint = diag.OneOf(day, registry.Weekdays.IDs())
 		case slices.Contains(days[:i], day):
 			p := d.loc().elementN(at+".days", day, 1)
 			l.probs.Warnf(d.path, p.Line, p.Col, "%q is listed twice in days", day)
@@ -107,7 +102,7 @@ func (l *loader) checkClock(d *decoded, at string, s Schedule) {
 }
 
 func (l *loader) checkRepeat(d *decoded, at string, s Schedule) {
-	l.oneOf(d, at+".every", s.Every, Repetitions, true)
+	l.oneOf(d, at+".every", s.Every, registry.Repetitions.IDs(), true)
 	if len(s.Nth) > 0 && s.Every != "month" {
 		l.errAt(d, at+".nth", "nth is only for every = \"month\"").Hint =
 			`remove nth, or set every = "month" for sessions such as the first and third Wednesday`

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strconv"
 	"strings"
+
+	"artsmap/internal/registry"
 )
 
 // recurrences maps a programme's regular patterns to HSDS schedules, and
@@ -34,10 +36,10 @@ func recurrences(pg Programme, serviceID, key string) (all []Schedule, byVenue m
 }
 
 func attendingType(format string) string {
-	switch format {
-	case "":
+	if format == "" {
 		return ""
-	case "online":
+	}
+	if f, _ := registry.FormatOf(format); f.Online {
 		return "online"
 	}
 	return "in person"

@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb/geojson"
+
+	"artsmap/internal/registry"
 )
 
 // service maps a programme (or a provider's general offer, whose ID is
@@ -44,7 +46,7 @@ func (m *mapper) service(p Provider, pg Programme, orgID string) {
 
 // status maps a programme's status: only an ended one is not running.
 func status(s string) string {
-	if s == "ended" {
+	if !registry.Active(s) {
 		return "inactive"
 	}
 	return "active"
@@ -67,7 +69,7 @@ func costOptions(pg Programme, serviceID, key string) []CostOption {
 		return nil
 	}
 	c := CostOption{ID: ID("cost_option", key), ServiceID: serviceID, Option: cmp.Or(pg.CostLabel, pg.Cost)}
-	if pg.Cost == "free" || pg.Cost == "funded" {
+	if cost, _ := registry.CostOf(pg.Cost); cost.Free {
 		zero := 0.0
 		c.Amount, c.Currency = &zero, "GBP"
 	}

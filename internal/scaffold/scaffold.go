@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 	"artsmap/internal/slug"
 )
 
@@ -42,6 +43,24 @@ type data struct {
 	Center                   []float64
 	First                    func(terms []content.Term, def string) string
 	IDs                      func(terms []content.Term) string
+	Lists                    lists // what the fixed settings may be
+}
+
+// lists are the registry's lists as the templates name them.
+type lists struct {
+	ProviderKinds, ProgrammeStatuses, Formats, Costs, LearningKinds, EventKinds, Designs, Certainties string
+	ProviderStatuses                                                                                  string // each explained
+}
+
+func listsOf() lists {
+	meaning := func(id string) string { s, _ := registry.StatusOf(id); return s.Meaning }
+	return lists{
+		ProviderKinds: registry.ProviderKindChoices().OrList(), ProgrammeStatuses: registry.ProgrammeStatuses().OrList(),
+		Formats: registry.FormatChoices().OrList(), Costs: registry.CostChoices().OrList(),
+		LearningKinds: registry.LearningKindChoices().OrList(), EventKinds: registry.EventKinds.OrList(),
+		Designs: registry.DesignChoices().OrList(), Certainties: registry.CertaintyChoices().OrList(),
+		ProviderStatuses: registry.ProviderStatuses().Explained(meaning),
+	}
 }
 
 // Write makes the files for r and returns their paths. It refuses to
@@ -144,7 +163,7 @@ func (r Request) data(s string) data {
 		now = time.Now()
 	}
 	d := data{Title: tomlString(r.Title), Slug: s, Today: now.Format(time.DateOnly), Year: now.Format("2006"),
-		Center: []float64{0, 0}, P: content.Placeholders,
+		Center: []float64{0, 0}, P: content.Placeholders, Lists: listsOf(),
 		First: func(terms []content.Term, def string) string {
 			if len(terms) > 0 {
 				return terms[0].ID

@@ -16,6 +16,7 @@ import (
 	"artsmap/internal/diag"
 	"artsmap/internal/geo"
 	"artsmap/internal/markdown"
+	"artsmap/internal/registry"
 )
 
 // assembler turns loaded content into the Site model.
@@ -165,29 +166,21 @@ func (a *assembler) glossary() {
 	a.gkey = [sha256.Size]byte(key.Sum(nil))
 }
 
-var taxonomyInfo = []struct{ key, title, singular, intro string }{
-	{"pathways", "Health conditions and pathways", "pathway", "Find creative activity by the health condition or clinical pathway it supports."},
-	{"artforms", "Art forms", "art form", "Find creative activity by the kind of art people take part in."},
-	{"districts", "Districts", "district", "Find creative activity by where it happens."},
-	{"audiences", "Who it is for", "audience", "Find creative activity by who it is designed for."},
-	{"referral", "Referral routes", "referral route", "Find creative activity by how people can be referred or join."},
-}
-
 func (a *assembler) taxonomies() {
 	v := a.cs.Config.Vocab
 	lists := map[string][]content.Term{
 		"pathways": v.Pathways, "artforms": v.Artforms, "districts": v.Districts, "audiences": v.Audiences, "referral": v.Referral,
 	}
-	for _, info := range taxonomyInfo {
-		t := &Taxonomy{Key: info.key, Title: info.title, Singular: info.singular, URL: "/" + info.key + "/", Intro: info.intro}
-		a.terms[info.key] = map[string]*TermPage{}
-		for _, vt := range lists[info.key] {
+	for _, info := range registry.Vocabularies {
+		t := &Taxonomy{Key: info.Key, Title: info.Title, Singular: info.Singular, URL: "/" + info.Key + "/", Intro: info.Intro}
+		a.terms[info.Key] = map[string]*TermPage{}
+		for _, vt := range lists[info.Key] {
 			tp := &TermPage{ID: vt.ID, Label: vt.Label, Code: vt.Code, URL: t.URL + vt.ID + "/", Taxonomy: t}
 			if vt.Description != "" {
 				tp.Description = a.md.Inline(vt.Description)
 			}
 			t.Terms = append(t.Terms, tp)
-			a.terms[info.key][vt.ID] = tp
+			a.terms[info.Key][vt.ID] = tp
 		}
 		a.site.Taxonomies = append(a.site.Taxonomies, t)
 	}
@@ -205,6 +198,9 @@ func (a *assembler) lookup(key string, ids []string) []*TermPage {
 }
 
 func (a *assembler) providers() {
+	for _, st := range registry.ProviderStatuses() {
+		a.site.Counts.ByStatus = append(a.site.Counts.ByStatus, StatusCount{ID: st.ID, Label: st.Label})
+	}
 	for _, cp := range a.cs.Providers {
 		p := a.provider(cp)
 		a.site.Providers = append(a.site.Providers, p)
@@ -212,10 +208,10 @@ func (a *assembler) providers() {
 		c.Providers++
 		c.Programmes += len(p.Programmes)
 		c.Venues += len(p.Venues)
-		if p.Status == "established" {
-			c.Established++
-		} else {
-			c.Emerging++
+		for i := range c.ByStatus {
+			if c.ByStatus[i].ID == p.Status {
+				c.ByStatus[i].N++
+			}
 		}
 	}
 	sortByName(a.site.Providers, func(p *Provider) string { return p.Name })

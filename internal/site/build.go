@@ -221,6 +221,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table["feed.xml"] = bytesOf(s.feed)
 	table["events.ics"] = bytesOf(s.calendar)
 	table[trim(MapImagePath)] = bytesOf(s.mapSVG)
+	table[trim(StatusCSSPath)] = bytesOf(statusCSS)
 	table[trim(CSVPath)] = bytesOf(s.providersCSV)
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON

@@ -6,11 +6,8 @@ import (
 
 	"artsmap/internal/cite"
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
-
-// ldTypes maps a reference's type to its schema.org type.
-var ldTypes = map[string]string{"article": "ScholarlyArticle", "book": "Book", "chapter": "Chapter",
-	"report": "Report", "webpage": "WebPage"}
 
 // ldCitation is a cited work in JSON-LD.
 type ldCitation struct {
@@ -34,7 +31,8 @@ type ldPerson struct {
 
 // citationLD describes a reference for JSON-LD.
 func citationLD(r content.Reference) ldCitation {
-	c := ldCitation{Type: ldTypes[r.Kind()], Name: r.Title, URL: webURL(r.URL), SameAs: webURL(cite.DOIURL(r.DOI))}
+	t, _ := registry.ReferenceTypeOf(r.Kind())
+	c := ldCitation{Type: t.Schema, Name: r.Title, URL: webURL(r.URL), SameAs: webURL(cite.DOIURL(r.DOI))}
 	if c.URL == "" {
 		c.URL, c.SameAs = c.SameAs, ""
 	}
@@ -42,9 +40,9 @@ func citationLD(r content.Reference) ldCitation {
 		c.DatePublished = strconv.Itoa(r.Year)
 	}
 	switch {
-	case r.Kind() == "article" && r.Journal != "":
+	case r.Kind() == registry.Article && r.Journal != "":
 		c.IsPartOf = &ldAgentNm{Type: "Periodical", Name: r.Journal}
-	case r.Kind() == "chapter" && r.Book != "":
+	case r.Kind() == registry.Chapter && r.Book != "":
 		c.IsPartOf = &ldAgentNm{Type: "Book", Name: r.Book}
 	}
 	if r.Publisher != "" {

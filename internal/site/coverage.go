@@ -1,6 +1,10 @@
 package site
 
-import "net/url"
+import (
+	"net/url"
+
+	"artsmap/internal/registry"
+)
 
 // Coverage is the districts-by-pathways view: where activity is, and the gaps.
 type Coverage struct {
@@ -46,7 +50,7 @@ func (s *Site) coverage() *Coverage {
 				}
 				active := 0
 				for _, pg := range p.Programmes {
-					if pg.Status != "ended" && hasTerm(pg.Pathways, pw) {
+					if registry.Active(pg.Status) && hasTerm(pg.Pathways, pw) {
 						active++
 					}
 				}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"artsmap/internal/openreferral"
+	"artsmap/internal/registry"
 )
 
 // Download is an open-data file, as the /data/ page describes it.
@@ -55,8 +56,8 @@ var geoJSONFields = []Field{
 
 // csvMeaning explains each column of the CSV download.
 var csvMeaning = map[string]string{
-	"slug": "the provider's id (its address)", "name": "name", "kind": "organisation, freelance, collective or venue",
-	"status": "established or emerging", "since": "year it started", "districts": "district ids",
+	"slug": "the provider's id (its address)", "name": "name", "kind": registry.ProviderKindChoices().OrList(),
+	"status": registry.ProviderStatuses().OrList(), "since": "year it started", "districts": "district ids",
 	"pathways": "health condition or pathway ids", "artforms": "art form ids", "audiences": "audience ids",
 	"referral": "referral route ids", "website": "web address", "email": "email, only where the provider agreed to publish it",
 	"phone": "phone, only where the provider agreed to publish it", "programmes": "number of programmes",

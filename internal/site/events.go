@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"artsmap/internal/registry"
 )
 
 // Event is a published event, its times in the site's zone.
@@ -37,16 +39,10 @@ func (e *Event) Description() string {
 	return htmlText(e.Body)
 }
 
-// EventKinds labels the kinds of event.
-var EventKinds = map[string]string{
-	"peer-review": "Peer review", "creative-lab": "Creative Lab", "creative-gathering": "Creative Gathering",
-	"training": "Training", "learning-event": "Learning event",
-}
-
 func (a *assembler) events() {
 	for _, ce := range a.cs.Events {
 		e := &Event{Draft: ce.Draft, Slug: ce.Slug, URL: "/events/" + ce.Slug + "/", Title: ce.Title, Kind: ce.Kind,
-			KindLabel: EventKinds[ce.Kind], Summary: ce.Summary, Start: ce.Start.In(a.site.Location),
+			KindLabel: registry.EventKinds.Label(ce.Kind), Summary: ce.Summary, Start: ce.Start.In(a.site.Location),
 			Venue: ce.Venue, Address: ce.Address, Location: ce.Location, BookingURL: ce.BookingURL,
 			Accessibility: ce.Accessibility, Updated: ce.Updated.Time, Body: templateHTML(a.render(ce.Source))}
 		if !ce.End.IsZero() {

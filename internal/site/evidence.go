@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
 
 // EvidencePath is the evidence library's address.
@@ -42,30 +43,15 @@ type Choice struct {
 }
 
 // Designs label and explain each study design, strongest first.
-var Designs = choices(content.EvidenceDesigns, map[string][2]string{
-	"systematic-review": {"Systematic review", "It gathers and weighs every study it could find on the question, so it rests on more than one group of people."},
-	"rct":               {"Randomised controlled trial", "People were put into groups by chance and compared, the fairest single test of whether an activity causes a change."},
-	"controlled":        {"Controlled study", "People who took part were compared with people who did not, but the groups were not formed by chance, so they may have differed from the start."},
-	"cohort":            {"Cohort study", "A group of people was followed over time; it shows links between taking part and health, not that one causes the other."},
-	"before-after":      {"Before and after study", "People were measured before and after taking part, with no comparison group, so some change may have happened anyway."},
-	"qualitative":       {"Qualitative study", "People described their experience in interviews or groups; it shows what taking part meant to them, not how much changed."},
-	"mixed-methods":     {"Mixed methods study", "It combines measurements with people's own accounts; its strength depends on how each part was done."},
-	"case-study":        {"Case study", "It describes one project or a few people in depth; it shows what can happen, not what usually happens."},
-	"report":            {"Report", "A report, inquiry or guidance that draws on evidence and experience rather than a single study of its own."},
-})
+var Designs = choices(registry.Designs)
 
 // Certainties label and explain how much to trust a finding, most first.
-var Certainties = choices(content.Certainties, map[string][2]string{
-	"high":     {"High certainty", "Further research is very unlikely to change this finding."},
-	"moderate": {"Moderate certainty", "The finding is probably close to the truth, but further research could change it."},
-	"low":      {"Low certainty", "The true effect may be quite different: treat the finding as a promising sign, not a proven result."},
-	"very-low": {"Very low certainty", "The finding is very uncertain: it is a starting point for questions, not an answer."},
-})
+var Certainties = choices(registry.Certainties)
 
-func choices(ids []string, text map[string][2]string) []*Choice {
-	out := make([]*Choice, len(ids))
-	for i, id := range ids {
-		out[i] = &Choice{ID: id, Label: text[id][0], Explain: text[id][1], Rank: i}
+func choices(grades []registry.Grade) []*Choice {
+	out := make([]*Choice, len(grades))
+	for i, g := range grades {
+		out[i] = &Choice{ID: g.ID, Label: g.Label, Explain: g.Explain, Rank: i}
 	}
 	return out
 }

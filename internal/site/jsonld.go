@@ -2,6 +2,8 @@ package site
 
 import (
 	"strconv"
+
+	"artsmap/internal/registry"
 )
 
 // schemaContext is the JSON-LD context of every description.
@@ -124,7 +126,7 @@ func (s *Site) providerLD(p *Provider) *ldProfilePage {
 	for _, v := range p.Venues {
 		places = append(places, s.venuePlace(p, v))
 	}
-	if p.Kind == "freelance" {
+	if k, _ := registry.ProviderKindOf(p.Kind); k.Person {
 		a.Type, a.WorkLoc, a.Image = "Person", places, s.absOrEmpty(p.LogoURL)
 	} else {
 		a.Location, a.Logo, a.AreaServed = places, s.absOrEmpty(p.LogoURL), districts(s, p.Districts)
@@ -133,7 +135,7 @@ func (s *Site) providerLD(p *Provider) *ldProfilePage {
 		}
 	}
 	for _, pg := range p.Programmes {
-		if pg.Status != "ended" {
+		if registry.Active(pg.Status) {
 			a.MakesOffer = append(a.MakesOffer, s.programmeOffer(p, pg))
 		}
 	}
@@ -150,7 +152,7 @@ func (s *Site) programmeOffer(p *Provider, pg *Programme) ldOffer {
 		svc.AreaServed = append(svc.AreaServed, s.venuePlace(p, v))
 	}
 	o := ldOffer{Type: "Offer", ItemOffered: &svc, URL: svc.URL}
-	if pg.Cost == "free" || pg.Cost == "funded" {
+	if c, _ := registry.CostOf(pg.Cost); c.Free {
 		o.Price, o.PriceCurrency = "0", "GBP"
 	}
 	return o

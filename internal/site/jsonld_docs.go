@@ -1,6 +1,7 @@
 package site
 
 import (
+	"artsmap/internal/registry"
 	"strings"
 	"time"
 )
@@ -98,14 +99,11 @@ func (s *Site) factsheetLD(f *Factsheet) *ldTermSet {
 	return set
 }
 
-// articleKinds are the learning outputs described as articles; the rest are reports.
-var articleKinds = map[string]bool{"case-study": true, "learning-note": true}
-
 func (s *Site) learningLD(l *Learning) *ldReport {
 	r := &ldReport{Context: schemaContext, Type: "Report", Headline: l.Title, Name: l.Title, Description: l.Summary,
 		URL: s.absURL(l.URL), DatePublished: dateOrEmpty(l.Date), Publisher: &ldAgentNm{Type: "Organization", Name: s.Title},
 		Keywords: append([]string{l.KindLabel}, labels(l.Pathways)...), InLanguage: s.Language}
-	if articleKinds[l.Kind] {
+	if k, _ := registry.LearningKindOf(l.Kind); k.Article {
 		r.Type = "Article"
 	}
 	for _, a := range l.Authors {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
 
 // Factsheet is a published fact sheet.
@@ -90,13 +91,6 @@ type RankedOption struct {
 	Rank   int
 }
 
-// LearningKinds labels the kinds of learning output.
-var LearningKinds = map[string]string{
-	"report": "Report", "options-appraisal": "Options appraisal", "quality-framework": "Quality framework",
-	"recommendations": "Recommendations", "workforce-plan": "Workforce plan", "case-study": "Case study",
-	"evidence": "Evidence", "learning-note": "Learning note",
-}
-
 func (a *assembler) factsheets() {
 	byID := map[string]*GlossaryTerm{}
 	var all []*GlossaryTerm
@@ -173,7 +167,7 @@ func (a *assembler) learning() {
 	}
 	for _, cl := range a.cs.Learning {
 		l := &Learning{Draft: cl.Draft, Slug: cl.Slug, URL: "/learning/" + cl.Slug + "/", Title: cl.Title, Kind: cl.Kind,
-			KindLabel: LearningKinds[cl.Kind], Date: cl.Date.Time, Authors: cl.Authors, Summary: cl.Summary,
+			KindLabel: registry.LearningKindChoices().Label(cl.Kind), Date: cl.Date.Time, Authors: cl.Authors, Summary: cl.Summary,
 			Pathways: a.lookup("pathways", cl.Pathways), References: cl.References, Criteria: cl.Criteria,
 			Body: templateHTML(a.render(cl.Source))}
 		for _, s := range cl.Providers {
@@ -248,10 +242,10 @@ type LearningFilter struct {
 // learningFilters lists outputs by kind (in the content model's order) and
 // by pathway (in the vocabulary's order), leaving out empty ones.
 func (s *Site) learningFilters() (kinds, pathways []*LearningFilter) {
-	for _, k := range content.LearningKinds {
-		f := &LearningFilter{Label: LearningKinds[k], URL: "/learning/kind/" + k + "/"}
+	for _, k := range registry.LearningKinds {
+		f := &LearningFilter{Label: k.Label, URL: "/learning/kind/" + k.ID + "/"}
 		for _, l := range s.Learning {
-			if l.Kind == k {
+			if l.Kind == k.ID {
 				f.Items = append(f.Items, l)
 			}
 		}

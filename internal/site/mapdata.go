@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"artsmap/internal/geo"
+	"artsmap/internal/registry"
 
 	"github.com/paulmach/orb"
 )
@@ -17,24 +18,45 @@ const (
 	MapImagePath = "/map/map.svg"     // the drawn map, for readers without JavaScript and for print
 )
 
-// statusCodes number the statuses in the map's compact data.
-var statusCodes = map[string]int{"established": 0, "emerging": 1, "pilot": 2, "ended": 3}
+// statusCode numbers a status in the map's compact data: its place in
+// the registry's list.
+func statusCode(id string) int {
+	for i, st := range registry.Statuses {
+		if st.ID == id {
+			return i
+		}
+	}
+	return len(registry.Statuses)
+}
+
+// mapStatus describes a status to the map's script.
+type mapStatus struct {
+	ID     string  `json:"id"`
+	Label  string  `json:"label"`
+	Weight float64 `json:"weight"` // in the energy layer
+	Ended  bool    `json:"ended"`
+}
 
 // mapData is the interactive map's data, as compact as it can be read:
 //
 //	providers: [[name, since, status], ...] in A to Z order, as the index's docs
 //	venues:    [[lon, lat, doc, id, name, [[status, startYear, endYear], ...]], ...]
 //	areas:     [[doc, polygons, [[status, startYear, endYear], ...]], ...]
+//	statuses:  [{id, label, weight, ended}, ...]: status n is the nth, most established first
 //
 // Popups load the rest (address, access, programmes) from the profile page.
 func (s *Site) mapData() ([]byte, error) {
 	data := struct {
-		Providers [][]any `json:"providers"`
-		Venues    [][]any `json:"venues"`
-		Areas     [][]any `json:"areas"`
-	}{[][]any{}, [][]any{}, [][]any{}}
+		Providers [][]any     `json:"providers"`
+		Venues    [][]any     `json:"venues"`
+		Areas     [][]any     `json:"areas"`
+		Statuses  []mapStatus `json:"statuses"`
+	}{[][]any{}, [][]any{}, [][]any{}, []mapStatus{}}
+	for _, st := range registry.Statuses {
+		data.Statuses = append(data.Statuses, mapStatus{st.ID, st.Label, st.Weight, st.Ended})
+	}
 	for doc, p := range s.Providers {
-		data.Providers = append(data.Providers, []any{p.Name, p.Since, statusCodes[p.Status]})
+		data.Providers = append(data.Providers, []any{p.Name, p.Since, statusCode(p.Status)})
 		for _, v := range p.Venues {
 			data.Venues = append(data.Venues, []any{round4(v.Point[0]), round4(v.Point[1]), doc, v.ID, v.Name, spans(p, v.ID)})
 		}
@@ -54,7 +76,7 @@ func spans(p *Provider, id string) [][3]int {
 	out := [][3]int{}
 	for _, pg := range p.Programmes {
 		if pg.runsAt(id) {
-			out = append(out, [3]int{statusCodes[pg.Status], yearOr0(pg.Started.Year(), pg.Started.IsZero()), yearOr0(pg.Ended.Year(), pg.Ended.IsZero())})
+			out = append(out, [3]int{statusCode(pg.Status), yearOr0(pg.Started.Year(), pg.Started.IsZero()), yearOr0(pg.Ended.Year(), pg.Ended.IsZero())})
 		}
 	}
 	return out
@@ -87,9 +109,6 @@ func polygons(g orb.Geometry) [][][][2]float64 {
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 
-// markerFill are the status colours of the drawn map; the shapes differ too.
-var markerFill = map[string]string{"established": "#1d5c4b", "emerging": "#8a4b00", "pilot": "#5a2a82", "ended": "#505a5f"}
-
 // shadeFill are the choropleth's five steps, lightest for no activity.
 var shadeFill = []string{"#ffffff", "#e3efe9", "#c2ddd0", "#8fc0a9", "#5a9e82"}
 
@@ -117,12 +136,13 @@ func (s *Site) mapSVG() []byte {
 	return b.Bytes()
 }
 
-// markerSVG draws a status marker with presentation attributes.
+// markerSVG draws a status marker with presentation attributes: filled,
+// or an outline for work that has ended.
 func markerSVG(status string, x, y float64) string {
-	fill := markerFill[status]
+	st, _ := registry.StatusOf(status)
 	shape := shapeOf(status, x, y)
-	if status == "ended" {
-		return `<g stroke="` + fill + `" stroke-width="3" fill="none">` + shape + `</g>`
+	if st.Ended {
+		return `<g stroke="` + st.Colour + `" stroke-width="3" fill="none">` + shape + `</g>`
 	}
-	return `<g fill="` + fill + `" stroke="#ffffff" stroke-width="1.5">` + shape + `</g>`
+	return `<g fill="` + st.Colour + `" stroke="#ffffff" stroke-width="1.5">` + shape + `</g>`
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"artsmap/internal/geo"
+	"artsmap/internal/registry"
 
 	"github.com/paulmach/orb"
 )
@@ -58,15 +59,12 @@ func venueStatus(p *Provider, v *Venue) (string, []*Programme) {
 			}
 		}
 	}
-	for _, st := range []string{"established", "emerging", "pilot"} {
+	for _, st := range registry.Statuses { // most established first
 		for _, pg := range here {
-			if pg.Status == st {
-				return st, here
+			if pg.Status == st.ID {
+				return st.ID, here
 			}
 		}
-	}
-	if len(here) > 0 {
-		return "ended", here
 	}
 	return p.Status, here
 }
@@ -101,9 +99,9 @@ func (s *Site) mapView() *MapView {
 				Provider: p, Programmes: progs, Town: townOf(v.Address)})
 		}
 	}
-	for _, st := range []string{"established", "emerging", "pilot", "ended"} {
-		if seen[st] {
-			m.Statuses = append(m.Statuses, st)
+	for _, st := range registry.Statuses {
+		if seen[st.ID] {
+			m.Statuses = append(m.Statuses, st.ID)
 		}
 	}
 	m.Towns = towns(m.Venues)
@@ -116,15 +114,17 @@ func shape(status string, x, y float64) template.HTML {
 	return template.HTML(`<g class="m-` + status + `">` + shapeOf(status, x, y) + `</g>`) // numbers and fixed names
 }
 
-// shapeOf draws a status marker: a circle, triangle, diamond or cross.
+// shapeOf draws a status marker in the registry's shape for it: a
+// circle, triangle, diamond or cross.
 func shapeOf(status string, x, y float64) string {
 	pt := func(dx, dy float64) string { return f1(x+dx) + "," + f1(y+dy) }
-	switch status {
-	case "established":
+	st, _ := registry.StatusOf(status)
+	switch st.Shape {
+	case registry.Circle:
 		return `<circle cx="` + f1(x) + `" cy="` + f1(y) + `" r="5.5"/>`
-	case "emerging":
+	case registry.Triangle:
 		return `<polygon points="` + pt(0, -7) + " " + pt(6.5, 5) + " " + pt(-6.5, 5) + `"/>`
-	case "pilot":
+	case registry.Diamond:
 		return `<polygon points="` + pt(0, -7) + " " + pt(6.5, 0) + " " + pt(0, 7) + " " + pt(-6.5, 0) + `"/>`
 	}
 	return `<path d="M` + pt(-5, -5) + "L" + pt(5, 5) + "M" + pt(5, -5) + "L" + pt(-5, 5) + `"/>`
@@ -138,7 +138,7 @@ func (s *Site) activeProgrammes(d *TermPage) int {
 	n := 0
 	for _, p := range d.Providers {
 		for _, pg := range p.Programmes {
-			if pg.Status != "ended" {
+			if registry.Active(pg.Status) {
 				n++
 			}
 		}

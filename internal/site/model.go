@@ -11,6 +11,7 @@ import (
 	"artsmap/internal/cms"
 	"artsmap/internal/content"
 	"artsmap/internal/geo"
+	"artsmap/internal/registry"
 )
 
 // Link is a labelled address.
@@ -68,7 +69,14 @@ type bundle struct {
 
 // Counts are the headline numbers on the home page.
 type Counts struct {
-	Providers, Programmes, Venues, Established, Emerging int
+	Providers, Programmes, Venues int
+	ByStatus                      []StatusCount // providers of each status a provider may state
+}
+
+// StatusCount is how many providers state a status.
+type StatusCount struct {
+	ID, Label string
+	N         int
 }
 
 // Taxonomy is one vocabulary and its browse pages.
@@ -192,20 +200,9 @@ func (s *Site) Taxonomy(key string) *Taxonomy {
 	return nil
 }
 
-// Labels are the readable names of the fixed choices of the content model.
-var Labels = map[string]string{
-	"organisation": "Organisation", "freelance": "Freelance artist", "collective": "Artists' collective",
-	"venue": "Venue", "established": "Established", "emerging": "Emerging", "pilot": "Pilot", "ended": "Ended",
-	"group": "Group sessions", "one-to-one": "One-to-one", "online": "Online", "drop-in": "Drop-in",
-	"free": "Free", "funded": "Funded (free to the participant)", "low-cost": "Low cost", "paid": "Paid",
-}
-
-func label(s string) string {
-	if l, ok := Labels[s]; ok {
-		return l
-	}
-	return s
-}
+// label is the readable name of a provider's kind or status, or of a
+// programme's status, format or cost.
+func label(s string) string { return registry.Label(s) }
 
 func sortByName[T any](items []T, name func(T) string) {
 	slices.SortStableFunc(items, func(a, b T) int {

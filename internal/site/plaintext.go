@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
 
 // htmlText is the text of rendered HTML, the one way the site turns HTML
@@ -71,7 +72,7 @@ func factsheetText(f *content.Factsheet) (string, int) {
 func learningText(l *content.Learning) (string, int) {
 	var b strings.Builder
 	heading(&b, l.Title)
-	para(&b, strings.TrimSpace(LearningKinds[l.Kind]+", "+l.Date.Format("2 January 2006")+". "+strings.Join(l.Authors, ", ")))
+	para(&b, strings.TrimSpace(registry.LearningKindChoices().Label(l.Kind)+", "+l.Date.Format("2 January 2006")+". "+strings.Join(l.Authors, ", ")))
 	para(&b, l.Summary)
 	para(&b, strings.TrimSpace(string(l.Body)))
 	for _, o := range l.Options {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"artsmap/internal/content"
+	"artsmap/internal/registry"
 	"artsmap/internal/search"
 )
 
@@ -26,8 +27,8 @@ func timeOfDay(start string) string {
 
 func dayFacet() search.Facet {
 	f := search.Facet{Key: "day", Label: "Day of the week"}
-	for _, d := range content.Weekdays {
-		f.Values = append(f.Values, search.Value{ID: d, Label: upperFirst(d)})
+	for _, d := range registry.Weekdays {
+		f.Values = append(f.Values, search.Value{ID: d.ID, Label: d.Label})
 	}
 	return f
 }
@@ -41,9 +42,9 @@ func timeFacet() search.Facet {
 // the day and another at the time.
 func sessionFacet() search.Facet {
 	f := search.Facet{Key: "session", Hidden: true}
-	for _, d := range content.Weekdays {
+	for _, d := range registry.Weekdays {
 		for _, t := range timesOfDay {
-			f.Values = append(f.Values, search.Value{ID: d + "-" + t.ID})
+			f.Values = append(f.Values, search.Value{ID: d.ID + "-" + t.ID})
 		}
 	}
 	return f

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"artsmap/internal/registry"
 	"artsmap/internal/search"
 	"artsmap/internal/slug"
 )
@@ -107,26 +108,25 @@ func (s *Site) Facets() []search.Facet {
 		}
 		return f
 	}
-	fixed := func(param, lbl string, ids ...string) search.Facet {
+	fixed := func(param, lbl string, cs registry.Choices) search.Facet {
 		f := search.Facet{Key: param, Label: lbl}
-		for _, id := range ids {
-			f.Values = append(f.Values, search.Value{ID: id, Label: label(id)})
+		for _, c := range cs {
+			f.Values = append(f.Values, search.Value{ID: c.ID, Label: c.Label})
 		}
 		return f
 	}
 	access := search.Facet{Key: "access", Label: "Access", Values: []search.Value{{ID: "step-free", Label: "Step-free venue"}}}
-	return []search.Facet{
-		vocab("pathways", "pathway", "Condition or pathway"),
-		vocab("artforms", "artform", "Art form"),
-		vocab("districts", "district", "District"),
-		vocab("audiences", "audience", "Who it is for"),
-		vocab("referral", "referral", "Referral route"),
-		fixed("status", "Status", "established", "emerging", "pilot", "ended"),
-		fixed("cost", "Cost", "free", "funded", "low-cost", "paid"),
-		fixed("format", "Format", "group", "one-to-one", "online", "drop-in"),
+	var out []search.Facet
+	for _, v := range registry.Vocabularies {
+		out = append(out, vocab(v.Key, v.Param, v.FilterLabel))
+	}
+	return append(out,
+		fixed("status", "Status", registry.ProgrammeStatuses()),
+		fixed("cost", "Cost", registry.CostChoices()),
+		fixed("format", "Format", registry.FormatChoices()),
 		access,
 		dayFacet(), timeFacet(), sessionFacet(),
-	}
+	)
 }
 
 // places are the towns named in venue addresses (the last part of the

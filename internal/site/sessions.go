@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"artsmap/internal/content"
+	"artsmap/internal/registry"
 )
 
 // SessionsPath is the page of every scheduled session by day of the week:
@@ -31,8 +31,9 @@ type Session struct {
 func (s *Site) SessionDays() []SessionDay {
 	today := s.Now.Format("2006-01-02")
 	var out []SessionDay
-	for _, d := range content.Weekdays {
-		day := SessionDay{ID: d, Label: upperFirst(d)}
+	for _, wd := range registry.Weekdays {
+		d := wd.ID
+		day := SessionDay{ID: d, Label: wd.Label}
 		for _, p := range s.Providers {
 			for _, pg := range p.Programmes {
 				for _, sc := range pg.Schedules {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"testing/fstest"
+
+	"artsmap/internal/registry"
 )
 
 var (
@@ -16,7 +18,6 @@ var (
 	artforms  = []string{"singing", "visual-art", "dance", "drama", "writing", "crafts", "music", "photography"}
 	audiences = []string{"children", "young-people", "adults", "older-people", "carers"}
 	referral  = []string{"self", "gp", "link-worker", "hospital"}
-	kinds     = []string{"organisation", "freelance", "collective", "venue"}
 	words     = strings.Fields("singing breath memory paint clay story dance rhythm garden river valley hill market " +
 		"community wellbeing recovery friendship colour light voice movement craft making listening")
 )
@@ -71,7 +72,8 @@ func sentence(r *rand.Rand, n int) string {
 
 func provider(r *rand.Rand, i int) string {
 	var b strings.Builder
-	status := []string{"established", "emerging"}[r.IntN(2)]
+	kinds, statuses := registry.ProviderKindChoices().IDs(), registry.ProviderStatuses().IDs()
+	status := statuses[r.IntN(len(statuses))]
 	fmt.Fprintf(&b, "+++\nname = \"%s %d\"\nkind = %q\nsummary = %q\nstatus = %q\nsince = %d\n",
 		strings.Title(words[r.IntN(len(words))]), i, kinds[r.IntN(len(kinds))], sentence(r, 14), status, 2000+r.IntN(26)) // ASCII words
 	fmt.Fprintf(&b, "districts = %s\npathways = %s\nartforms = %s\naudiences = %s\nreferral = %s\n",
@@ -81,10 +83,12 @@ func provider(r *rand.Rand, i int) string {
 		i, i, i%1000)
 	fmt.Fprintf(&b, "publish_contact = %t\nreviewed = 2026-%02d-%02d\ntags = [%q]\n", r.IntN(3) > 0, 1+r.IntN(10), 1+r.IntN(28), words[r.IntN(len(words))])
 	b.WriteString("\n[quality]\nsafeguarding_policy = true\ndbs_checked = true\nevaluation = [\"WEMWBS\"]\n")
+	programme := registry.ProgrammeStatuses().IDs()
 	for j := range 1 + r.IntN(3) {
-		fmt.Fprintf(&b, "\n[[programmes]]\nid = \"prog-%d\"\ntitle = %q\nstatus = %q\nformat = \"group\"\ncost = \"free\"\n"+
+		fmt.Fprintf(&b, "\n[[programmes]]\nid = \"prog-%d\"\ntitle = %q\nstatus = %q\nformat = %q\ncost = %q\n"+
 			"started = 20%02d-09-01\nvenues = [\"venue-%d\"]\nsummary = %q\n",
-			j, sentence(r, 3), []string{"established", "emerging", "pilot", "ended"}[r.IntN(4)], 10+r.IntN(16), j%2, sentence(r, 12))
+			j, sentence(r, 3), programme[r.IntN(len(programme))], registry.Formats[0].ID, registry.Costs[0].ID,
+			10+r.IntN(16), j%2, sentence(r, 12))
 	}
 	fmt.Fprintf(&b, "+++\n%s\n\n## Sessions\n\n%s %s\n\n- %s\n- %s\n", sentence(r, 40), sentence(r, 30), sentence(r, 20), sentence(r, 6), sentence(r, 6))
 	return b.String()

@@ -3,4 +3,5 @@
 const cms = window.CMS;
 if (cms && typeof cms.registerPreviewStyle === 'function') {
   cms.registerPreviewStyle('/css/site.css');
+  cms.registerPreviewStyle('/css/statuses.css');
 }

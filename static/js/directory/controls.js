@@ -1,16 +1,17 @@
 // Controls: reads the state from the form and writes it back, so the
 // form always shows what the address says.
 
-import { FACET_KEYS, ageOf } from './state.js';
+import { ageOf } from './state.js';
 
 /** @param {HTMLFormElement} form */
 export function readControls(form, previous) {
   const filters = new Map();
-  for (const key of FACET_KEYS) {
+  for (const key of previous.keys) {
     const ticked = [...form.querySelectorAll(`input[name="${key}"]:checked`)].map((i) => i.value);
     if (ticked.length) filters.set(key, new Set(ticked));
   }
   return {
+    keys: previous.keys,
     q: form.elements.namedItem('q')?.value ?? '',
     filters,
     age: ageOf(form.elements.namedItem('age')?.value ?? ''),

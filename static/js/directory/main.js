@@ -9,7 +9,7 @@ import { runQuery } from './query.js';
 import { applyFacets } from './facets.js';
 import { emptyText } from './empty.js';
 import { orderDocs } from './order.js';
-import { parseState, formatState, effectiveSort } from './state.js';
+import { parseState, formatState, effectiveSort, filterKeys } from './state.js';
 import { readControls, writeControls, writeCounts } from './controls.js';
 import { Results, countText } from './results.js';
 import { setupShortlist } from './shortlist-ui.js';
@@ -68,7 +68,7 @@ class View {
     if (panel && window.matchMedia('(min-width: 60rem)').matches) panel.open = true;
     // Words typed while the page was still loading count too.
     const early = this.form.elements.namedItem('q')?.value ?? '';
-    this.state = parseState(location.search);
+    this.state = parseState(location.search, filterKeys(this.index));
     if (early && !this.state.q) this.state.q = early;
     writeControls(this.form, this.state);
     this.form.addEventListener('input', () => this.changed());
@@ -91,7 +91,7 @@ class View {
   }
 
   fromURL() {
-    this.state = parseState(location.search);
+    this.state = parseState(location.search, filterKeys(this.index));
     writeControls(this.form, this.state);
     this.render();
   }

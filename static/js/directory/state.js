@@ -1,24 +1,35 @@
 // State: the query string is the whole state of the directory, so that a
 // shared or reloaded address shows the same view.
 
-/** The URL parameters, in the order they are written. */
-export const FACET_KEYS = ['pathway', 'artform', 'district', 'audience', 'referral', 'status', 'cost', 'format', 'access', 'day', 'time'];
 export const SORTS = ['relevance', 'name', 'reviewed', 'distance'];
 
 /**
- * @typedef {{q: string, filters: Map<string, Set<string>>, age: string, near: string, sort: string}} State
+ * @typedef {{keys: string[], q: string, filters: Map<string, Set<string>>, age: string, near: string, sort: string}} State
  */
 
-/** @returns {State} */
-export function parseState(search) {
+/**
+ * The filters' URL parameters, in the order they are written: the keys of
+ * the index's facets that the page shows, as the site lists them.
+ * @param {{facets: {key: string, hidden: boolean}[]}} index
+ */
+export function filterKeys(index) {
+  return index.facets.filter((f) => !f.hidden).map((f) => f.key);
+}
+
+/**
+ * @param {string} search
+ * @param {string[]} keys the filters' parameters (filterKeys)
+ * @returns {State}
+ */
+export function parseState(search, keys) {
   const p = new URLSearchParams(search);
   const filters = new Map();
-  for (const key of FACET_KEYS) {
+  for (const key of keys) {
     const vals = p.getAll(key).filter(Boolean);
     if (vals.length) filters.set(key, new Set(vals));
   }
   const sort = SORTS.includes(p.get('sort') || '') ? p.get('sort') : '';
-  return { q: p.get('q') || '', filters, age: ageOf(p.get('age')), near: p.get('near') || '', sort };
+  return { keys, q: p.get('q') || '', filters, age: ageOf(p.get('age')), near: p.get('near') || '', sort };
 }
 
 /** A person's age as written in the address: whole years, 0 to 120, else "". */
@@ -31,7 +42,7 @@ export function ageOf(s) {
 export function formatState(state) {
   const p = new URLSearchParams();
   if (state.q.trim()) p.set('q', state.q);
-  for (const key of FACET_KEYS) for (const v of [...(state.filters.get(key) || [])].sort()) p.append(key, v);
+  for (const key of state.keys) for (const v of [...(state.filters.get(key) || [])].sort()) p.append(key, v);
   if (state.age) p.set('age', state.age);
   if (state.near) p.set('near', state.near);
   if (state.sort) p.set('sort', state.sort);

@@ -12,9 +12,9 @@
 import { loadIndex } from '../directory/index.js';
 import { runQuery } from '../directory/query.js';
 import { applyFacets } from '../directory/facets.js';
-import { parseState, formatState } from '../directory/state.js';
+import { parseState, formatState, filterKeys } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
-import { popupContent, statusLabel } from './popup.js';
+import { popupContent } from './popup.js';
 import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
 import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
 import { clusterGroup, MARKER_SIZE } from './cluster.js';
@@ -70,6 +70,7 @@ class MapView {
     }));
     this.venues = data.venues.map(([lon, lat, doc, id, name, spans]) => ({ lon, lat, doc, id, name, spans }));
     this.areas = data.areas.map(([doc, polygons, spans]) => ({ doc, polygons, spans }));
+    this.statuses = data.statuses;
     this.inView = document.getElementById('in-view-list');
     this.inViewCount = document.getElementById('in-view-count');
   }
@@ -82,7 +83,7 @@ class MapView {
     this.icons = new Map();
     this.markers = await mapInSlices(this.venues, (v) => this.marker(v));
     this.setupYears();
-    this.state = parseState(location.search);
+    this.state = parseState(location.search, filterKeys(this.index));
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
     this.reveal();
@@ -143,10 +144,10 @@ class MapView {
 
   marker(v) {
     const p = this.providers[v.doc];
-    const st = venueStatus(v, p.status);
-    const label = `${v.name}, ${p.name} (${statusLabel(st)})`;
-    if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [MARKER_SIZE, MARKER_SIZE] }));
-    const icon = this.icons.get(st);
+    const st = venueStatus(v, p.status, this.statuses);
+    const label = `${v.name}, ${p.name} (${st.label})`;
+    if (!this.icons.has(st.id)) this.icons.set(st.id, L.divIcon({ className: `venue-marker status-${st.id}`, html: '<span></span>', iconSize: [MARKER_SIZE, MARKER_SIZE] }));
+    const icon = this.icons.get(st.id);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
     m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
     m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
@@ -212,7 +213,7 @@ class MapView {
   }
 
   fromURL() {
-    this.state = parseState(location.search);
+    this.state = parseState(location.search, filterKeys(this.index));
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
     void this.render();
@@ -225,7 +226,7 @@ class MapView {
     const yearValue = this.form.elements.namedItem('year').value;
     const year = yearValue ? Number(yearValue) : null;
     const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
-      (year === null || energy(m.venue, this.providers[m.venue.doc].since, year) > 0));
+      (year === null || energy(m.venue, this.providers[m.venue.doc].since, year, this.statuses) > 0));
     return { docs, counts, year, visible };
   }
 
@@ -261,7 +262,7 @@ class MapView {
     for (const a of this.areas) {
       if (!docs.has(a.doc)) continue;
       const since = this.providers[a.doc].since;
-      if (year !== null && a.spans.length && !a.spans.some((s) => runsIn(s, since, year))) continue;
+      if (year !== null && a.spans.length && !a.spans.some((s) => runsIn(s, since, year, this.statuses))) continue;
       this.areaLayer.addLayer(L.polygon(a.polygons, { color: '#1d5c4b', weight: 1, fillOpacity: 0.12, interactive: false }));
     }
   }
@@ -275,7 +276,7 @@ class MapView {
     if (!this.form.elements.namedItem('layer').checked) return;
     if (!L.heatLayer) await loadScript(this.el.dataset.heatJs);
     if (turn !== this.energyTurn || !L.heatLayer) return;
-    const points = visible.map((m) => [m.venue.lat, m.venue.lon, energy(m.venue, this.providers[m.venue.doc].since, year)]);
+    const points = visible.map((m) => [m.venue.lat, m.venue.lon, energy(m.venue, this.providers[m.venue.doc].since, year, this.statuses)]);
     const max = Math.max(1, ...points.map((p) => p[2]));
     this.heat = L.heatLayer(points, { radius: 35, blur: 25, max, maxZoom: 12 }).addTo(this.map);
     this.el.dataset.energy = String(points.length);
@@ -308,7 +309,7 @@ class MapView {
       // Enter's keypress on the marker would close the popup again.
       setTimeout(() => m.getElement()?.focus(), 0);
     }));
-    li.append(a, document.createTextNode(`: ${m.venue.name} (${statusLabel(m.status)}) `), btn);
+    li.append(a, document.createTextNode(`: ${m.venue.name} (${m.status.label}) `), btn);
     return li;
   }
 }

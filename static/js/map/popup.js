@@ -3,12 +3,7 @@
 // site's HTML, so nothing is published twice). Content is copied as DOM
 // nodes; nothing is ever parsed from data as HTML.
 
-const LABELS = { established: 'Established', emerging: 'Emerging', pilot: 'Pilot', ended: 'Ended' };
 const profiles = new Map();
-
-export function statusLabel(st) {
-  return LABELS[st] ?? st;
-}
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -30,7 +25,7 @@ function profile(url) {
 /**
  * @param {{id: string, name: string}} venue
  * @param {{name: string, url: string}} provider
- * @param {string} status
+ * @param {{label: string}} status as the map's data describes it
  * @returns {HTMLElement}
  */
 export function popupContent(venue, provider, status) {
@@ -40,7 +35,7 @@ export function popupContent(venue, provider, status) {
   a.href = provider.url;
   h.append(a);
   const details = el('div', 'Loading details…', 'popup-details');
-  root.append(h, el('p', `${venue.name} · ${statusLabel(status)}`), details);
+  root.append(h, el('p', `${venue.name} · ${status.label}`), details);
   profile(provider.url).then((doc) => fillDetails(details, doc, venue, provider), () => {
     details.textContent = 'Details are on the profile page.';
   });

@@ -1,19 +1,16 @@
 // Timeline: which programmes were running in a given year, and how much
 // activity a venue carries. A span is [status, startYear, endYear] with 0
-// for an unknown year; statuses are numbered as STATUSES.
-
-export const STATUSES = ['established', 'emerging', 'pilot', 'ended'];
-
-/** Weight of a programme in the energy layer, by status number. */
-export const WEIGHTS = [1, 0.7, 0.5, 0.2];
+// for an unknown year; a status is a number, its place in the statuses of
+// the map's data ({id, label, weight, ended}, most established first),
+// which the site writes from its registry.
 
 /**
  * Whether a programme ran in year (null = any year, meaning "not ended").
  * A programme with no start year counts from the provider's "since" year.
  */
-export function runsIn(span, since, year) {
+export function runsIn(span, since, year, statuses) {
   const [status, start, end] = span;
-  if (year === null) return status !== 3;
+  if (year === null) return !statuses[status]?.ended;
   const from = start || since || 0;
   return (!from || from <= year) && (!end || end >= year);
 }
@@ -35,15 +32,18 @@ export function yearRange(venues, providers, now) {
  * How much activity a venue carries in year: the sum of its programmes'
  * weights, or half a provider's presence when no programme is listed.
  */
-export function energy(venue, since, year) {
+export function energy(venue, since, year, statuses) {
   if (venue.spans.length === 0) return year === null || !since || since <= year ? 0.5 : 0;
   let w = 0;
-  for (const span of venue.spans) if (runsIn(span, since, year)) w += WEIGHTS[span[0]] ?? 0.5;
+  for (const span of venue.spans) if (runsIn(span, since, year, statuses)) w += statuses[span[0]]?.weight ?? 0.5;
   return w;
 }
 
-/** The status a venue shows: its most established programme's, else its provider's. */
-export function venueStatus(venue, providerStatus) {
-  if (venue.spans.length === 0) return STATUSES[providerStatus] ?? 'established';
-  return STATUSES[Math.min(...venue.spans.map((s) => s[0]))];
+/**
+ * The status a venue shows ({id, label, ...}): its most established
+ * programme's, else its provider's.
+ */
+export function venueStatus(venue, providerStatus, statuses) {
+  if (venue.spans.length === 0) return statuses[providerStatus] ?? statuses[0];
+  return statuses[Math.min(...venue.spans.map((s) => s[0]))];
 }
