@@ -24,7 +24,7 @@ const (
 	maxLocations  = 5 << 20  // a provider's locations.geojson
 	maxBoundaries = 20 << 20 // a boundary file in content/areas
 	maxBundleFile = 20 << 20 // an image or attachment in a bundle
-	maxPostcodes  = 64 << 20 // content/areas/postcodes.csv: about 1.7 million postcodes
+	maxPostcodes  = 20 << 20 // content/areas/postcodes.csv: about 550,000 postcodes
 )
 
 // MaxFileSize is the largest file a build reads from a site: a reader of
