@@ -7,7 +7,8 @@
 import { loadIndex } from './index.js';
 import { runQuery } from './query.js';
 import { applyFacets } from './facets.js';
-import { emptyText } from './empty.js';
+import { emptyText, waysOn } from './empty.js';
+import { Postcodes, placeText } from '../postcode.js';
 import { orderDocs } from './order.js';
 import { parseState, formatState, effectiveSort } from './state.js';
 import { readControls, writeControls, writeCounts } from './controls.js';
@@ -59,6 +60,9 @@ class View {
     this.limit = PAGE;
     this.myLocation = null;
     this.announceTimer = 0;
+    this.postcodes = form.dataset.postcodes ? new Postcodes(form.dataset.postcodes) : null;
+    this.found = { text: '', result: null };
+    this.ways = document.getElementById('ways-on');
   }
 
   setup() {
@@ -130,20 +134,44 @@ class View {
     return null;
   }
 
+  /**
+   * The postcode the query names, once looked up: null while the lookup
+   * runs (it renders again when it ends) and when there is none.
+   */
+  postcode(text) {
+    if (!this.postcodes || !text.trim()) return null;
+    if (this.found.text === text) return this.found.result;
+    if (this.pending === text) return null;
+    this.pending = text;
+    this.postcodes.find(text).then((result) => {
+      this.found = { text, result };
+      if (this.state.q === text) this.render();
+    }, (err) => {
+      this.found = { text, result: null };
+      console.warn('The postcode lookup failed; words still work.', err);
+    });
+    return null;
+  }
+
   render() {
     performance.mark('directory-render-start');
-    const q = runQuery(this.index, this.state.q);
+    const pc = this.postcode(this.state.q);
+    const words = pc ? pc.words : this.state.q;
+    const q = runQuery(this.index, words);
     performance.mark('directory-query');
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
     performance.mark('directory-facets');
-    const origin = this.origin();
-    const sort = effectiveSort(this.state, origin !== null);
+    const origin = pc?.place ? { lon: pc.place.lon, lat: pc.place.lat } : this.origin();
+    const sort = effectiveSort({ ...this.state, q: words }, origin !== null);
     const { order, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin });
     performance.mark('directory-order');
     this.results.show(order, this.limit, q.terms, distances);
     performance.mark('directory-show');
     writeCounts(this.form, counts);
-    const text = order.length === 0 ? emptyText(this.index, q.docs, this.state) : countText(order.length, this.index.size);
+    const ways = order.length === 0 ? waysOn(this.index, q.docs, this.state, words) : [];
+    let text = order.length === 0 ? emptyText(ways) : countText(order.length, this.index.size);
+    if (pc) text = pc.place ? `${text}, ${placeText(pc, this.form.dataset.region)}` : `${capital(placeText(pc, this.form.dataset.region))}. ${text}`;
+    this.showWays(ways, order.length === 0);
     if (this.count) this.count.textContent = text;
     if (this.more) this.more.hidden = order.length <= this.limit;
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
@@ -153,11 +181,29 @@ class View {
     this.announceTimer = setTimeout(() => this.say(text), 700);
   }
 
+  /** Lists the ways on from an empty result as links to each view. */
+  showWays(ways, empty) {
+    if (!this.ways) return;
+    this.ways.hidden = !empty;
+    const list = this.ways.querySelector('ul');
+    if (!list) return;
+    list.replaceChildren(...ways.map((w) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = location.pathname + formatState(w.state);
+      a.textContent = `Drop ${w.label}: ${w.n} ${w.n === 1 ? 'provider' : 'providers'}`;
+      li.append(a);
+      return li;
+    }));
+  }
+
   /** Tells screen reader users, politely, once typing pauses. */
   say(text) {
     if (this.status) this.status.textContent = text;
   }
 }
+
+function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
 
 start().catch((err) => {
   document.documentElement.dataset.directory = 'failed';
