@@ -97,3 +97,24 @@ func TestZeroResultsWayOn(t *testing.T) {
 }
 
 func jsString(s string) string { return "'" + strings.ReplaceAll(s, "'", `\'`) + "'" }
+
+// TestPostcodeNear: a postcode typed in the "near" control sorts nearest
+// first and names the district, and the address keeps it.
+func TestPostcodeNear(t *testing.T) {
+	base, pcs := postcodeSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/providers/")
+	tab.WaitFor(t, directoryReady)
+	tab.Do(t, chromedp.SendKeys(chromedp.ID("near-postcode"), strings.ToLower(pcs[1].Code)))
+	tab.WaitFor(t, `document.getElementById('result-count').textContent.includes('nearest first to `+pcs[1].Code+`, in `+pcs[1].District+`')`)
+	if got := Eval[[]string](t, tab, visibleSlugs); len(got) == 0 || got[0] != pcs[1].Nearest {
+		t.Errorf("providers %v, want %s first", got, pcs[1].Nearest)
+	}
+	tab.WaitFor(t, `new URLSearchParams(location.search).get('near') === `+jsString(strings.ToLower(pcs[1].Code)))
+	other := Start(t).NewTab(t)
+	other.Go(t, base+"/providers/?near="+url.QueryEscape(pcs[2].Code))
+	other.WaitFor(t, directoryReady+` && document.getElementById('result-count').textContent.includes('nearest first to `+pcs[2].Code+`')`)
+	if got := Eval[[]string](t, other, visibleSlugs); len(got) == 0 || got[0] != pcs[2].Nearest || Eval[string](t, other, `document.getElementById('near-postcode').value`) != pcs[2].Code {
+		t.Errorf("from the address: providers %v and box %q, want %s first and the postcode in the box", got, Eval[string](t, other, `document.getElementById('near-postcode').value`), pcs[2].Nearest)
+	}
+}

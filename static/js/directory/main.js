@@ -61,7 +61,7 @@ class View {
     this.myLocation = null;
     this.announceTimer = 0;
     this.postcodes = form.dataset.postcodes ? new Postcodes(form.dataset.postcodes) : null;
-    this.found = { text: '', result: null };
+    this.found = new Map(); // text -> what the postcode lookup found in it
     this.ways = document.getElementById('ways-on');
   }
 
@@ -75,6 +75,9 @@ class View {
     this.state = parseState(location.search);
     if (early && !this.state.q) this.state.q = early;
     writeControls(this.form, this.state);
+    // Choosing a town replaces a postcode typed for "near".
+    const pcBox = this.form.elements.namedItem('near-postcode');
+    this.form.elements.namedItem('near')?.addEventListener('change', () => { if (pcBox) pcBox.value = ''; });
     this.form.addEventListener('input', () => this.changed());
     this.form.addEventListener('change', () => this.changed());
     this.form.addEventListener('submit', (e) => {
@@ -112,10 +115,20 @@ class View {
     this.urlTimer = setTimeout(() => history.replaceState(history.state, '', location.pathname + query + location.hash), 150);
   }
 
+  /** Where "near" is: a town, the browser's location or a postcode. */
   origin() {
     if (this.state.near === 'my-location') return this.myLocation ?? this.locate();
     const p = this.index.places.find((pl) => pl.id === this.state.near);
-    return p ? { lon: p.lon, lat: p.lat } : null;
+    if (p) return { lon: p.lon, lat: p.lat };
+    const pc = this.postcode(this.state.near);
+    return pc?.place ? { lon: pc.place.lon, lat: pc.place.lat } : null;
+  }
+
+  /** The postcode "near" names, when it names one (not a town). */
+  nearPostcode() {
+    const near = this.state.near;
+    if (!near || near === 'my-location' || this.index.places.some((pl) => pl.id === near)) return null;
+    return this.postcode(near);
   }
 
   locate() {
@@ -140,28 +153,25 @@ class View {
    */
   postcode(text) {
     if (!this.postcodes || !text.trim()) return null;
-    if (this.found.text === text) return this.found.result;
-    if (this.pending === text) return null;
-    this.pending = text;
+    if (this.found.has(text)) return this.found.get(text);
+    this.found.set(text, null);
     this.postcodes.find(text).then((result) => {
-      this.found = { text, result };
-      if (this.state.q === text) this.render();
-    }, (err) => {
-      this.found = { text, result: null };
-      console.warn('The postcode lookup failed; words still work.', err);
-    });
+      this.found.set(text, result);
+      if (this.state.q === text || this.state.near === text) this.render();
+    }, (err) => console.warn('The postcode lookup failed; words still work.', err));
     return null;
   }
 
   render() {
     performance.mark('directory-render-start');
-    const pc = this.postcode(this.state.q);
-    const words = pc ? pc.words : this.state.q;
+    const inWords = this.postcode(this.state.q);
+    const words = inWords ? inWords.words : this.state.q;
+    const pc = inWords?.place ? inWords : this.nearPostcode() ?? inWords;
     const q = runQuery(this.index, words);
     performance.mark('directory-query');
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
     performance.mark('directory-facets');
-    const origin = pc?.place ? { lon: pc.place.lon, lat: pc.place.lat } : this.origin();
+    const origin = inWords?.place ? { lon: inWords.place.lon, lat: inWords.place.lat } : this.origin();
     const sort = effectiveSort({ ...this.state, q: words }, origin !== null);
     const { order, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin });
     performance.mark('directory-order');
