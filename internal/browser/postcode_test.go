@@ -118,3 +118,31 @@ func TestPostcodeNear(t *testing.T) {
 		t.Errorf("from the address: providers %v and box %q, want %s first and the postcode in the box", got, Eval[string](t, other, `document.getElementById('near-postcode').value`), pcs[2].Nearest)
 	}
 }
+
+// TestPostcodeMap: a postcode typed on the map moves it there, names the
+// district and the nearest venue with its distance, lists the venues in
+// view nearest first, and reports an unknown postcode; the only other host
+// asked for anything is the tile server, for tiles.
+func TestPostcodeMap(t *testing.T) {
+	base, pcs := postcodeSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/map/")
+	tab.WaitFor(t, mapReady)
+	tab.Do(t, chromedp.SendKeys(chromedp.ID("near-postcode"), strings.ReplaceAll(pcs[0].Code, " ", "")+"\r"))
+	want := pcs[0].Code + " is in " + pcs[0].District + ". Nearest venue shown: Hall 0-0 ("
+	tab.WaitFor(t, `document.getElementById('near-postcode-status').textContent.startsWith(`+jsString(want)+`)`)
+	first := Eval[string](t, tab, `document.querySelector('#in-view-list li')?.textContent ?? ''`)
+	if !strings.Contains(first, ": Hall 0-0 (") || !strings.Contains(first, " km) away") {
+		t.Errorf("first venue in view %q, want Hall 0-0 with its distance", first)
+	}
+	tab.Do(t, chromedp.SetValue(chromedp.ID("near-postcode"), "SY1 9QQ"), chromedp.SendKeys(chromedp.ID("near-postcode"), "\r"))
+	tab.WaitFor(t, `document.getElementById('near-postcode-status').textContent.startsWith('No postcode SY1 9QQ is known in Synthshire')`)
+	for _, r := range tab.ForeignRequests(strings.TrimPrefix(base, "http://")) {
+		if u, _ := url.Parse(r); u == nil || u.Host != "tile.openstreetmap.org" || !strings.HasSuffix(u.Path, ".png") {
+			t.Errorf("request to another host: %s", r)
+		}
+	}
+	for _, e := range tab.ConsoleErrors() {
+		t.Errorf("console error: %s", e)
+	}
+}

@@ -35,12 +35,12 @@ export function writeControls(form, state) {
   // A "near" that is no town or location is a postcode, typed in its own box.
   const pc = form.elements.namedItem('near-postcode');
   const near = form.elements.namedItem('near');
-  if (pc && near) {
-    const town = [...near.options].some((o) => o.value === state.near);
-    if (town || !state.near) pc.value = '';
+  const town = !!near && [...near.options].some((o) => o.value === state.near);
+  if (pc) {
+    if (town || !state.near || state.near === 'my-location') pc.value = '';
     else if (pc.value.trim() !== state.near) pc.value = state.near;
-    if (!town) near.value = '';
   }
+  if (near && !town) near.value = '';
   for (const details of form.querySelectorAll('details.facet, details.filter-panel')) {
     if (details.querySelector('input:checked')) details.open = true;
   }
