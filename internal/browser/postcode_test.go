@@ -146,3 +146,16 @@ func TestPostcodeMap(t *testing.T) {
 		t.Errorf("console error: %s", e)
 	}
 }
+
+// TestUnknownPostcodeStillSearches: a postcode the file does not hold is
+// reported, and still searched as words, so a venue whose address holds
+// it is found as before.
+func TestUnknownPostcodeStillSearches(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/providers/?q=gl25qa")
+	tab.WaitFor(t, directoryReady+` && document.getElementById('result-count').textContent.startsWith('No postcode GL2 5QA is known in Gloucestershire')`)
+	if got := Eval[[]string](t, tab, visibleSlugs); len(got) != 1 || got[0] != "frontline-canvas" {
+		t.Errorf("providers %v, want frontline-canvas alone, whose venue's postcode is GL2 5QA", got)
+	}
+}

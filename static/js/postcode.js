@@ -10,7 +10,9 @@ const OUTWARD = /\b([A-Z]{1,2}[0-9][A-Z0-9]?)\b/g;
  * @typedef {{code: string, lon: number, lat: number, district: string}} Place
  * @typedef {{place: Place|null, unknown: string, words: string}} Found
  * place is set when the text holds a known postcode; unknown holds the
- * postcode the text names that is not known; words is the text without it.
+ * postcode the text names that is not known; words is the text without a
+ * known postcode, and the whole text with an unknown one (a venue's
+ * address may still hold it).
  */
 
 export class Postcodes {
@@ -56,7 +58,7 @@ export class Postcodes {
       const code = `${full[1]} ${full[2]}`;
       const o = ix.outward.get(full[1]);
       const p = o ? (await this.shard(full[1])).get(full[2]) : undefined;
-      if (!p) return { place: null, unknown: code, words, outwardKnown: !!o, outward: full[1] };
+      if (!p) return { place: null, unknown: code, words: text, outwardKnown: !!o, outward: full[1] };
       return { place: { code, lon: p.lon, lat: p.lat, district: ix.districts[p.d] ?? '' }, unknown: '', words };
     }
     for (const m of upper.matchAll(OUTWARD)) {
