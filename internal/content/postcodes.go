@@ -62,7 +62,7 @@ func (l *loader) checkAttributed(pos Pos, doc, name string) {
 	}
 	info, err := fs.Lstat(l.fsys, path.Join("content", clean))
 	if err != nil || !info.Mode().IsRegular() {
-		l.probs.Errorf(doc, pos.Line, pos.Col, "content/%s does not exist", clean).Hint = "correct the path (from content/), or remove it from files"
+		l.probs.Errorf(doc, pos.Line, pos.Col, "content/%s does not exist", clean).Hint = "correct the path, which starts from content/, or remove it from files"
 	}
 }
 

@@ -175,7 +175,7 @@ func (f *postcodeFile) row(line int, text string) (Postcode, bool) {
 	if d, has := f.at(row, "district"); has && d.text != "" {
 		if !f.districts[d.text] {
 			f.probs.Errorf(f.path, line, d.col, "district %q is not the code of any district in site.toml", d.text).Hint =
-				"give the ONS code of a [[vocab.districts]] entry (its code setting), or leave the value empty"
+				"use the ONS code that one of the [[vocab.districts]] in site.toml gives as its code, or leave the value empty"
 			good = false
 		}
 		p.District = d.text
@@ -212,7 +212,7 @@ func (f *postcodeFile) inRegion(row []field, line int, p Postcode) bool {
 	if f.region.Contains([2]float64{p.Lat, p.Lon}) {
 		pr.Hint = "lat and lon look swapped: lat is the first number of the two in the region (north-south)"
 	} else {
-		pr.Hint = fmt.Sprintf("remove the line, or widen region.bounds in site.toml (now %g, %g, %g, %g)", f.region.West, f.region.South, f.region.East, f.region.North)
+		pr.Hint = fmt.Sprintf("remove the line, or widen region.bounds in site.toml, now %g, %g, %g, %g", f.region.West, f.region.South, f.region.East, f.region.North)
 	}
 	return false
 }
