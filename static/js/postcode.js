@@ -51,6 +51,7 @@ export class Postcodes {
    */
   async find(text) {
     const upper = text.toUpperCase();
+    if (!/[A-Z][0-9]/.test(upper)) return null; // plain words: nothing to fetch
     const ix = await this.index();
     const full = FULL.exec(upper);
     if (full) {

@@ -154,6 +154,7 @@ class View {
   postcode(text) {
     if (!this.postcodes || !text.trim()) return null;
     if (this.found.has(text)) return this.found.get(text);
+    if (this.found.size > 100) this.found.clear(); // one entry a keystroke: keep it small
     this.found.set(text, null);
     this.postcodes.find(text).then((result) => {
       this.found.set(text, result);
