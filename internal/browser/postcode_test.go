@@ -41,6 +41,14 @@ func TestPostcodeSearch(t *testing.T) {
 	tab := Start(t).NewTab(t)
 	tab.Go(t, base+"/providers/")
 	tab.WaitFor(t, directoryReady)
+	typeQuery(t, tab, "paint clay")
+	tab.WaitFor(t, `document.getElementById('result-status').textContent !== ''`)
+	host := strings.TrimPrefix(base, "http://")
+	for _, r := range tab.requestsTo(host) {
+		if strings.Contains(r, "/data/postcodes/") {
+			t.Errorf("plain words fetched %s", r)
+		}
+	}
 	for _, tc := range []struct{ typed, nearest, district string }{
 		{pcs[0].Code, pcs[0].Nearest, pcs[0].District},
 		{strings.ToLower(strings.ReplaceAll(pcs[1].Code, " ", "")), pcs[1].Nearest, pcs[1].District},
