@@ -99,6 +99,7 @@ type netlifyConfig struct {
 		To     string            `toml:"to"`
 		Status int               `toml:"status"`
 		Query  map[string]string `toml:"query"`
+		Force  bool              `toml:"force"`
 	} `toml:"redirects"`
 }
 
@@ -252,5 +253,31 @@ func TestNetlifyOpenReferralRewrites(t *testing.T) {
 		check("/openreferral/"+kind, "page=1", "openreferral/"+kind+"/page-1.json")
 		check("/openreferral/"+kind+"/page-1.json", "", "openreferral/"+kind+"/page-1.json")
 		check("/openreferral/"+kind+"/"+firstItem[kind], "", "openreferral/"+kind+"/"+firstItem[kind]+".json")
+	}
+}
+
+// TestNetlifyNearRedirect: the postcode district form's query reaches the
+// district's page on Netlify: a forced 301 (the /near/ page would shadow
+// it otherwise) from /near/?postcode=GL14 to /near/GL14/, a page the build
+// writes.
+func TestNetlifyNearRedirect(t *testing.T) {
+	found := false
+	for _, r := range readNetlify(t).Redirects {
+		if r.From == "/near/" {
+			found = true
+			if r.To != "/near/:postcode/" || r.Status != 301 || !r.Force || r.Query["postcode"] != ":postcode" {
+				t.Errorf("the /near/ redirect is %+v, want a forced 301 to /near/:postcode/ on the query postcode", r)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("netlify.toml has no redirect from /near/")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(site.Options{Site: os.DirFS("."), Theme: Theme, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "near", "GL14", "index.html")); err != nil {
+		t.Errorf("the redirect's target: %v", err)
 	}
 }

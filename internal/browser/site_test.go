@@ -77,6 +77,10 @@ func a11yPages() []pageVisit {
 		{"/providers/", directoryReady, nil},
 		{"/providers/?q=singing&pathway=respiratory", withResults, nil},
 		{"/providers/?q=demensia", withResults, nil},
+		{"/providers/?q=GL14+2AB", directoryReady + ` && document.getElementById('result-count').textContent.includes('nearest first')`, nil},
+		{"/providers/?q=xyzzyq&pathway=dementia", directoryReady + ` && !document.getElementById('ways-on').hidden`, nil},
+		{"/near/", "", nil},
+		{"/near/GL14/", "", nil},
 		{"/providers/mindsong/", "", nil},
 		{"/providers/cor-y-goedwig/", "", nil}, // schedules and the next session
 		{"/sessions/", "", nil},

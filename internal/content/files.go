@@ -24,11 +24,12 @@ const (
 	maxLocations  = 5 << 20  // a provider's locations.geojson
 	maxBoundaries = 20 << 20 // a boundary file in content/areas
 	maxBundleFile = 20 << 20 // an image or attachment in a bundle
+	maxPostcodes  = 20 << 20 // content/areas/postcodes.csv: about 550,000 postcodes
 )
 
 // MaxFileSize is the largest file a build reads from a site: a reader of
 // the site folder may refuse anything larger.
-const MaxFileSize = max(maxConfig, maxMarkdown, maxLocations, maxBoundaries, maxBundleFile)
+const MaxFileSize = max(maxConfig, maxMarkdown, maxLocations, maxBoundaries, maxBundleFile, maxPostcodes)
 
 // linkHint is the fix for a symbolic link anywhere in the site.
 const linkHint = "replace the link with the file itself"

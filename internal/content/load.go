@@ -299,8 +299,12 @@ func (l *loader) loadPage(p, s string) {
 func (l *loader) loadAreas() {
 	for _, e := range l.entries("content/areas") {
 		p := path.Join("content/areas", e.Name())
+		if p == PostcodesPath && !e.IsDir() {
+			l.loadPostcodes()
+			continue
+		}
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".geojson") {
-			l.probs.Warnf(p, 0, 0, "ignored: only .geojson boundary files are read here")
+			l.probs.Warnf(p, 0, 0, "ignored: only .geojson boundary files and postcodes.csv are read here")
 			continue
 		}
 		data, ok := l.read(p, maxBoundaries, "a boundary file")

@@ -4,17 +4,26 @@ import "artsmap/internal/geo"
 
 // Config is content/site.toml: the site's settings and vocabularies.
 type Config struct {
-	Title       string       `toml:"title"`
-	Description string       `toml:"description"` // extension: one sentence for the home page and metadata
-	BaseURL     string       `toml:"base_url"`
-	Language    string       `toml:"language"`
-	Timezone    string       `toml:"timezone"`
-	SampleData  bool         `toml:"sample_data"`
-	Region      Region       `toml:"region"`
-	Data        DataSettings `toml:"data"`
-	CMS         CMSSettings  `toml:"cms"` // extension: the browser editor at /admin/
-	Map         MapSettings  `toml:"map"`
-	Vocab       Vocab        `toml:"vocab"`
+	Title       string        `toml:"title"`
+	Description string        `toml:"description"` // extension: one sentence for the home page and metadata
+	BaseURL     string        `toml:"base_url"`
+	Language    string        `toml:"language"`
+	Timezone    string        `toml:"timezone"`
+	SampleData  bool          `toml:"sample_data"`
+	Region      Region        `toml:"region"`
+	Data        DataSettings  `toml:"data"`
+	CMS         CMSSettings   `toml:"cms"` // extension: the browser editor at /admin/
+	Map         MapSettings   `toml:"map"`
+	Vocab       Vocab         `toml:"vocab"`
+	Attribution []Attribution `toml:"attribution"` // extension: whose data the files in content/ hold
+}
+
+// Attribution credits the source of data files under content/ (boundaries,
+// postcodes), as their licence asks; /data/ lists every one.
+type Attribution struct {
+	Files []string `toml:"files"` // paths under content/
+	Text  string   `toml:"text"`
+	URL   string   `toml:"url"`
 }
 
 // Region names the area the site covers and bounds it.
@@ -236,6 +245,7 @@ type Site struct {
 	Events     []*Event
 	Pages      []*Page
 	Areas      []AreaFile
+	Postcodes  []geo.Postcode // from content/areas/postcodes.csv, in file order
 }
 
 // AreaFile is a boundary file from content/areas/.

@@ -227,7 +227,7 @@ scores = { quality = 4 }
 		{"stray file in learning", put("content/learning/notes.txt", "x"),
 			[]prob{w("content/learning/notes.txt", 0, 0, "ignored: only <name>.md files and <name>/index.md folders are read here", "")}, ""},
 		{"stray file in areas", put("content/areas/readme.txt", "x"),
-			[]prob{w("content/areas/readme.txt", 0, 0, "ignored: only .geojson boundary files are read here", "")}, ""},
+			[]prob{w("content/areas/readme.txt", 0, 0, "ignored: only .geojson boundary files and postcodes.csv are read here", "")}, ""},
 		{"hidden file in content", put("content/.DS_Store", "x"), nil, ""},
 	})
 }

@@ -65,7 +65,7 @@ func Serve(ctx context.Context, addr string, h http.Handler, headers netlify.Hea
 		return err
 	}
 	srv := &http.Server{
-		Handler:           headers.Wrap(guard(h, addr, ln.Addr()), netlify.Loopback),
+		Handler:           headers.Wrap(guard(nearQuery(h), addr, ln.Addr()), netlify.Loopback),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,

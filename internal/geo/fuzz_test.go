@@ -55,3 +55,29 @@ func FuzzParseLocations(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParsePostcodes feeds arbitrary bytes to ParsePostcodes: it must
+// never panic, every problem must sit on a line of the file, and every
+// postcode returned is normal, unique and in the region.
+func FuzzParsePostcodes(f *testing.F) {
+	f.Add([]byte("postcode,lat,lon,district\nGL14 2AB,51.8,-2.5,E07000080\ngl142ad,51.8,-2.5,\n"))
+	f.Add([]byte("\xef\xbb\xbfPostcode,\"lat\",lon\r\n\"GL1 1AA\",51.86,-2.21\r\n,,\n"))
+	f.Add([]byte("postcode,lat,lon\nGL14 2AB,1e999,-2.5\nGL14 2AB,51.8,-2.5\nGL14 2AB,51.8,-2.5,x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		probs := &diag.List{}
+		got := ParsePostcodes("p.csv", data, region, []string{"E07000080"}, probs)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, p := range probs.Items() {
+			if p.Line < 1 || p.Line > lines || p.Col < 1 {
+				t.Fatalf("problem at %d:%d of a %d-line file: %v", p.Line, p.Col, lines, p)
+			}
+		}
+		seen := map[string]bool{}
+		for _, p := range got {
+			if n, ok := NormalPostcode(p.Code); !ok || n != p.Code || seen[p.Code] || !region.Contains([2]float64{p.Lon, p.Lat}) {
+				t.Fatalf("returned %+v", p)
+			}
+			seen[p.Code] = true
+		}
+	})
+}

@@ -3,7 +3,11 @@
 // and locates each problem by line and column in the file.
 package geo
 
-import "github.com/paulmach/orb"
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+)
 
 // Venue is a place where a provider works: a Point feature.
 type Venue struct {
@@ -39,4 +43,16 @@ func (b Bounds) Contains(p orb.Point) bool {
 func (b Bounds) Valid() bool {
 	return b.West < b.East && b.South < b.North &&
 		b.West >= -180 && b.East <= 180 && b.South >= -90 && b.North <= 90
+}
+
+// earthKm is the Earth's mean radius in kilometres.
+const earthKm = 6371
+
+// DistanceKm is the great-circle distance in kilometres between two
+// lon/lat points (the haversine formula, as the browser's scripts use).
+func DistanceKm(lon1, lat1, lon2, lat2 float64) float64 {
+	rad := math.Pi / 180
+	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Pow(math.Sin(dLat/2), 2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Pow(math.Sin(dLon/2), 2)
+	return 2 * earthKm * math.Asin(math.Min(1, math.Sqrt(a)))
 }

@@ -83,6 +83,8 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	}
 	a.glossary()
 	a.taxonomies()
+	a.postcodes()
+	a.site.attributions = c.Attribution
 	a.providers()
 	a.factsheets()
 	a.learning()

@@ -248,6 +248,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 		}
 	}
 	s.evidenceOutputs(table)
+	s.postcodeOutputs(table)
 	index := sync.OnceValues(func() ([2][]byte, error) {
 		f, t, err := s.searchIndex()
 		return [2][]byte{f, t}, err

@@ -54,6 +54,9 @@ type Site struct {
 	Zoom        int
 	Leaflet     bool // the map library is among the static files
 
+	Postcodes    []*Outward            // postcode districts of content/areas/postcodes.csv, GL1, GL2, ..., GL10
+	attributions []content.Attribution // site.toml's credits for data files
+
 	editor  *cms.Document // the browser editor's configuration; nil when [cms] is not set
 	derived derived       // computed from the whole model when first asked for
 }

@@ -28,6 +28,7 @@ type Page struct {
 	Evidence  *EvidenceFilter // a browse page of the evidence library
 	Full      string          // an embed's full page: /map/ for /embed/map/
 	Pager     *Pager          // a page of the directory
+	Near      *Outward        // a postcode district's page of nearest providers
 }
 
 // LearningItems are the learning outputs the page lists.
@@ -99,6 +100,7 @@ func (s *Site) pages() []*Page {
 	directory := s.directoryPages(home)
 	out = slices.Insert(out, 1, directory...)
 	out = append(out, s.embedPages(directory[0].Pager)...)
+	out = append(out, s.nearPages(home)...)
 	providers := Link{"Providers", "/providers/"}
 	for _, p := range s.Providers {
 		out = append(out, &Page{Layout: "provider", Path: p.URL, Title: p.Name, Description: p.Summary,

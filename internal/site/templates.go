@@ -133,7 +133,7 @@ type layoutSet map[string]*template.Template
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
-	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence"}
+	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence", "near"}
 
 // parseTemplates parses and binds the layouts (see parseLayouts, bind).
 func parseTemplates(fsys fs.FS) (templates, error) {
@@ -276,20 +276,21 @@ func (c *cards) render(p *Provider) (template.HTML, error) {
 }
 
 var funcs = template.FuncMap{
-	"date":      formatDate,
-	"isodate":   func(t time.Time) string { return t.Format(time.DateOnly) },
-	"isotime":   func(t time.Time) string { return t.Format(time.RFC3339) },
-	"when":      eventWhen,
-	"label":     label,
-	"yesno":     yesno,
-	"lower":     strings.ToLower,
-	"slug":      slug.Make,
-	"shapeAt":   shape,
-	"shade":     shade,
-	"shadeKey":  func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
-	"cardsPath": func() string { return CardsPath },
-	"pageSize":  func() int { return DirectoryPageSize },
-	"plural":    plural,
+	"date":          formatDate,
+	"isodate":       func(t time.Time) string { return t.Format(time.DateOnly) },
+	"isotime":       func(t time.Time) string { return t.Format(time.RFC3339) },
+	"when":          eventWhen,
+	"label":         label,
+	"yesno":         yesno,
+	"lower":         strings.ToLower,
+	"slug":          slug.Make,
+	"shapeAt":       shape,
+	"shade":         shade,
+	"shadeKey":      func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
+	"cardsPath":     func() string { return CardsPath },
+	"postcodeIndex": func() string { return PostcodeIndex },
+	"pageSize":      func() int { return DirectoryPageSize },
+	"plural":        plural,
 }
 
 // plural is one when n is 1 and many otherwise: {{plural 1 "venue" "venues"}}

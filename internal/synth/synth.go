@@ -46,7 +46,7 @@ func config() string {
 		ids []string
 	}{{"districts", districts}, {"pathways", pathways}, {"artforms", artforms}, {"audiences", audiences}, {"referral", referral}} {
 		for _, id := range v.ids {
-			fmt.Fprintf(&b, "\n[[vocab.%s]]\nid = %q\nlabel = %q\n", v.key, id, strings.ToUpper(id[:1])+strings.ReplaceAll(id[1:], "-", " "))
+			fmt.Fprintf(&b, "\n[[vocab.%s]]\nid = %q\nlabel = %q\n", v.key, id, label(id))
 		}
 	}
 	return b.String()

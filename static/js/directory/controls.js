@@ -15,7 +15,7 @@ export function readControls(form, previous) {
     q: form.elements.namedItem('q')?.value ?? '',
     filters,
     age: ageOf(form.elements.namedItem('age')?.value ?? ''),
-    near: form.elements.namedItem('near')?.value ?? '',
+    near: form.elements.namedItem('near-postcode')?.value.trim() || (form.elements.namedItem('near')?.value ?? ''),
     sort: form.elements.namedItem('sort')?.value ?? previous.sort,
   };
 }
@@ -33,6 +33,15 @@ export function writeControls(form, state) {
     const sel = form.elements.namedItem(name);
     if (sel && [...sel.options].some((o) => o.value === state[name])) sel.value = state[name];
   }
+  // A "near" that is no town or location is a postcode, typed in its own box.
+  const pc = form.elements.namedItem('near-postcode');
+  const near = form.elements.namedItem('near');
+  const town = !!near && [...near.options].some((o) => o.value === state.near);
+  if (pc) {
+    if (town || !state.near || state.near === 'my-location') pc.value = '';
+    else if (pc.value.trim() !== state.near) pc.value = state.near;
+  }
+  if (near && !town) near.value = '';
   for (const details of form.querySelectorAll('details.facet, details.filter-panel')) {
     if (details.querySelector('input:checked')) details.open = true;
   }

@@ -7,7 +7,8 @@
 import { loadIndex } from './index.js';
 import { runQuery } from './query.js';
 import { applyFacets } from './facets.js';
-import { emptyText } from './empty.js';
+import { emptyText, waysOn } from './empty.js';
+import { Postcodes, placeText } from '../postcode.js';
 import { orderDocs } from './order.js';
 import { parseState, formatState, effectiveSort, filterKeys } from './state.js';
 import { readControls, writeControls, writeCounts } from './controls.js';
@@ -59,6 +60,9 @@ class View {
     this.limit = PAGE;
     this.myLocation = null;
     this.announceTimer = 0;
+    this.postcodes = form.dataset.postcodes ? new Postcodes(form.dataset.postcodes) : null;
+    this.found = new Map(); // text -> what the postcode lookup found in it
+    this.ways = document.getElementById('ways-on');
   }
 
   setup() {
@@ -71,6 +75,9 @@ class View {
     this.state = parseState(location.search, filterKeys(this.index));
     if (early && !this.state.q) this.state.q = early;
     writeControls(this.form, this.state);
+    // Choosing a town replaces a postcode typed for "near".
+    const pcBox = this.form.elements.namedItem('near-postcode');
+    this.form.elements.namedItem('near')?.addEventListener('change', () => { if (pcBox) pcBox.value = ''; });
     this.form.addEventListener('input', () => this.changed());
     this.form.addEventListener('change', () => this.changed());
     this.form.addEventListener('submit', (e) => {
@@ -108,10 +115,20 @@ class View {
     this.urlTimer = setTimeout(() => history.replaceState(history.state, '', location.pathname + query + location.hash), 150);
   }
 
+  /** Where "near" is: a town, the browser's location or a postcode. */
   origin() {
     if (this.state.near === 'my-location') return this.myLocation ?? this.locate();
     const p = this.index.places.find((pl) => pl.id === this.state.near);
-    return p ? { lon: p.lon, lat: p.lat } : null;
+    if (p) return { lon: p.lon, lat: p.lat };
+    const pc = this.postcode(this.state.near);
+    return pc?.place ? { lon: pc.place.lon, lat: pc.place.lat } : null;
+  }
+
+  /** The postcode "near" names, when it names one (not a town). */
+  nearPostcode() {
+    const near = this.state.near;
+    if (!near || near === 'my-location' || this.index.places.some((pl) => pl.id === near)) return null;
+    return this.postcode(near);
   }
 
   locate() {
@@ -130,20 +147,42 @@ class View {
     return null;
   }
 
+  /**
+   * The postcode the query names, once looked up: null while the lookup
+   * runs (it renders again when it ends) and when there is none.
+   */
+  postcode(text) {
+    if (!this.postcodes || !text.trim()) return null;
+    if (this.found.has(text)) return this.found.get(text);
+    if (this.found.size > 100) this.found.clear(); // one entry a keystroke: keep it small
+    this.found.set(text, null);
+    this.postcodes.find(text).then((result) => {
+      this.found.set(text, result);
+      if (this.state.q === text || this.state.near === text) this.render();
+    }, (err) => console.warn('The postcode lookup failed; words still work.', err));
+    return null;
+  }
+
   render() {
     performance.mark('directory-render-start');
-    const q = runQuery(this.index, this.state.q);
+    const inWords = this.postcode(this.state.q);
+    const words = inWords ? inWords.words : this.state.q;
+    const pc = inWords?.place ? inWords : this.nearPostcode() ?? inWords;
+    const q = runQuery(this.index, words);
     performance.mark('directory-query');
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
     performance.mark('directory-facets');
-    const origin = this.origin();
-    const sort = effectiveSort(this.state, origin !== null);
+    const origin = inWords?.place ? { lon: inWords.place.lon, lat: inWords.place.lat } : this.origin();
+    const sort = effectiveSort({ ...this.state, q: words }, origin !== null);
     const { order, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin });
     performance.mark('directory-order');
     this.results.show(order, this.limit, q.terms, distances);
     performance.mark('directory-show');
     writeCounts(this.form, counts);
-    const text = order.length === 0 ? emptyText(this.index, q.docs, this.state) : countText(order.length, this.index.size);
+    const ways = order.length === 0 ? waysOn(this.index, q.docs, this.state, words) : [];
+    let text = order.length === 0 ? emptyText(ways) : countText(order.length, this.index.size);
+    if (pc) text = pc.place ? `${text}, ${placeText(pc, this.form.dataset.region)}` : `${capital(placeText(pc, this.form.dataset.region))}. ${text}`;
+    this.showWays(ways, order.length === 0);
     if (this.count) this.count.textContent = text;
     if (this.more) this.more.hidden = order.length <= this.limit;
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
@@ -153,11 +192,29 @@ class View {
     this.announceTimer = setTimeout(() => this.say(text), 700);
   }
 
+  /** Lists the ways on from an empty result as links to each view. */
+  showWays(ways, empty) {
+    if (!this.ways) return;
+    this.ways.hidden = !empty;
+    const list = this.ways.querySelector('ul');
+    if (!list) return;
+    list.replaceChildren(...ways.map((w) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = location.pathname + formatState(w.state);
+      a.textContent = `Drop ${w.label}: ${w.n} ${w.n === 1 ? 'provider' : 'providers'}`;
+      li.append(a);
+      return li;
+    }));
+  }
+
   /** Tells screen reader users, politely, once typing pauses. */
   say(text) {
     if (this.status) this.status.textContent = text;
   }
 }
+
+function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
 
 start().catch((err) => {
   document.documentElement.dataset.directory = 'failed';

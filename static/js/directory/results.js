@@ -2,6 +2,7 @@
 // rendered, so the page without JavaScript and with it show the same thing.
 
 import { highlight } from './highlight.js';
+import { distanceText } from '../postcode.js';
 
 export class Results {
   /**
@@ -53,7 +54,7 @@ export class Results {
       out.className = 'card-distance';
       li.querySelector('.card-meta')?.after(out);
     }
-    out.textContent = `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
+    out.textContent = `${distanceText(km)} away`;
   }
 }
 

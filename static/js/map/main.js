@@ -18,6 +18,8 @@ import { popupContent } from './popup.js';
 import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
 import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
 import { clusterGroup, MARKER_SIZE } from './cluster.js';
+import { Postcodes, placeText, distanceText } from '../postcode.js';
+import { distanceKm } from '../directory/order.js';
 
 /** @type {any} */
 let L;
@@ -73,6 +75,8 @@ class MapView {
     this.statuses = data.statuses;
     this.inView = document.getElementById('in-view-list');
     this.inViewCount = document.getElementById('in-view-count');
+    this.postcodes = form.dataset.postcodes ? new Postcodes(form.dataset.postcodes) : null;
+    this.origin = null; // the postcode typed, once found
   }
 
   /**
@@ -255,6 +259,50 @@ class MapView {
     for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + this.url());
     await pause();
     this.listInView();
+    await this.showPostcode();
+  }
+
+  /**
+   * Finds the postcode typed for "near", marks it, moves the map there and
+   * says which district it is in and the nearest venue shown; or says
+   * plainly that it is not known.
+   */
+  async showPostcode() {
+    const out = document.getElementById('near-postcode-status');
+    const text = this.state.near;
+    this.originMarker?.remove();
+    this.origin = null;
+    if (!this.postcodes || !out) return;
+    if (!text || text === 'my-location') {
+      out.textContent = '';
+      return;
+    }
+    const found = await this.postcodes.find(text).catch(() => null);
+    if (text !== this.state.near) return;
+    if (!found || !found.place) {
+      out.textContent = found ? capital(placeText(found, this.form.dataset.region)) + '.' : `"${text}" is not a postcode: type one such as GL14 2AB, or its first half.`;
+      this.listInView();
+      return;
+    }
+    const p = found.place;
+    this.origin = p;
+    this.originMarker = L.circleMarker([p.lat, p.lon], { radius: 9, color: '#0b0c0c', weight: 3, fillOpacity: 0, interactive: false }).addTo(this.map);
+    this.map.setView([p.lat, p.lon], Math.max(this.map.getZoom(), 12), { animate: false });
+    const near = this.nearest();
+    out.textContent = `${p.code}${p.district ? ` is in ${p.district}` : ''}. ` + (near
+      ? `Nearest venue shown: ${near.m.venue.name} (${this.providers[near.m.venue.doc].name}), ${distanceText(near.km)} away.`
+      : 'No venue is shown: change the filters to see some.');
+    this.listInView();
+  }
+
+  /** The shown venue nearest the postcode, and how far it is. */
+  nearest() {
+    let best = null;
+    for (const m of this.visible || []) {
+      const km = distanceKm(this.origin.lon, this.origin.lat, m.venue.lon, m.venue.lat);
+      if (!best || km < best.km) best = { m, km };
+    }
+    return best;
   }
 
   drawAreas(docs, year) {
@@ -286,7 +334,10 @@ class MapView {
     if (!this.inView) return;
     const bounds = this.map.getBounds();
     const here = (this.visible || []).filter((m) => bounds.contains(m.getLatLng()));
-    here.sort((a, b) => a.label.localeCompare(b.label));
+    const o = this.origin;
+    const km = (m) => distanceKm(o.lon, o.lat, m.venue.lon, m.venue.lat);
+    if (o) here.sort((a, b) => km(a) - km(b) || a.label.localeCompare(b.label));
+    else here.sort((a, b) => a.label.localeCompare(b.label));
     this.inView.replaceChildren(...here.slice(0, 150).map((m) => this.inViewItem(m)));
     const more = here.length > 150 ? ` (the first 150 are listed; zoom in to see the rest)` : '';
     const total = (this.visible || []).length;
@@ -309,10 +360,13 @@ class MapView {
       // Enter's keypress on the marker would close the popup again.
       setTimeout(() => m.getElement()?.focus(), 0);
     }));
-    li.append(a, document.createTextNode(`: ${m.venue.name} (${m.status.label}) `), btn);
+    const away = this.origin ? `, ${distanceText(distanceKm(this.origin.lon, this.origin.lat, m.venue.lon, m.venue.lat))} away` : '';
+    li.append(a, document.createTextNode(`: ${m.venue.name} (${m.status.label})${away} `), btn);
     return li;
   }
 }
+
+function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
 
 start().catch((err) => {
   document.documentElement.dataset.map = 'failed';
