@@ -115,6 +115,8 @@ type Provider struct {
 	Phone      string
 	PhoneURI   template.URL // tel: address built from digits only
 	Reviewed   time.Time
+	StaleFrom  time.Time // the first day the profile counts as not reviewed for over 12 months
+	Stale      bool      // by the build's clock; the page's script checks StaleFrom again
 	LogoURL    string
 	Tags       []string
 	Quality    *content.Quality
