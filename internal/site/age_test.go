@@ -26,7 +26,7 @@ func buildAt(t *testing.T, now string) map[string][]byte {
 
 // element returns the start tag of the first element whose tag holds attr.
 func element(page []byte, attr string) string {
-	return regexp.MustCompile(`<[a-z]+[^>]*`+regexp.QuoteMeta(attr)+`[^>]*>`).FindString(string(page))
+	return regexp.MustCompile(`<[a-z]+[^>]*` + regexp.QuoteMeta(attr) + `[^>]*>`).FindString(string(page))
 }
 
 const staleText = "Last checked 1 May 2026, over a year ago:</strong> confirm with the provider before referring."
