@@ -4,17 +4,18 @@ import "artsmap/internal/geo"
 
 // Config is content/site.toml: the site's settings and vocabularies.
 type Config struct {
-	Title       string       `toml:"title"`
-	Description string       `toml:"description"` // extension: one sentence for the home page and metadata
-	BaseURL     string       `toml:"base_url"`
-	Language    string       `toml:"language"`
-	Timezone    string       `toml:"timezone"`
-	SampleData  bool         `toml:"sample_data"`
-	Region      Region       `toml:"region"`
-	Data        DataSettings `toml:"data"`
-	CMS         CMSSettings  `toml:"cms"` // extension: the browser editor at /admin/
-	Map         MapSettings  `toml:"map"`
-	Vocab       Vocab        `toml:"vocab"`
+	Title       string            `toml:"title"`
+	Description string            `toml:"description"` // extension: one sentence for the home page and metadata
+	BaseURL     string            `toml:"base_url"`
+	Language    string            `toml:"language"`
+	Timezone    string            `toml:"timezone"`
+	SampleData  bool              `toml:"sample_data"`
+	Region      Region            `toml:"region"`
+	Data        DataSettings      `toml:"data"`
+	CMS         CMSSettings       `toml:"cms"`      // extension: the browser editor at /admin/
+	Feedback    *FeedbackSettings `toml:"feedback"` // extension: "Report a problem"; nil without [feedback]
+	Map         MapSettings       `toml:"map"`
+	Vocab       Vocab             `toml:"vocab"`
 }
 
 // Region names the area the site covers and bounds it.

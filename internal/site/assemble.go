@@ -68,6 +68,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	a.site = &Site{
 		Title: c.Title, Description: c.Description, BaseURL: c.BaseURL, Language: c.Language,
 		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, LicenceURL: c.Data.LicenceURL, Now: now.In(loc), Location: loc,
+		Feedback: feedback(c.Feedback),
 	}
 	if b := c.Region.Bounds; len(b) == 4 {
 		a.site.bounds = geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}

@@ -51,7 +51,8 @@ type Site struct {
 	Attribution string     // map tile attribution
 	Center      []float64  // lon, lat
 	Zoom        int
-	Leaflet     bool // the map library is among the static files
+	Leaflet     bool      // the map library is among the static files
+	Feedback    *Feedback // where "Report a problem" sends reports; nil: no form
 
 	editor  *cms.Document // the browser editor's configuration; nil when [cms] is not set
 	derived derived       // computed from the whole model when first asked for
