@@ -79,7 +79,9 @@ func load(opts Options) (*Site, *diag.List) {
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}
-	return assemble(cs, now, probs), probs
+	s := assemble(cs, now, probs)
+	checkFormAction(opts.Site, s, probs)
+	return s, probs
 }
 
 // loadStoppable runs load, returning as soon as the options' context ends

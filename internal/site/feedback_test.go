@@ -10,6 +10,8 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/net/html"
+
+	"artsmap"
 )
 
 // withFeedback is the fellside site with settings added to site.toml.
@@ -168,5 +170,38 @@ func TestReportURL(t *testing.T) {
 	none := withFeedback(t, "")
 	if hits := grepTree(none, "Report a problem with this listing"); len(hits) > 0 {
 		t.Errorf("without [feedback] these files offer a report: %v", hits)
+	}
+}
+
+// TestReportURLNeedsFormAction: a site whose netlify.toml keeps
+// form-action to 'self' cannot post reports to another site, so the build
+// fails at that line until the form service's origin is added.
+func TestReportURLNeedsFormAction(t *testing.T) {
+	const policy = "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    Content-Security-Policy = \"default-src 'self'; form-action 'self'%s; frame-ancestors 'none'\"\n"
+	for _, tc := range []struct {
+		name, extra string
+		fails       bool
+	}{
+		{"self only", "", true},
+		{"another host", " https://other.example.org", true},
+		{"the service's origin", " https://forms.example.org", false},
+		{"the service's host", " forms.example.org", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := txtarSite(t, "fellside")
+			cfg := append([]byte{}, fsys["content/site.toml"].Data...) // a copy: the archive's files share one array
+			fsys["content/site.toml"] = &fstest.MapFile{Data: append(cfg, "\n[feedback]\nurl = \"https://forms.example.org/f/abc\"\n"...), Mode: 0o644}
+			fsys["netlify.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(policy, "%s", tc.extra, 1)), Mode: 0o644}
+			res, err := Check(Options{Site: fsys, Theme: artsmap.Theme, Now: testNow})
+			var msgs []string
+			for _, p := range res.Problems {
+				msgs = append(msgs, p.String())
+			}
+			got := strings.Join(msgs, "\n")
+			want := "netlify.toml:4:52: the Content-Security-Policy's form-action does not allow https://forms.example.org"
+			if tc.fails != (err != nil) || tc.fails != strings.Contains(got, want) {
+				t.Errorf("error %v, problems:\n%s\nwant the problem %v", err, got, tc.fails)
+			}
+		})
 	}
 }
