@@ -78,7 +78,7 @@ func TestReportFormWithoutJavaScript(t *testing.T) {
 	}
 	p := posts[0]
 	want := url.Values{"form-name": {site.FeedbackFormName}, "bot-field": {""}, "listing": {"afterglow-arts"},
-		"reason": {"service-closed"}, "details": {"The Tuesday group stopped in March."}, "reply": {"link.worker@example.org"}}
+		"reason": {"service-closed"}, "details": {"The Tuesday group stopped in March."}, "email": {"link.worker@example.org"}}
 	if p.path != site.FeedbackThanksPath || p.contentType != "application/x-www-form-urlencoded" || p.values.Encode() != want.Encode() {
 		t.Errorf("the browser posted %s (%s):\n%v\nwant %s (application/x-www-form-urlencoded):\n%v", p.path, p.contentType, p.values, site.FeedbackThanksPath, want)
 	}

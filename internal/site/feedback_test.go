@@ -92,7 +92,7 @@ func TestReportNetlify(t *testing.T) {
 		}
 		has := func(f formField) bool { return slices.Contains(fields, f) }
 		if !has(formField{"input", "hidden", "form-name", FeedbackFormName, ""}) || !has(formField{"input", "", "bot-field", "", ""}) ||
-			!has(formField{"input", "hidden", "listing", slug, ""}) || !has(formField{"input", "email", "reply", "", "report-reply"}) ||
+			!has(formField{"input", "hidden", "listing", slug, ""}) || !has(formField{"input", "email", "email", "", "report-reply"}) ||
 			!has(formField{"textarea", "", "details", "", "report-details"}) {
 			t.Errorf("%s: missing fields: %+v", slug, fields)
 		}
