@@ -81,4 +81,3 @@ func TestOpenReferralAPI(t *testing.T) {
 		})
 	}
 }
-
