@@ -87,7 +87,7 @@ func TestReportNetlify(t *testing.T) {
 			t.Fatalf("%s: no report form", slug)
 		}
 		if form["name"] != FeedbackFormName || !strings.EqualFold(form["method"], "post") || form["data-netlify"] != "true" ||
-			form["netlify-honeypot"] != "bot-field" || form["action"] != FeedbackThanksPath {
+			form["data-netlify-honeypot"] != "bot-field" || form["action"] != FeedbackThanksPath {
 			t.Errorf("%s: the form is not what Netlify Forms takes: %v", slug, form)
 		}
 		has := func(f formField) bool { return slices.Contains(fields, f) }
@@ -161,7 +161,7 @@ func TestReportEmail(t *testing.T) {
 func TestReportURL(t *testing.T) {
 	tree := withFeedback(t, "\n[feedback]\nurl = \"https://forms.example.org/f/abc?x=1&y=2\"\n")
 	form, fields := reportForm(t, tree["providers/breath-choir/index.html"])
-	if form == nil || form["action"] != "https://forms.example.org/f/abc?x=1&y=2" || form["data-netlify"] != "" || form["netlify-honeypot"] != "" {
+	if form == nil || form["action"] != "https://forms.example.org/f/abc?x=1&y=2" || form["data-netlify"] != "" || form["data-netlify-honeypot"] != "" {
 		t.Errorf("the form does not post to the form service: %v", form)
 	}
 	if !slices.Contains(fields, formField{"input", "hidden", "listing", "breath-choir", ""}) {
