@@ -91,7 +91,7 @@ func TestReportNetlify(t *testing.T) {
 			t.Errorf("%s: the form is not what Netlify Forms takes: %v", slug, form)
 		}
 		has := func(f formField) bool { return slices.Contains(fields, f) }
-		if !has(formField{"input", "hidden", "form-name", FeedbackFormName, ""}) || !has(formField{"input", "", "bot-field", "", ""}) ||
+		if !has(formField{"input", "hidden", "form-name", FeedbackFormName, ""}) || !has(formField{"input", "text", "bot-field", "", ""}) ||
 			!has(formField{"input", "hidden", "listing", slug, ""}) || !has(formField{"input", "email", "email", "", "report-reply"}) ||
 			!has(formField{"textarea", "", "details", "", "report-details"}) {
 			t.Errorf("%s: missing fields: %+v", slug, fields)
