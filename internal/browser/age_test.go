@@ -2,6 +2,8 @@ package browser
 
 import (
 	"testing"
+
+	"artsmap/internal/site"
 )
 
 // ageReady is true once /js/age.js has run: module scripts run before the
@@ -89,5 +91,20 @@ func TestAgeRecheckedInBrowser(t *testing.T) {
 			t.Error("a year later the event still offers booking, or does not say it took place")
 		}
 		tab.AssertAccessible(t, "/events/learning-event-2027/ a year later")
+	})
+	t.Run("cards added by the directory", func(t *testing.T) {
+		// With more providers than a page lists, the directory's script
+		// puts in cards from /providers/cards.html after age.js has run:
+		// on page 3, the first cards shown (A to Z) are not in its HTML.
+		paged := pagedSite(t, 2*site.DirectoryPageSize+17)
+		tab := b.NewTab(t)
+		fixedClock(t, tab, yearLater)
+		tab.Go(t, paged+"/providers/page/3/")
+		tab.WaitFor(t, directoryReady+` && document.querySelectorAll('#result-list .provider-card').length > 0`)
+		cards := Eval[[]string](t, tab, `[...document.querySelectorAll('#result-list > li:not([hidden])')].map(li => li.dataset.slug)`)
+		inPage := Eval[int](t, tab, `document.querySelectorAll('#result-list > li:not([hidden]) .stale').length`)
+		if n := Eval[int](t, tab, shownStale); len(cards) == 0 || n != inPage || n != len(cards) {
+			t.Errorf("a year later %d of %d cards shown are marked stale (every synthetic profile was reviewed in 2026)", n, len(cards))
+		}
 	})
 }
