@@ -2,6 +2,7 @@ package artsmap
 
 import (
 	"artsmap/internal/netlify"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -94,13 +95,7 @@ func tileHost(t *testing.T) string {
 
 // netlifyConfig is the part of netlify.toml the tests below read.
 type netlifyConfig struct {
-	Redirects []struct {
-		From   string            `toml:"from"`
-		To     string            `toml:"to"`
-		Status int               `toml:"status"`
-		Query  map[string]string `toml:"query"`
-		Force  bool              `toml:"force"`
-	} `toml:"redirects"`
+	Redirects []rule `toml:"redirects"`
 }
 
 func readNetlify(t *testing.T) netlifyConfig {
@@ -190,15 +185,54 @@ func checkEditorHeaders(t *testing.T, pages ...map[string]string) {
 	}
 }
 
-// serve is what Netlify answers for a request to path?query from the files
-// in tree: the file when it exists, else the first matching rewrite.
-func (cfg netlifyConfig) serve(tree map[string]bool, path string, query url.Values) string {
-	if tree[strings.TrimPrefix(path, "/")] {
-		return strings.TrimPrefix(path, "/")
+// rule is one Netlify redirect rule, from netlify.toml or _redirects.
+type rule struct {
+	From   string            `toml:"from"`
+	To     string            `toml:"to"`
+	Status int               `toml:"status"`
+	Query  map[string]string `toml:"query"`
+	Force  bool              `toml:"force"`
+}
+
+// parseRedirects reads a _redirects file: "from [key=value ...] to status".
+func parseRedirects(t *testing.T, data []byte) []rule {
+	t.Helper()
+	var out []rule
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		r := rule{From: f[0], Query: map[string]string{}}
+		for _, q := range f[1 : len(f)-2] {
+			k, v, ok := strings.Cut(q, "=")
+			if !ok {
+				t.Fatalf("_redirects: %q is not key=value", q)
+			}
+			r.Query[k] = v
+		}
+		r.To = f[len(f)-2]
+		if _, err := fmt.Sscan(f[len(f)-1], &r.Status); err != nil {
+			t.Fatalf("_redirects: %q: %v", line, err)
+		}
+		out = append(out, r)
 	}
-	for _, r := range cfg.Redirects {
+	return out
+}
+
+// serve is what Netlify answers for a request to path?query from the files
+// in tree, following rules in order: the file when it exists; else the first
+// rule whose path and query match (a query value ":name" matches any value,
+// another only itself). A rewrite (200) to a file that does not exist gives
+// the site's 404.html: Netlify follows one rule per request. A 404 rule gives
+// its target with status 404. No rule: 404.html.
+func serve(rules []rule, tree map[string]bool, path string, query url.Values) (string, int) {
+	if tree[strings.TrimPrefix(path, "/")] {
+		return strings.TrimPrefix(path, "/"), 200
+	}
+	for _, r := range rules {
 		m := netlify.Pattern(r.From).FindStringSubmatch(path)
-		if m == nil || r.Status != 200 {
+		if m == nil {
 			continue
 		}
 		to, ok := r.To, true
@@ -207,20 +241,31 @@ func (cfg netlifyConfig) serve(tree map[string]bool, path string, query url.Valu
 				to = strings.ReplaceAll(to, ":"+name, m[i])
 			}
 		}
-		for key, placeholder := range r.Query {
+		for key, want := range r.Query {
 			v := query.Get(key)
-			ok = ok && v != ""
-			to = strings.ReplaceAll(to, placeholder, v)
+			if strings.HasPrefix(want, ":") {
+				ok = ok && v != ""
+				to = strings.ReplaceAll(to, want, v)
+			} else {
+				ok = ok && v == want
+			}
 		}
-		if ok {
-			return strings.TrimPrefix(to, "/")
+		if !ok {
+			continue
 		}
+		to = strings.TrimPrefix(to, "/")
+		if r.Status == 200 && !tree[to] {
+			return "404.html", 404
+		}
+		return to, r.Status
 	}
-	return ""
+	return "404.html", 404
 }
 
 // TestNetlifyOpenReferralRewrites builds the site and follows the API's
-// addresses through the rewrites to the files they must reach.
+// addresses through the build's _redirects and netlify.toml's rules to the
+// files they must reach: every document at its address, and the JSON error
+// with status 404 for a page past the last, an unknown id or kind.
 func TestNetlifyOpenReferralRewrites(t *testing.T) {
 	cfg := readNetlify(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -228,31 +273,43 @@ func TestNetlifyOpenReferralRewrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	tree := map[string]bool{}
-	firstItem := map[string]string{}
+	firstItem, pages := map[string]string{}, map[string]int{}
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error { // a missing file fails below
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
 		tree[rel] = err == nil && !d.IsDir()
 		if kind, file, ok := strings.Cut(strings.TrimPrefix(rel, "openreferral/"), "/"); ok && !strings.HasPrefix(file, "page-") {
 			firstItem[kind] = strings.TrimSuffix(file, ".json")
+		} else if ok {
+			pages[kind]++
 		}
 		return nil
 	})
-	check := func(path, query, want string) {
+	generated, err := os.ReadFile(filepath.Join(out, "_redirects"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := append(parseRedirects(t, generated), cfg.Redirects...)
+	check := func(path, query, want string, status int) {
 		t.Helper()
 		q, _ := url.ParseQuery(query)
-		if got := cfg.serve(tree, path, q); got != want || !tree[want] {
-			t.Errorf("%s?%s serves %q, want the file %q", path, query, got, want)
+		if got, code := serve(rules, tree, path, q); got != want || code != status || !tree[want] {
+			t.Errorf("%s?%s serves %q (%d), want the file %q (%d)", path, query, got, code, want, status)
 		}
 	}
-	check("/openreferral", "", "openreferral/index.json")
-	check("/openreferral/", "", "openreferral/index.json")
-	check("/openreferral/services", "page=2", "openreferral/services/page-2.json")
+	const notFound = "openreferral/404.json"
+	check("/openreferral", "", "openreferral/index.json", 200)
+	check("/openreferral/", "", "openreferral/index.json", 200)
+	check("/openreferral/services", "page=2", "openreferral/services/page-2.json", 200)
+	check("/openreferral/people", "", notFound, 404)
+	check("/openreferral/services/nope/more", "", notFound, 404)
 	for _, kind := range []string{"organizations", "services", "locations", "service_at_locations", "taxonomies", "taxonomy_terms"} {
-		check("/openreferral/"+kind, "", "openreferral/"+kind+"/page-1.json")
-		check("/openreferral/"+kind, "page=1", "openreferral/"+kind+"/page-1.json")
-		check("/openreferral/"+kind+"/page-1.json", "", "openreferral/"+kind+"/page-1.json")
-		check("/openreferral/"+kind+"/"+firstItem[kind], "", "openreferral/"+kind+"/"+firstItem[kind]+".json")
+		check("/openreferral/"+kind, "", "openreferral/"+kind+"/page-1.json", 200)
+		check("/openreferral/"+kind, "page=1", "openreferral/"+kind+"/page-1.json", 200)
+		check("/openreferral/"+kind+"/page-1.json", "", "openreferral/"+kind+"/page-1.json", 200)
+		check("/openreferral/"+kind+"/"+firstItem[kind], "", "openreferral/"+kind+"/"+firstItem[kind]+".json", 200)
+		check("/openreferral/"+kind, fmt.Sprintf("page=%d", pages[kind]+1), notFound, 404)
+		check("/openreferral/"+kind+"/00000000-0000-5000-8000-000000000000", "", notFound, 404)
 	}
 }
 

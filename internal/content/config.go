@@ -51,6 +51,7 @@ func (l *loader) loadConfig() bool {
 	l.checkVocab(d, c)
 	l.checkCMS(d, c)
 	l.checkAttribution(d, c)
+	l.checkFeedback(d, c)
 	return true
 }
 

@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -64,6 +65,12 @@ func (l *loader) summary(d *decoded, key, s string, required bool) {
 	}
 }
 
+// StaleFrom is the first day on which a profile reviewed on the date
+// reviewed counts as not reviewed for over 12 months: a year and a day
+// later. The build marks a profile stale from then on, check warns, and the
+// browser re-checks the same date (the pages carry it) against today.
+func StaleFrom(reviewed time.Time) time.Time { return reviewed.AddDate(1, 0, 1) }
+
 func (l *loader) checkReviewed(p *Provider, d *decoded) {
 	if p.Reviewed.IsZero() {
 		l.errAt(d, "reviewed", "reviewed is required: the date the profile was last checked").Hint = "add reviewed = 2026-10-01"
@@ -72,7 +79,7 @@ func (l *loader) checkReviewed(p *Provider, d *decoded) {
 	now := l.opts.Now
 	if p.Reviewed.After(now.AddDate(0, 0, 1)) {
 		l.warnAt(d, "reviewed", "reviewed %s is in the future", p.Reviewed)
-	} else if p.Reviewed.Before(now.AddDate(-1, 0, 0)) {
+	} else if !now.Before(StaleFrom(p.Reviewed.Time)) {
 		l.warnAt(d, "reviewed", "the profile was last reviewed on %s, over 12 months ago", p.Reviewed).Hint =
 			"check every detail with the provider, then set reviewed to today's date"
 	}

@@ -4,18 +4,19 @@ import "artsmap/internal/geo"
 
 // Config is content/site.toml: the site's settings and vocabularies.
 type Config struct {
-	Title       string        `toml:"title"`
-	Description string        `toml:"description"` // extension: one sentence for the home page and metadata
-	BaseURL     string        `toml:"base_url"`
-	Language    string        `toml:"language"`
-	Timezone    string        `toml:"timezone"`
-	SampleData  bool          `toml:"sample_data"`
-	Region      Region        `toml:"region"`
-	Data        DataSettings  `toml:"data"`
-	CMS         CMSSettings   `toml:"cms"` // extension: the browser editor at /admin/
-	Map         MapSettings   `toml:"map"`
-	Vocab       Vocab         `toml:"vocab"`
-	Attribution []Attribution `toml:"attribution"` // extension: whose data the files in content/ hold
+	Title       string            `toml:"title"`
+	Description string            `toml:"description"` // extension: one sentence for the home page and metadata
+	BaseURL     string            `toml:"base_url"`
+	Language    string            `toml:"language"`
+	Timezone    string            `toml:"timezone"`
+	SampleData  bool              `toml:"sample_data"`
+	Region      Region            `toml:"region"`
+	Data        DataSettings      `toml:"data"`
+	CMS         CMSSettings       `toml:"cms"`      // extension: the browser editor at /admin/
+	Feedback    *FeedbackSettings `toml:"feedback"` // extension: "Report a problem"; nil without [feedback]
+	Map         MapSettings       `toml:"map"`
+	Vocab       Vocab             `toml:"vocab"`
+	Attribution []Attribution     `toml:"attribution"` // extension: whose data the files in content/ hold
 }
 
 // Attribution credits the source of data files under content/ (boundaries,

@@ -16,13 +16,19 @@ import (
 	"time"
 
 	"artsmap/internal/netlify"
+	"artsmap/internal/openreferral"
 )
 
 // Handler serves the folder dir as the site does on the CDN: /a/ serves
-// a/index.html, and a missing file gets 404.html with status 404.
+// a/index.html, a missing file gets 404.html with status 404, and the Open
+// Referral API's addresses are answered as the site's Netlify rules do,
+// with a JSON error for what is not there.
 func Handler(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if api(w, r, dir, files) {
+			return
+		}
 		p := path.Clean("/" + r.URL.Path)
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		info, err := os.Stat(full)
@@ -40,6 +46,35 @@ func Handler(dir string) http.Handler {
 		w.Header().Set("Cache-Control", "no-cache")
 		files.ServeHTTP(w, r)
 	})
+}
+
+// api answers an address under the Open Referral API as the site's Netlify
+// rules do (openreferral.Resolve): the document, or the export's JSON
+// error with status 404. It reports false for any other address.
+func api(w http.ResponseWriter, r *http.Request, dir string, files http.Handler) bool {
+	exists := func(name string) bool {
+		info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		return err == nil && info.Mode().IsRegular()
+	}
+	file, status, ok := openreferral.Resolve(r.URL.Path, r.URL.Query(), exists)
+	if !ok {
+		return false
+	}
+	if status == http.StatusOK {
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/" + file
+		w.Header().Set("Cache-Control", "no-cache")
+		files.ServeHTTP(w, r2)
+		return true
+	}
+	body, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+	if err != nil {
+		return false // an output without the error document: the site's 404 page
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(body) // the client may have gone
+	return true
 }
 
 func notFound(w http.ResponseWriter, dir string) {

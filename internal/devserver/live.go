@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"artsmap/internal/openreferral"
 )
 
 //go:embed live.js
@@ -20,6 +22,7 @@ type Source interface {
 
 // LiveHandler serves a site held in memory, with a script that reloads the
 // page when the site is rebuilt and shows content errors over the page.
+// The Open Referral API's addresses are answered as Handler does.
 // Events come from events at /_artsmap/events.
 func LiveHandler(src Source, events *Broker, notFound error) http.Handler {
 	mux := http.NewServeMux()
@@ -29,6 +32,13 @@ func LiveHandler(src Source, events *Broker, notFound error) http.Handler {
 		w.Write(liveJS) // the client may have gone
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		exists := func(name string) bool { _, err := src.Get(name); return err == nil }
+		if file, status, ok := openreferral.Resolve(r.URL.Path, r.URL.Query(), exists); ok {
+			if data, err := src.Get(file); err == nil {
+				serve(w, file, data, status)
+				return
+			}
+		}
 		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 		if strings.HasSuffix(r.URL.Path, "/") || name == "" {
 			name = strings.TrimPrefix(name+"/index.html", "/")

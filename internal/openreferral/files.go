@@ -23,7 +23,8 @@ type File struct {
 	Encode func() ([]byte, error)
 }
 
-// Files lays the export out below dir: index.json, then for every kind
+// Files lays the export out below dir: index.json, the error document
+// 404.json (see NotFoundBody), then for every kind
 // <kind>/page-<n>.json (lists of items without nested objects, pageSize
 // to a page; page-1.json even when there are none) and <kind>/<id>.json
 // (each item fully nested). pageSize below 1 means DefaultPageSize.
@@ -31,7 +32,8 @@ func (e *Export) Files(dir string, pageSize int) []File {
 	if pageSize < 1 {
 		pageSize = DefaultPageSize
 	}
-	out := []File{{dir + "/index.json", encoder(Root{Version: Version, Profile: ProfileURL, OpenAPIURL: OpenAPIURL})}}
+	out := []File{{dir + "/index.json", encoder(Root{Version: Version, Profile: ProfileURL, OpenAPIURL: OpenAPIURL})},
+		{dir + "/" + NotFoundName, NotFoundBody}}
 	n := nesting(e)
 	out = append(out, kind(dir+"/organizations", pageSize, e.Organizations, Organization.flat, n.organization, Organization.id)...)
 	out = append(out, kind(dir+"/services", pageSize, e.Services, Service.flat, n.service, Service.id)...)

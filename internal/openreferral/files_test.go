@@ -56,8 +56,8 @@ func TestEmptyDirectory(t *testing.T) {
 			t.Errorf("%s: %+v", k, e)
 		}
 	}
-	if len(files) != len(Kinds)+1 {
-		t.Errorf("%d files, want %d", len(files), len(Kinds)+1)
+	if len(files) != len(Kinds)+2 { // a page of each kind, index.json and 404.json
+		t.Errorf("%d files, want %d", len(files), len(Kinds)+2)
 	}
 }
 

@@ -69,6 +69,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	a.site = &Site{
 		Title: c.Title, Description: c.Description, BaseURL: c.BaseURL, Language: c.Language,
 		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, LicenceURL: c.Data.LicenceURL, Now: now.In(loc), Location: loc,
+		Feedback: feedback(c.Feedback),
 	}
 	if b := c.Region.Bounds; len(b) == 4 {
 		a.site.bounds = geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}
@@ -239,7 +240,9 @@ func (a *assembler) provider(cp *content.Provider) *Provider {
 		Artforms: a.lookup("artforms", cp.Artforms), Audiences: a.lookup("audiences", cp.Audiences),
 		Referral: a.lookup("referral", cp.Referral), Website: cp.Website, Reviewed: cp.Reviewed.Time,
 		Tags: cp.Tags, Quality: cp.Quality, Areas: cp.Areas, Joining: a.joining(cp.Joining),
+		StaleFrom: content.StaleFrom(cp.Reviewed.Time),
 	}
+	p.Stale = !a.site.Now.Before(p.StaleFrom)
 	if cp.PublishContact {
 		p.Email, p.Phone = cp.Email, cp.Phone
 		p.PhoneURI = phoneURI(cp.Phone)

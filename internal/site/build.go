@@ -21,6 +21,7 @@ import (
 	"artsmap/internal/content"
 	"artsmap/internal/diag"
 	"artsmap/internal/filetype"
+	"artsmap/internal/openreferral"
 	"artsmap/internal/sitefs"
 	"artsmap/internal/workers"
 )
@@ -79,7 +80,9 @@ func load(opts Options) (*Site, *diag.List) {
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}
-	return assemble(cs.Published(), now, probs), probs
+	s := assemble(cs.Published(), now, probs)
+	checkFormAction(opts.Site, s, probs)
+	return s, probs
 }
 
 // loadStoppable runs load, returning as soon as the options' context ends
@@ -226,9 +229,11 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON
-	for _, f := range s.openReferralFiles() {
+	orFiles := s.openReferralFiles()
+	for _, f := range orFiles {
 		table[f.Path] = f.Encode
 	}
+	table[RedirectsFile] = bytesOf(func() []byte { return openreferral.Redirects(orFiles) })
 	if len(s.Providers) > DirectoryPageSize {
 		table[trim(CardsPath)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", CardsPath, s) }
 	}

@@ -28,6 +28,23 @@ type Event struct {
 	Accessibility string
 	Updated       time.Time // when the details last changed, when the content says
 	Body          template.HTML
+	Past          bool // over by the build's clock: no booking link; the page's script checks Ends again
+}
+
+// Ends is when the event is over: its end, or its start when it has none.
+func (e *Event) Ends() time.Time {
+	if e.End.IsZero() {
+		return e.Start
+	}
+	return e.End
+}
+
+// BookingOpen is the booking address while the event is still to come.
+func (e *Event) BookingOpen() string {
+	if e.Past {
+		return ""
+	}
+	return e.BookingURL
 }
 
 // Description is the event's summary, or the text of its body when it has
@@ -48,11 +65,8 @@ func (a *assembler) events() {
 		if !ce.End.IsZero() {
 			e.End = ce.End.In(a.site.Location)
 		}
-		finish := e.End
-		if finish.IsZero() {
-			finish = e.Start
-		}
-		if finish.Before(a.site.Now) {
+		e.Past = e.Ends().Before(a.site.Now)
+		if e.Past {
 			a.site.Past = append(a.site.Past, e)
 		} else {
 			a.site.Upcoming = append(a.site.Upcoming, e)

@@ -10,7 +10,8 @@ import (
 	"time"
 )
 
-// sitemap lists every page but the 404 page (sitemaps.org protocol).
+// sitemap lists every page but the 404 page, the embeds and the page a
+// report ends on (sitemaps.org protocol).
 func (s *Site) sitemap(pages []*Page) []byte {
 	type url struct {
 		Loc     string `xml:"loc"`
@@ -23,7 +24,7 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	for _, p := range pages {
-		if p.Layout == "404" || p.Full != "" {
+		if p.Layout == "404" || p.Layout == "feedback-thanks" || p.Full != "" {
 			continue // not found, or an embed of another page
 		}
 		u := url{Loc: p.Canonical()}

@@ -81,8 +81,8 @@ func (s *Site) eventLD(e *Event) *ldEvent {
 			ev.Location.Geo = &ldGeoCoordinate{Type: "GeoCoordinates", Latitude: e.Location[1], Longitude: e.Location[0]}
 		}
 	}
-	if e.BookingURL != "" {
-		ev.Offers = &ldOffer{Type: "Offer", URL: webURL(e.BookingURL)}
+	if e.BookingOpen() != "" {
+		ev.Offers = &ldOffer{Type: "Offer", URL: webURL(e.BookingOpen())}
 	}
 	return ev
 }

@@ -52,7 +52,8 @@ type Site struct {
 	Attribution string     // map tile attribution
 	Center      []float64  // lon, lat
 	Zoom        int
-	Leaflet     bool // the map library is among the static files
+	Leaflet     bool      // the map library is among the static files
+	Feedback    *Feedback // where "Report a problem" sends reports; nil: no form
 
 	Postcodes    []*Outward            // postcode districts of content/areas/postcodes.csv, GL1, GL2, ..., GL10
 	attributions []content.Attribution // site.toml's credits for data files
@@ -127,6 +128,8 @@ type Provider struct {
 	Phone      string
 	PhoneURI   template.URL // tel: address built from digits only
 	Reviewed   time.Time
+	StaleFrom  time.Time // the first day the profile counts as not reviewed for over 12 months
+	Stale      bool      // by the build's clock; the page's script checks StaleFrom again
 	LogoURL    string
 	Tags       []string
 	Quality    *content.Quality

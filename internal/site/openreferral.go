@@ -7,7 +7,11 @@ import (
 )
 
 // OpenReferralDir is the folder of the Open Referral (HSDS 3.0) export.
-const OpenReferralDir = "openreferral"
+const OpenReferralDir = openreferral.Dir
+
+// RedirectsFile is the Netlify rules file the build writes for the Open
+// Referral API (openreferral.Redirects).
+const RedirectsFile = "_redirects"
 
 // openReferralFiles are the files of the Open Referral export, by output path.
 func (s *Site) openReferralFiles() []openreferral.File {

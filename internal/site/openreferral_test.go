@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"artsmap"
+	"artsmap/internal/openreferral"
 	"artsmap/internal/synth"
 	"artsmap/internal/testenv"
 
@@ -166,7 +167,7 @@ func dig(t *testing.T, v any, keys ...string) any {
 }
 
 // validate checks one file of the export, choosing the schema by its path:
-// openreferral/index.json, <kind>/page-<n>.json or <kind>/<id>.json.
+// openreferral/index.json, 404.json, <kind>/page-<n>.json or <kind>/<id>.json.
 func (v *hsds) validate(name string, data []byte) error {
 	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(data)))
 	if err != nil {
@@ -175,6 +176,12 @@ func (v *hsds) validate(name string, data []byte) error {
 	rel := strings.TrimPrefix(name, OpenReferralDir+"/")
 	if rel == "index.json" {
 		return v.root.Validate(doc)
+	}
+	if rel == openreferral.NotFoundName { // HSDS 3.0 defines no error document
+		if m, ok := doc.(map[string]any); !ok || m["status"] != json.Number("404") && m["status"] != 404.0 || m["error"] == "" {
+			return fmt.Errorf("not an error document with status 404: %v", doc)
+		}
+		return nil
 	}
 	kind, file, ok := strings.Cut(rel, "/")
 	if !ok || v.items[kind] == nil {

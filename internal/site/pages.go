@@ -97,6 +97,9 @@ func (s *Site) pages() []*Page {
 		{Layout: "sessions", Path: SessionsPath, Title: "When sessions run", Crumbs: []Link{home},
 			Description: "Every programme that says when it runs, by day of the week and start time."},
 	}
+	if s.Feedback != nil && s.Feedback.Netlify {
+		out = append(out, &Page{Layout: "feedback-thanks", Path: FeedbackThanksPath, Title: "Thank you for your report", Crumbs: []Link{home}})
+	}
 	directory := s.directoryPages(home)
 	out = slices.Insert(out, 1, directory...)
 	out = append(out, s.embedPages(directory[0].Pager)...)
