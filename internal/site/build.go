@@ -225,6 +225,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON
+	table[trim(ShortlistPath)] = s.shortlistData
 	for _, f := range s.openReferralFiles() {
 		table[f.Path] = f.Encode
 	}
