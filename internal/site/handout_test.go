@@ -30,7 +30,7 @@ func TestHandout(t *testing.T) {
 		"<li>Step-free access: Yes</li>", "<li>Hearing loop: No</li>", "<li>Parking: Not stated</li>",
 		"<li>Access notes: Level entrance from the car park.</li>",
 		"Adults living with a breathing condition", "Ask your doctor, or <em>phone us</em> to book a taster.",
-		`<a href="tel:01632960001">01632 960001</a>`, `<a href="mailto:sing@example.net">sing@example.net</a>`,
+		`<a class="tel" href="tel:01632960001">01632 960001</a>`, `<a href="mailto:sing@example.net">sing@example.net</a>`,
 		`Last checked: <time datetime="2026-09-01">1 September 2026</time>`,
 		`<a class="handout-url" href="` + profile + `">` + profile + `</a>`,
 		`aria-label="QR code of the web address ` + profile + `"`,
