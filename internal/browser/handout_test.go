@@ -140,3 +140,22 @@ func TestHandoutsOfShortlist(t *testing.T) {
 		t.Errorf("without JavaScript the page does not say how to print a handout:\n%s", s)
 	}
 }
+
+// TestHandoutsOnePage prints the handout of every provider of the
+// Gloucestershire site to PDF, as the browser's Print command would: each
+// is one A4 page (HandoutPrint steps the print size down for the longer
+// ones), with no console error.
+func TestHandoutsOnePage(t *testing.T) {
+	base, cs := realSite(t)
+	tab := Start(t).NewTab(t)
+	for _, p := range cs.Providers {
+		tab.Go(t, base+"/providers/"+p.Slug+"/handout/")
+		if n := printedPages(t, tab); n != 1 {
+			t.Errorf("the handout of %s prints on %d pages (%s)", p.Slug, n,
+				Eval[string](t, tab, `document.querySelector('article.handout').className`))
+		}
+	}
+	for _, e := range tab.ConsoleErrors() {
+		t.Errorf("console error: %s", e)
+	}
+}

@@ -2,6 +2,8 @@ package site
 
 import (
 	"html/template"
+	"slices"
+	"unicode/utf8"
 
 	"artsmap/internal/qrcode"
 )
@@ -45,4 +47,49 @@ func (p *Page) Handout() bool { return p.Layout == "handout" || p.Layout == "han
 func qrSVG(address string) (template.HTML, error) {
 	svg, err := qrcode.SVG(address, "QR code of the web address "+address)
 	return template.HTML(svg), err // drawn from numbers; the name is escaped by qrcode.SVG
+}
+
+// HandoutPrint is the print size class of a provider's handout: "" for
+// the large print (14 pt), "handout-compact" (12 pt) or "handout-small"
+// (11 pt) when its text would not otherwise fit one A4 page. The measure
+// is the length of the text the handout shows beyond its fixed parts,
+// with each listed item counted as most of a line of its column.
+func (p *Provider) HandoutPrint() string {
+	switch n := p.HandoutLength(); {
+	case n <= handoutLarge:
+		return ""
+	case n <= handoutCompact:
+		return "handout-compact"
+	default:
+		return "handout-small"
+	}
+}
+
+// The longest handouts, in HandoutLength, that fit one A4 page at each
+// print size (measured on the sample site by printing every handout).
+const (
+	handoutLarge   = 1150
+	handoutCompact = 1550
+)
+
+// HandoutLength adds up the length of the text a handout shows.
+func (p *Provider) HandoutLength() int {
+	const item = 30 // a listed item or a fact starts a new line
+	n := utf8.RuneCountInString(p.Summary+p.Name+p.Joining.Eligibility+string(p.Joining.HowToJoin)+p.Joining.ReferralForm) + 6*item
+	for _, t := range slices.Concat(p.Pathways, p.Referral, p.Artforms) {
+		n += utf8.RuneCountInString(t.Label) + 2
+	}
+	for _, pg := range p.Programmes {
+		n += utf8.RuneCountInString(pg.Title+pg.Sessions) + item
+		for _, s := range pg.Schedules {
+			n += utf8.RuneCountInString(s.Text+s.Note) + item
+		}
+		if pg.OwnJoining {
+			n += utf8.RuneCountInString(pg.Joining.Eligibility) + item
+		}
+	}
+	for _, v := range p.Venues {
+		n += utf8.RuneCountInString(v.Name+v.Address+v.Postcode+v.Accessibility) + 3*item
+	}
+	return n
 }

@@ -100,3 +100,16 @@ func TestShortlistData(t *testing.T) {
 		}
 	}
 }
+
+// TestHandoutPrint: the print size steps down as a handout's text grows.
+func TestHandoutPrint(t *testing.T) {
+	for _, tc := range []struct {
+		summary int
+		want    string
+	}{{100, ""}, {handoutLarge, "handout-compact"}, {handoutCompact, "handout-small"}} {
+		p := &Provider{Name: "P", Summary: strings.Repeat("x", tc.summary)}
+		if got := p.HandoutPrint(); got != tc.want {
+			t.Errorf("summary of %d characters (length %d): %q, want %q", tc.summary, p.HandoutLength(), got, tc.want)
+		}
+	}
+}
