@@ -126,6 +126,7 @@ func TestHandoutsOfShortlist(t *testing.T) {
 		t.Errorf("%d h1 elements, want 1", n)
 	}
 	tab.AssertAccessible(t, "handouts")
+	tab.AssertAccessibleIBM(t, "handouts")
 	if n := printedPages(t, tab); n != 2 {
 		t.Errorf("two handouts print on %d pages, want 2", n)
 	}

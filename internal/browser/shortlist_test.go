@@ -50,6 +50,7 @@ func TestShortlistKept(t *testing.T) {
 	}
 	tab.WaitFor(t, `document.querySelector('[data-shortlist-status]').textContent === 'Quiet Brush moved down: 2 of 2.'`)
 	tab.AssertAccessible(t, "directory with a shortlist")
+	tab.AssertAccessibleIBM(t, "directory with a shortlist")
 	for _, e := range tab.CSPViolations(t) {
 		t.Errorf("CSP violation: %s", e)
 	}
