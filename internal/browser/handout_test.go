@@ -113,13 +113,13 @@ func TestHandoutPage(t *testing.T) {
 func TestHandoutsOfShortlist(t *testing.T) {
 	base := fellside(t)
 	b := Start(t)
-	tab := b.visit(t, base, pageVisit{path: "/providers/handouts/?shortlist=quiet-brush,breath-choir,no-such",
+	tab := b.visit(t, base, pageVisit{path: "/providers/handouts/?shortlist=quiet-brush,breath-choir,no-such,../../admin",
 		ready: `document.documentElement.dataset.handouts === 'ready'`})
 	got := Eval[[]string](t, tab, `[...document.querySelectorAll('#handouts article.handout')].map(a => a.dataset.handout)`)
 	if strings.Join(got, ",") != "quiet-brush,breath-choir" {
 		t.Errorf("handouts %v, want quiet-brush then breath-choir", got)
 	}
-	if s := Eval[string](t, tab, `document.getElementById('handouts-status').textContent`); !strings.Contains(s, "no-such") || !strings.Contains(s, "2 handouts") {
+	if s := Eval[string](t, tab, `document.getElementById('handouts-status').textContent`); !strings.Contains(s, "no-such, ../../admin") || !strings.Contains(s, "2 handouts") {
 		t.Errorf("status %q does not count 2 handouts and name no-such", s)
 	}
 	if n := Eval[int](t, tab, `document.querySelectorAll('h1').length`); n != 1 {

@@ -2,7 +2,7 @@
 // address (?shortlist=a,b) or from this browser, fetches each provider's
 // handout from this site and lays them out to print in one go.
 
-import { Shortlist, parseSlugs } from './directory/shortlist.js';
+import { Shortlist, parseSlugs, isSlug } from './directory/shortlist.js';
 
 /** @param {Document} doc */
 async function start(doc) {
@@ -42,6 +42,7 @@ async function start(doc) {
  * @param {string} slug
  */
 async function fetchHandout(doc, slug) {
+  if (!isSlug(slug)) return null;
   let res;
   try {
     res = await fetch(`/providers/${slug}/handout/`, { credentials: 'same-origin' });
