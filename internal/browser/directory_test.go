@@ -282,7 +282,7 @@ func TestShortlist(t *testing.T) {
 		URL.createObjectURL = (blob) => { blob.text().then(resolve); return orig.call(URL, blob); };
 		document.querySelector('[data-shortlist-csv]').click();
 	})`)
-	for _, want := range []string{"Name,Profile,Type,Status,Conditions,Districts,Referral\r\n", "Mindsong,", "/providers/mindsong/", "Artlift,"} {
+	for _, want := range []string{"Name,Profile,Type,Status,Conditions,Districts,Referral,Phone,Email,Website,When,Venues and access\r\n", "Mindsong,", "/providers/mindsong/", "Artlift,"} {
 		if !strings.Contains(csv, want) {
 			t.Errorf("CSV lacks %q:\n%s", want, csv)
 		}

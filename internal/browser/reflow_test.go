@@ -61,7 +61,8 @@ func TestReflow(t *testing.T) {
 	base := buildAndServe(t, reflowSite(t))
 	b := Start(t)
 	for _, js := range []bool{false, true} {
-		for _, path := range []string{"/map/", "/embed/map/", "/coverage/", "/map/venues/", "/providers/breath-choir/", "/data/"} {
+		for _, path := range []string{"/map/", "/embed/map/", "/coverage/", "/map/venues/", "/providers/breath-choir/", "/data/",
+			"/providers/breath-choir/handout/", "/providers/handouts/?shortlist=breath-choir"} {
 			name := path
 			if !js {
 				name += " without JavaScript"

@@ -23,7 +23,7 @@ func (l *loader) loadProviders() {
 		if e := entries[i]; e.IsDir() {
 			dir := path.Join("content/providers", e.Name())
 			u := l.unit()
-			if s, ok := u.slugOf(dir, e.Name()); ok {
+			if s, ok := u.providerSlug(dir, e.Name()); ok {
 				u.loadProviderDir(dir, s)
 			}
 			units[i] = u
@@ -41,6 +41,22 @@ func (l *loader) loadProviders() {
 		l.site.Providers = append(l.site.Providers, u.site.Providers...)
 		maps.Copy(l.docs, u.docs)
 	}
+}
+
+// ReservedProviderSlugs are the names under /providers/ the site itself
+// uses, which a provider folder cannot take.
+var ReservedProviderSlugs = []string{"handouts"}
+
+// providerSlug checks a provider folder's name: a web address segment,
+// and not one of ReservedProviderSlugs.
+func (l *loader) providerSlug(dir, name string) (string, bool) {
+	s, ok := l.slugOf(dir, name)
+	if ok && slices.Contains(ReservedProviderSlugs, s) {
+		l.probs.Errorf(dir, 0, 0, "the folder name %q clashes with a page of the site at /providers/%s/", s, s).Hint =
+			"rename the folder, for example to " + s + "-arts"
+		return "", false
+	}
+	return s, ok
 }
 
 // unit is a copy of the loader that reads one provider folder: it shares

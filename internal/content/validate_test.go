@@ -183,6 +183,8 @@ func TestProviderRules(t *testing.T) {
 		// Folders.
 		{"folder name not a slug", put("content/providers/Bad Name/index.md", provider),
 			[]prob{e("content/providers/Bad Name", 0, 0, `"Bad Name" cannot be used in a web address`, `=rename it to "bad-name": lower-case letters, digits and single hyphens`)}, ""},
+		{"folder name taken by the site", put("content/providers/handouts/index.md", provider),
+			[]prob{e("content/providers/handouts", 0, 0, `the folder name "handouts" clashes with a page of the site at /providers/handouts/`, `=rename the folder, for example to handouts-arts`)}, ""},
 		{"folder without index.md", put("content/providers/empty/notes.txt", "x"),
 			[]prob{e("content/providers/empty", 0, 0, "the provider folder has no index.md", `=run: artsmap new provider "Name"`)}, ""},
 		{"file instead of a folder", put("content/providers/q.md", provider),

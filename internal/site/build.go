@@ -229,6 +229,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON
+	table[trim(ShortlistPath)] = s.shortlistData
 	orFiles := s.openReferralFiles()
 	for _, f := range orFiles {
 		table[f.Path] = f.Encode

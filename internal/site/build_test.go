@@ -157,6 +157,7 @@ func TestGolden(t *testing.T) {
 	out, _ := build(t, txtarSite(t, "fellside"))
 	tree := readTree(t, out)
 	golden(t, "provider.html", tree["providers/breath-choir/index.html"])
+	golden(t, "handout.html", tree["providers/breath-choir/handout/index.html"])
 	golden(t, "factsheet.html", tree["factsheets/key-terms/index.html"])
 	golden(t, "appraisal.html", tree["learning/appraisal/index.html"])
 	golden(t, "glossary.html", tree["glossary/index.html"])

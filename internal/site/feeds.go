@@ -24,8 +24,8 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	for _, p := range pages {
-		if p.Layout == "404" || p.Layout == "feedback-thanks" || p.Full != "" {
-			continue // not found, or an embed of another page
+		if p.Layout == "404" || p.Layout == "feedback-thanks" || p.Full != "" || p.Handout() {
+			continue // not found, a thank-you page, an embed of another page, or a handout of a profile
 		}
 		u := url{Loc: p.Canonical()}
 		if t := p.updated(); !t.IsZero() {

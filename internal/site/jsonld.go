@@ -101,6 +101,8 @@ type ldAgentNm struct {
 // engines and other readers, or nil for pages that describe no one thing.
 func (p *Page) JSONLD() any {
 	switch {
+	case p.Handout():
+		return nil // the profile describes the provider
 	case p.Provider != nil:
 		return p.Site.providerLD(p.Provider)
 	case p.Event != nil:

@@ -109,6 +109,7 @@ func (s *Site) pages() []*Page {
 		out = append(out, &Page{Layout: "provider", Path: p.URL, Title: p.Name, Description: p.Summary,
 			Crumbs: []Link{home, providers}, Provider: p})
 	}
+	out = append(out, s.handoutPages(home, providers)...)
 	for _, t := range s.Taxonomies {
 		out = append(out, &Page{Layout: "taxonomy", Path: t.URL, Title: t.Title, Description: t.Intro,
 			Crumbs: []Link{home}, Taxonomy: t})

@@ -133,7 +133,8 @@ type layoutSet map[string]*template.Template
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
-	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence", "near", "feedback-thanks"}
+	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence", "near", "feedback-thanks",
+	"handout", "handouts"}
 
 // parseTemplates parses and binds the layouts (see parseLayouts, bind).
 func parseTemplates(fsys fs.FS) (templates, error) {
@@ -291,6 +292,7 @@ var funcs = template.FuncMap{
 	"postcodeIndex": func() string { return PostcodeIndex },
 	"pageSize":      func() int { return DirectoryPageSize },
 	"plural":        plural,
+	"qr":            qrSVG,
 }
 
 // plural is one when n is 1 and many otherwise: {{plural 1 "venue" "venues"}}
