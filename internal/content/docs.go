@@ -232,7 +232,7 @@ func (l *loader) checkLocation(d *decoded, loc []float64) {
 // reserved are the first URL segments the site itself uses.
 var reserved = []string{"providers", "map", "coverage", "pathways", "artforms", "districts", "audiences",
 	"factsheets", "glossary", "learning", "evidence", "events", "data", "css", "js", "img", "fonts", "admin", "embed",
-	"openreferral", "search", "vendor", "static", "referral", "sessions"}
+	"openreferral", "search", "vendor", "static", "referral", "sessions", "forms"}
 
 func (l *loader) checkPage(pg *Page, d *decoded) {
 	l.required(d, "title", pg.Title)

@@ -10,7 +10,8 @@ import (
 	"time"
 )
 
-// sitemap lists every page but the 404 page (sitemaps.org protocol).
+// sitemap lists every page but the 404 page, the embeds and the form
+// pages (sitemaps.org protocol).
 func (s *Site) sitemap(pages []*Page) []byte {
 	type url struct {
 		Loc     string `xml:"loc"`
@@ -23,8 +24,8 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	for _, p := range pages {
-		if p.Layout == "404" || p.Full != "" {
-			continue // not found, or an embed of another page
+		if p.Layout == "404" || p.Full != "" || p.Form != nil || p.Layout == "form-thanks" {
+			continue // not found, an embed of another page, or a form's page
 		}
 		u := url{Loc: p.Canonical()}
 		if t := p.updated(); !t.IsZero() {

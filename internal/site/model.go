@@ -54,6 +54,7 @@ type Site struct {
 	Leaflet     bool // the map library is among the static files
 
 	editor  *cms.Document // the browser editor's configuration; nil when [cms] is not set
+	forms   bool          // the profile forms are on ([forms] netlify = true)
 	derived derived       // computed from the whole model when first asked for
 }
 

@@ -28,6 +28,7 @@ type Page struct {
 	Evidence  *EvidenceFilter // a browse page of the evidence library
 	Full      string          // an embed's full page: /map/ for /embed/map/
 	Pager     *Pager          // a page of the directory
+	Form      *ProfileForm    // the update form of a profile (forms.go)
 }
 
 // LearningItems are the learning outputs the page lists.
@@ -127,6 +128,7 @@ func (s *Site) pages() []*Page {
 		out = append(out, &Page{Layout: "page", Path: d.URL, Title: d.Title, Description: d.Summary,
 			Crumbs: []Link{home}, Doc: d})
 	}
+	out = append(out, s.formPages(home)...)
 	for _, p := range out {
 		p.Site = s
 	}

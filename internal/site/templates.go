@@ -133,7 +133,7 @@ type layoutSet map[string]*template.Template
 // pageLayouts are the layouts a site renders; each may be overridden.
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
-	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence"}
+	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence", "profile-form", "form-thanks"}
 
 // parseTemplates parses and binds the layouts (see parseLayouts, bind).
 func parseTemplates(fsys fs.FS) (templates, error) {
