@@ -145,13 +145,13 @@ func csvProblem(probs *diag.List, name string, err error) {
 		probs.Errorf(name, 1, 1, "the file cannot be read: %v", err)
 		return
 	}
-	msg := fmt.Sprint(pe.Err)
+	msg, line, col := fmt.Sprint(pe.Err), pe.Line, pe.Column
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		msg = "a quote mark \" in a value that does not start with one"
 	case errors.Is(pe.Err, csv.ErrQuote):
-		msg = "a value that starts with a quote mark \" is never closed"
+		msg, line, col = "a value that starts with a quote mark \" is never closed", pe.StartLine, 1 // where its row starts
 	}
-	probs.Errorf(name, pe.Line, pe.Column, "%s", msg).Hint =
+	probs.Errorf(name, line, max(col, 1), "%s", msg).Hint =
 		"export the submissions again from the form service; a value with quote marks must be in quotes, with each \" written twice"
 }
