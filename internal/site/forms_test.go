@@ -88,7 +88,7 @@ func checkNetlifyForm(t *testing.T, page, html, name string) {
 	if !strings.Contains(html, `<input type="hidden" name="form-name" value="`+name+`">`) {
 		t.Errorf("%s: no hidden form-name", page)
 	}
-	if !regexp.MustCompile(`<p class="honeypot" hidden><label>[^<]*<input name="` + profileform.Honeypot + `"`).MatchString(html) {
+	if !regexp.MustCompile(`<p class="honeypot" hidden><label>[^<]*<input type="text" name="` + profileform.Honeypot + `"`).MatchString(html) {
 		t.Errorf("%s: no hidden honeypot field", page)
 	}
 }
