@@ -25,6 +25,8 @@ const (
 	// PreviewScript registers the site's stylesheet and the profile
 	// layout for the editor's preview.
 	PreviewScript = "/js/admin/preview.js"
+	// VenueScript places a venue by its postcode (the "venue-place" field).
+	VenueScript = "/js/admin/venue.js"
 	// ReactChunk and ImmutableGlob are what the CMS loads for a custom
 	// preview template (React DOM, and Immutable.js for the entry), which
 	// the vendor step copies beside the bundle.
@@ -177,6 +179,7 @@ func IndexHTML(siteTitle string) []byte {
 <noscript><p>The editor needs JavaScript. You can also edit the files in content/ with any text editor: see docs/editing-your-profile.md.</p></noscript>
 <script src="` + ScriptPath + `"></script>
 <script src="` + PreviewScript + `"></script>
+<script src="` + VenueScript + `"></script>
 </body>
 </html>
 `)

@@ -32,7 +32,7 @@ func TestRealSite(t *testing.T) {
 		"learning/index.html", "events/index.html", "events.ics", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
 		"about/index.html", "accessibility/index.html", "privacy/index.html", "css/site.css",
 		"admin/index.html", "admin/config.yml", "vendor/sveltia-cms/sveltia-cms.js", "js/admin/preview.js",
-		"admin/labels.json", "vendor/sveltia-cms/chunks/react-dom.js"}
+		"admin/labels.json", "vendor/sveltia-cms/chunks/react-dom.js", "js/admin/venue.js"}
 	for _, p := range cs.Providers {
 		want = append(want, "providers/"+p.Slug+"/index.html")
 	}
