@@ -46,18 +46,8 @@ func (m *Main) runNewFrom(ctx context.Context, sf siteFlags, file string) int {
 		fmt.Fprintf(m.Stderr, "artsmap new: %s\n", diag.ShowText(err.Error()))
 		return exitContent
 	}
-	var written []imported
-	now := time.Now()
-	for _, s := range subs {
-		if s.Broken {
-			continue
-		}
-		if w, p := m.writeSubmission(sf.dir, file, s, now, place); len(p) > 0 {
-			probs = append(probs, p...)
-		} else {
-			written = append(written, imported{s, w})
-		}
-	}
+	written, writeProbs := m.writeSubmissions(sf.dir, file, subs, place)
+	probs = append(probs, writeProbs...)
 	kept, checkProbs := m.checkImported(ctx, sf, file, written)
 	probs = append(probs, checkProbs...)
 	var sorted diag.List
@@ -115,6 +105,25 @@ func readExport(file string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is %d KB; the limit is %d KB (export fewer submissions at a time)", file, info.Size()>>10, profileform.MaxCSV>>10)
 	}
 	return os.ReadFile(file)
+}
+
+// writeSubmissions writes a folder for each readable submission, stated
+// today, and reports the rows it could not write.
+func (m *Main) writeSubmissions(dir, file string, subs []*profileform.Submission, place profileform.Place) ([]imported, []diag.Problem) {
+	var written []imported
+	var probs []diag.Problem
+	now := time.Now()
+	for _, s := range subs {
+		if s.Broken {
+			continue
+		}
+		if w, p := m.writeSubmission(dir, file, s, now, place); len(p) > 0 {
+			probs = append(probs, p...)
+		} else {
+			written = append(written, imported{s, w})
+		}
+	}
+	return written, probs
 }
 
 // writeSubmission writes one submission's folder, or says why not.
