@@ -133,6 +133,12 @@ func (m *Main) writeSubmission(dir, file string, s *profileform.Submission, now 
 		return scaffold.Written{}, []diag.Problem{{Path: file, Line: line, Col: col, Warning: true,
 			Message: fmt.Sprintf("row %d filled in the hidden field only robots see, so it is left out", s.Row)}}
 	}
+	if slug := s.Value(profileform.ProfileField); slug != "" {
+		pl, pc := s.At(profileform.ProfileField)
+		return scaffold.Written{}, []diag.Problem{{Path: file, Line: pl, Col: pc,
+			Message: fmt.Sprintf("row %d asks for a change to the profile %q, so it makes no new profile", s.Row, slug),
+			Hint:    "compare the row with content/providers/" + slug + "/index.md and edit the profile by hand"}}
+	}
 	p, probs := s.Profile(file, now, place)
 	if len(probs) > 0 {
 		return scaffold.Written{}, probs

@@ -99,10 +99,15 @@ func TestNewFromCSVBrokenRow(t *testing.T) {
 		`Far Venue,organisation,emerging,Dance.,,stroud,respiratory,dance,,,,,,,,,,,,Hall,,ZZ9 9ZZ,maybe,,,,join-the-map,,,d4` + "\n" +
 		`Mindsong,organisation,emerging,Singing.,,stroud,respiratory,singing,,,,,,,,,,,,,,,,,,,update-profile,,,e5` + "\n" +
 		`Anna Wright,freelance,established,Poetry.,,cheltenham,stroke,creative-writing,,,,,,,,,,,,,,,,,,,join-the-map,,,f6` + "\n"
+	// An export of the update form has a profile column: a renamed profile
+	// must not become a second one.
+	rows += strings.Replace(strings.Split(rows, "\n")[3], "Mindsong,", "Mindsong Choir,", 1) + ",mindsong\n"
+	rows = strings.Replace(rows, ",created_at,id\n", ",created_at,id,profile\n", 1)
+	rows = strings.NewReplacer("c3\n", "c3,\n", "d4\n", "d4,\n", "e5\n", "e5,\n", "f6\n", "f6,\n").Replace(rows)
 	dir, file := importSite(t, rows)
 	before, _ := os.ReadFile(filepath.Join(dir, "content", "providers", "mindsong", "index.md"))
 	code, out, errOut := run(t, "new", "provider", "-from", file, "-site", dir)
-	if code != exitContent || !strings.Contains(out, "1 of 4 submissions written") {
+	if code != exitContent || !strings.Contains(out, "1 of 5 submissions written") {
 		t.Fatalf("new provider -from = %d, want 1:\n%s%s", code, out, errOut)
 	}
 	for _, want := range []string{
@@ -111,12 +116,13 @@ func TestNewFromCSVBrokenRow(t *testing.T) {
 		file + `:3:83: row 2, column "venue_postcode": the postcode "ZZ9 9ZZ" is not in content/areas/postcodes.csv`,
 		`row 2, column "venue_step_free": "maybe" is not an answer (write yes or no, or leave it empty for not stated)`,
 		file + `:4:1: row 3, column "name": content/providers/mindsong already exists`,
+		`row 5 asks for a change to the profile "mindsong", so it makes no new profile`,
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("the report lacks %q:\n%s", want, errOut)
 		}
 	}
-	for _, gone := range []string{"broken-dance", "far-venue"} {
+	for _, gone := range []string{"broken-dance", "far-venue", "mindsong-choir"} {
 		if _, err := os.Stat(filepath.Join(dir, "content", "providers", gone)); err == nil {
 			t.Errorf("the refused row left content/providers/%s", gone)
 		}
