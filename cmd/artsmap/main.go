@@ -71,7 +71,8 @@ Usage:
         email, phone, publish_contact, programme_*, venue_*); any other
         column is left alone. Each new folder is checked as artsmap check
         does; a row with a problem is reported at its line and column and
-        leaves no folder. An existing folder is never replaced.
+        leaves no folder. An existing folder is never replaced, and a row
+        of the update form (its profile column filled in) makes none.
 
 SITE is the folder that holds content/ (default: the current folder).
 Problems are printed as path:line:col: message. Exit status: 0 when the
