@@ -36,3 +36,17 @@ rewrite "$cdn/source-sans-3:vf@5.3.0/latin-wght-normal.woff2" /vendor/sveltia-cm
 rewrite "$cdn/noto-mono@5.3.0/latin-400-normal.woff2" /vendor/sveltia-cms/fonts/noto-mono-latin-400-normal.woff2
 rewrite "$cdn/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2" /vendor/sveltia-cms/fonts/material-symbols-outlined-latin-wght-normal.woff2
 rewrite 'iP=`https://unpkg.com/@sveltia/cms`' 'iP=`/vendor/sveltia-cms`'
+# Custom preview templates render with React DOM, which the CMS loads as a
+# chunk beside its script.
+mkdir -p "$cms/chunks"
+cp node_modules/@sveltia/cms/dist/chunks/react-dom.js "$cms/chunks/"
+# The libraries the CMS loads when a feature needs them come from unpkg;
+# they are asked of the site instead (/vendor/npm/NAME@VERSION/...), where
+# only Immutable.js is copied: custom preview templates (the profile's
+# preview, static/js/admin/preview.js) need it. The others (the map widget's
+# Leaflet, code highlighting) stay unavailable, as the policy blocks unpkg.
+rewrite 'let t=`https://unpkg.com/${e}`' 'let t=`/vendor/npm/${e}`'
+immutable=$(grep -o 'immutable:`^[0-9.]*`' "$cms/sveltia-cms.js" | head -n 1 | sed 's/immutable:`^\([0-9.]*\)`/\1/')
+[ -n "$immutable" ] || { echo "vendor.sh: the CMS bundle names no immutable version" >&2; exit 1; }
+mkdir -p "$dest/npm/immutable@$immutable/dist"
+cp node_modules/immutable/dist/immutable.es.js node_modules/immutable/LICENSE "$dest/npm/immutable@$immutable/dist/"

@@ -63,6 +63,17 @@ Usage:
     artsmap new provider|factsheet|learning|event|evidence "Title" [-site SITE]
         Write a ready-to-edit file with every field explained.
 
+    artsmap new provider -from FILE.csv [-site SITE]
+        Make a profile folder from each submission of the site's profile
+        forms, in the CSV export of Netlify Forms: its columns are the
+        forms' field names (name, kind, status, summary, website,
+        districts[], pathways[], artforms[], audiences[], referral[],
+        email, phone, publish_contact, programme_*, venue_*); any other
+        column is left alone. Each new folder is checked as artsmap check
+        does; a row with a problem is reported at its line and column and
+        leaves no folder. An existing folder is never replaced, and a row
+        of the update form (its profile column filled in) makes none.
+
 SITE is the folder that holds content/ (default: the current folder).
 Problems are printed as path:line:col: message. Exit status: 0 when the
 content is clean, 1 when it has errors, 2 when the command line is wrong.
@@ -93,7 +104,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	case "serve":
 		return m.runServe(ctx, rest)
 	case "new":
-		return m.runNew(rest)
+		return m.runNew(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return exitOK

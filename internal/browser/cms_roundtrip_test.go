@@ -62,11 +62,6 @@ func TestEditorRoundTrip(t *testing.T) {
 			func(v any) { v.(*content.Provider).Phone = "01632 960999" }},
 		{"venues/entries/art-shape/locations", "features.0.properties.name", "The Market Hall", "content/providers/art-shape/locations.geojson",
 			func(v any) { v.(*content.Provider).Venues[0].Name = "The Market Hall" }},
-		{"venues/entries/art-shape/locations", "features.0.geometry.coordinates.0", "-2.2401", "content/providers/art-shape/locations.geojson",
-			func(v any) {
-				p := v.(*content.Provider)
-				p.Venues[0].Point[0], p.Venues[0].Name = -2.2401, "The Market Hall"
-			}},
 		{"learning/entries/options-appraisal-commissioning-models", "title", "Options appraisal, retitled", "content/learning/options-appraisal-commissioning-models.md",
 			func(v any) { v.(*content.Learning).Title = "Options appraisal, retitled" }},
 		{"events/entries/creative-lab-good-practice-2027", "venue", "Another studio", "content/events/creative-lab-good-practice-2027.md",

@@ -25,6 +25,7 @@ import (
 // served with the Content-Security-Policy netlify.toml sends for /admin/.
 type editor struct {
 	base string
+	out  string // the built site it serves
 	tab  *Tab
 }
 
@@ -54,7 +55,7 @@ func openEditor(t *testing.T, b *Browser, testRepo bool) *editor {
 		}
 		files.ServeHTTP(w, r)
 	}))
-	e := &editor{base: base, tab: b.NewTab(t)}
+	e := &editor{base: base, out: out, tab: b.NewTab(t)}
 	// Record what the policy blocks, from before the first script runs.
 	if _, err := chromedp.Call(e.tab.Context(), page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `window.__blocked = []; document.addEventListener('securitypolicyviolation', e => window.__blocked.push(e.violatedDirective + ' ' + e.blockedURI));`,

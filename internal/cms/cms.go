@@ -22,8 +22,19 @@ const (
 	ConfigPath = "/admin/config.yml"
 	// ScriptPath is where the build's vendor step puts the CMS bundle.
 	ScriptPath = "/vendor/sveltia-cms/sveltia-cms.js"
-	// PreviewScript registers the site's stylesheet for the editor's preview.
+	// PreviewScript registers the site's stylesheet and the profile
+	// layout for the editor's preview.
 	PreviewScript = "/js/admin/preview.js"
+	// VenueScript places a venue by its postcode (the "venue-place" field).
+	VenueScript = "/js/admin/venue.js"
+	// ReactChunk and ImmutableGlob are what the CMS loads for a custom
+	// preview template (React DOM, and Immutable.js for the entry), which
+	// the vendor step copies beside the bundle.
+	ReactChunk    = "/vendor/sveltia-cms/chunks/react-dom.js"
+	ImmutableGlob = "/vendor/npm/immutable@*/dist/immutable.es.js"
+	// LabelsPath holds the labels the preview shows for ids (the site
+	// writes it, as only the site knows them).
+	LabelsPath = "/admin/labels.json"
 )
 
 // Defaults for the [cms] settings.
@@ -168,6 +179,7 @@ func IndexHTML(siteTitle string) []byte {
 <noscript><p>The editor needs JavaScript. You can also edit the files in content/ with any text editor: see docs/editing-your-profile.md.</p></noscript>
 <script src="` + ScriptPath + `"></script>
 <script src="` + PreviewScript + `"></script>
+<script src="` + VenueScript + `"></script>
 </body>
 </html>
 `)

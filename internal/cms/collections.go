@@ -94,7 +94,7 @@ func venues() Collection {
 	feature := list("features", "Venues and areas", "{{fields.properties.name}}",
 		hidden("type", "Feature"),
 		withPattern(hint(str("id", "Venue id"), "Used in a programme's venue ids, for example gloucester-hall."), slugPattern),
-		Field{Name: "geometry", Label: "Where", Widget: "object", Fields: []Field{hidden("type", "Point"), coords}},
+		Field{Name: "geometry", Label: "Where", Widget: "object", Fields: []Field{pointOnly(), coords}},
 		Field{Name: "properties", Label: "Details", Widget: "object", Fields: []Field{
 			str("name", "Name"),
 			optional(str("address", "Address")),
@@ -170,10 +170,21 @@ func pages() Collection {
 	)
 }
 
-// lonLat is a GeoJSON position: two numbers, longitude first.
+// pointOnly is a geometry's type, which must be Point: a file that also
+// holds an area served (a Polygon) then cannot be saved, so that the form,
+// which cannot show a polygon, never rewrites one. (The position field
+// takes any value, so it is this field that refuses.)
+func pointOnly() Field {
+	f := withPattern(str("type", "Kind of place"), []string{"^Point$",
+		"This is an area served, which the form cannot show: edit this file as text, or ask the network's staff"})
+	f.Default = "Point"
+	f.Hint = "Point: a venue. Leave it as it is."
+	return f
+}
+
+// lonLat is a GeoJSON position, longitude first, placed by the venue's
+// postcode (the "venue-place" field type of VenueScript).
 func lonLat(name string) Field {
-	return Field{Name: name, Label: "Longitude, latitude", Widget: "list", Min: ptr(2), Max: ptr(2),
-		AllowAdd: ptr(false), AllowRemove: ptr(false), AllowReorder: ptr(false),
-		Hint:  "Longitude first, then latitude, in degrees: copy them from a map, for example -2.2446 and 51.8642.",
-		Field: &Field{Name: "value", Label: "Degrees", Widget: "number", ValueType: "float"}}
+	return Field{Name: name, Label: "Place on the map", Widget: "venue-place",
+		Hint: "Type the venue's postcode and choose Place on the map."}
 }

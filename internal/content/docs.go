@@ -227,7 +227,7 @@ func (l *loader) checkLocation(d *decoded, loc []float64) {
 // vocabularies' (registry.Vocabularies).
 var reserved = []string{"providers", "map", "coverage",
 	"factsheets", "glossary", "learning", "evidence", "events", "data", "css", "js", "img", "fonts", "admin", "embed",
-	"openreferral", "search", "vendor", "static", "sessions", "near"}
+	"openreferral", "search", "vendor", "static", "sessions", "near", "forms"}
 
 func (l *loader) checkPage(pg *Page, d *decoded) {
 	l.required(d, "title", pg.Title)

@@ -14,6 +14,7 @@ type Config struct {
 	Data        DataSettings      `toml:"data"`
 	CMS         CMSSettings       `toml:"cms"`      // extension: the browser editor at /admin/
 	Feedback    *FeedbackSettings `toml:"feedback"` // extension: "Report a problem"; nil without [feedback]
+	Forms       FormSettings      `toml:"forms"`    // extension: "Join the map" and "Update this profile" forms
 	Map         MapSettings       `toml:"map"`
 	Vocab       Vocab             `toml:"vocab"`
 	Attribution []Attribution     `toml:"attribution"` // extension: whose data the files in content/ hold
@@ -45,6 +46,13 @@ type CMSSettings struct {
 	Repo    string `toml:"repo"`     // owner/name on GitHub
 	Branch  string `toml:"branch"`   // default main
 	AuthURL string `toml:"auth_url"` // OAuth provider; default https://api.netlify.com
+}
+
+// FormSettings switch on the forms through which people without a Git
+// account join the map or ask for their profile to be changed. Without
+// netlify = true the site has no such forms.
+type FormSettings struct {
+	Netlify bool `toml:"netlify"` // Netlify Forms: the forms post to the site's own host
 }
 
 // MapSettings configures the interactive map.

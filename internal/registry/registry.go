@@ -83,13 +83,30 @@ func (cs Choices) Explained(explain func(id string) string) string {
 	return out.OrList()
 }
 
+// profileChoices are the fixed lists of a profile: a provider's kind and
+// status, and a programme's status, format and cost.
+func profileChoices() []Choices {
+	return []Choices{ProviderKindChoices(), ProgrammeStatuses(), FormatChoices(), CostChoices()}
+}
+
 // Label is the label of a provider's kind or status, or of a programme's
 // status, format or cost, or id itself when it is none of these.
 func Label(id string) string {
-	for _, cs := range []Choices{ProviderKindChoices(), ProgrammeStatuses(), FormatChoices(), CostChoices()} {
+	for _, cs := range profileChoices() {
 		if c, ok := cs.find(id); ok {
 			return c.Label
 		}
 	}
 	return id
+}
+
+// Labels are the labels of every id Label knows, by id (for scripts).
+func Labels() map[string]string {
+	out := map[string]string{}
+	for _, cs := range profileChoices() {
+		for _, c := range cs {
+			out[c.ID] = c.Label
+		}
+	}
+	return out
 }

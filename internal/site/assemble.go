@@ -82,6 +82,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 		doc := cms.Build(&c)
 		a.site.editor = &doc
 	}
+	a.site.forms = formsOn(&c)
 	a.glossary()
 	a.taxonomies()
 	a.postcodes()

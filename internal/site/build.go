@@ -176,8 +176,8 @@ var slowOutputs = []string{trim(TermsPath), trim(GeoJSONPath), "map/venues/index
 
 // prepare parses the layouts (unless given ls, parsed before), binds them
 // and finds the static files, noting in the model whether the map library
-// is among them. Without an editor ([cms] unset) the editor's script and
-// fonts are not among them, for the build and for serve alike. The parsed
+// is among them. Without an editor ([cms] unset) the editor's script,
+// fonts and libraries are not among them, for the build and for serve alike. The parsed
 // layouts are returned for serve to keep.
 func prepare(s *Site, opts Options, ls layoutSet) (templates, layoutSet, fs.FS, error) {
 	if ls == nil {
@@ -198,7 +198,8 @@ func prepare(s *Site, opts Options, ls layoutSet) (templates, layoutSet, fs.FS, 
 		return nil, nil, nil, err
 	}
 	if s.editor == nil {
-		static = without{static, []string{trim(path.Dir(cms.ScriptPath)), trim(path.Dir(cms.PreviewScript))}}
+		static = without{static, []string{trim(path.Dir(cms.ScriptPath)), trim(path.Dir(cms.PreviewScript)),
+			trim(path.Dir(path.Dir(path.Dir(cms.ImmutableGlob))))}} // vendor/npm: the CMS's own libraries
 	}
 	if err := checkVendored(static, s.Tiles != "", s.editor != nil); err != nil {
 		return nil, nil, nil, err
@@ -264,6 +265,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	if s.editor != nil {
 		table[trim(cms.IndexPath)] = bytesOf(func() []byte { return cms.IndexHTML(s.Title) })
 		table[trim(cms.ConfigPath)] = s.editor.Marshal
+		table[trim(cms.LabelsPath)] = s.editorLabels
 	}
 	return table, len(pages)
 }

@@ -31,7 +31,8 @@ func TestRealSite(t *testing.T) {
 	want := []string{"index.html", "providers/index.html", "factsheets/index.html", "glossary/index.html",
 		"learning/index.html", "events/index.html", "events.ics", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
 		"about/index.html", "accessibility/index.html", "privacy/index.html", "css/site.css",
-		"admin/index.html", "admin/config.yml", "vendor/sveltia-cms/sveltia-cms.js", "js/admin/preview.js"}
+		"admin/index.html", "admin/config.yml", "vendor/sveltia-cms/sveltia-cms.js", "js/admin/preview.js",
+		"admin/labels.json", "vendor/sveltia-cms/chunks/react-dom.js", "js/admin/venue.js"}
 	for _, p := range cs.Providers {
 		want = append(want, "providers/"+p.Slug+"/index.html")
 	}
@@ -142,7 +143,8 @@ func TestOtherRegion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"js/admin/preview.js", "vendor/sveltia-cms/sveltia-cms.js", "admin/config.yml"} {
+	for _, name := range []string{"js/admin/preview.js", "vendor/sveltia-cms/sveltia-cms.js", "admin/config.yml", "admin/labels.json",
+		"vendor/npm/immutable@5.1.9/dist/immutable.es.js", "vendor/sveltia-cms/chunks/react-dom.js"} {
 		if _, err := live.Get(name); !errors.Is(err, ErrNotFound) {
 			t.Errorf("serve gives %s (error %v), but the site sets up no editor", name, err)
 		}

@@ -10,8 +10,8 @@ import (
 	"time"
 )
 
-// sitemap lists every page but the 404 page, the embeds and the page a
-// report ends on (sitemaps.org protocol).
+// sitemap lists every page but the 404 page, the embeds, the handouts, the
+// form pages and the pages a form ends on (sitemaps.org protocol).
 func (s *Site) sitemap(pages []*Page) []byte {
 	type url struct {
 		Loc     string `xml:"loc"`
@@ -24,8 +24,8 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	for _, p := range pages {
-		if p.Layout == "404" || p.Layout == "feedback-thanks" || p.Full != "" || p.Handout() {
-			continue // not found, a thank-you page, an embed of another page, or a handout of a profile
+		if p.Layout == "404" || p.Layout == "feedback-thanks" || p.Layout == "form-thanks" || p.Full != "" || p.Handout() || p.Form != nil {
+			continue // not found, a thank-you page, an embed of another page, a handout or a form
 		}
 		u := url{Loc: p.Canonical()}
 		if t := p.updated(); !t.IsZero() {

@@ -59,6 +59,7 @@ type Site struct {
 	attributions []content.Attribution // site.toml's credits for data files
 
 	editor  *cms.Document // the browser editor's configuration; nil when [cms] is not set
+	forms   bool          // the profile forms are on ([forms] netlify = true)
 	derived derived       // computed from the whole model when first asked for
 }
 

@@ -29,6 +29,7 @@ type Page struct {
 	Full      string          // an embed's full page: /map/ for /embed/map/
 	Pager     *Pager          // a page of the directory
 	Near      *Outward        // a postcode district's page of nearest providers
+	Form      *ProfileForm    // the update form of a profile (forms.go)
 }
 
 // LearningItems are the learning outputs the page lists.
@@ -140,6 +141,7 @@ func (s *Site) pages() []*Page {
 		out = append(out, &Page{Layout: "page", Path: d.URL, Title: d.Title, Description: d.Summary,
 			Crumbs: []Link{home}, Doc: d})
 	}
+	out = append(out, s.formPages(home)...)
 	for _, p := range out {
 		p.Site = s
 	}

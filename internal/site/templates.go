@@ -134,7 +134,7 @@ type layoutSet map[string]*template.Template
 var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", "factsheets", "factsheet",
 	"glossary", "learning-list", "learning", "events", "event", "page", "404", "coverage", "map", "venues",
 	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence", "near", "feedback-thanks",
-	"handout", "handouts"}
+	"handout", "handouts", "profile-form", "form-thanks"}
 
 // parseTemplates parses and binds the layouts (see parseLayouts, bind).
 func parseTemplates(fsys fs.FS) (templates, error) {

@@ -24,7 +24,10 @@ func checkVendored(static fs.FS, needMap, needEditor bool) error {
 		want = append(want, mapLibraries...)
 	}
 	if needEditor {
-		want = append(want, strings.TrimPrefix(cms.ScriptPath, "/"))
+		want = append(want, strings.TrimPrefix(cms.ScriptPath, "/"), strings.TrimPrefix(cms.ReactChunk, "/"))
+		if m, _ := fs.Glob(static, strings.TrimPrefix(cms.ImmutableGlob, "/")); len(m) == 0 {
+			missing = append(missing, strings.TrimPrefix(cms.ImmutableGlob, "/"))
+		}
 	}
 	for _, name := range want {
 		if _, err := fs.Stat(static, name); err != nil {
