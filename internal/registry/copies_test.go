@@ -36,16 +36,17 @@ func scannedIDs() []string {
 // counted, so that a copy of the id added beside one is still found.
 var homonyms = map[string]map[string]int{
 	"venue": { // the provider kind; also a place where sessions run
-		"internal/cms/collections.go": 1, // an event's venue setting
-		"internal/cms/joining.go":     1, // a schedule's venue setting
-		"internal/site/exports.go":    2, // the GeoJSON feature kind "venue" and its property
-		"layouts/home.html":           1, // {{plural .Venues "venue" "venues"}}
-		"layouts/partials/map.html":   1, // likewise
-		"layouts/provider.html":       1, // class="venue"
-		"layouts/venues.html":         2, // plural
-		"static/css/site.css":         5, // .venue, the venue's block on a profile, and .venue-marker
-		"static/css/print.css":        1, // .venue
-		"static/js/map/main.js":       1, // 'venue' : 'venues'
+		"internal/cms/collections.go":  1, // an event's venue setting
+		"internal/cms/joining.go":      1, // a schedule's venue setting
+		"internal/site/exports.go":     2, // the GeoJSON feature kind "venue" and its property
+		"layouts/home.html":            1, // {{plural .Venues "venue" "venues"}}
+		"layouts/partials/map.html":    1, // likewise
+		"layouts/provider.html":        1, // class="venue"
+		"layouts/venues.html":          2, // plural
+		"static/css/site.css":          5, // .venue, the venue's block on a profile, and .venue-marker
+		"static/css/print.css":         1, // .venue
+		"static/js/map/main.js":        1, // 'venue' : 'venues'
+		"internal/scaffold/profile.go": 1, // the id of a form's venue without a name
 	},
 	"evidence": { // the learning kind; also the evidence library, its folder and pages
 		"internal/cms/evidence.go":        1, // the collection's name
@@ -61,6 +62,12 @@ var homonyms = map[string]map[string]int{
 		"internal/cms/collections.go": 1, // a programme's ended date
 		"internal/site/exports.go":    1, // likewise, in the GeoJSON
 	},
+	"report": { // the learning kind; also "Report a problem with this listing"
+		"static/css/site.css":          9, // the report form's classes
+		"layouts/partials/report.html": 4, // the form's template, id and class
+		"layouts/provider.html":        1, // {{template "report" $}}
+	},
+	"article":  {"static/js/admin/preview.js": 2},        // the HTML element
 	"training": {"internal/cms/collections.go": 1},       // the quality table's training setting
 	"online":   {"internal/openreferral/schedule.go": 1}, // HSDS's attending type
 	"group":    {"layouts/coverage.html": 1},             // role="group"
