@@ -72,6 +72,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	if b := c.Region.Bounds; len(b) == 4 {
 		a.site.bounds = geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}
 	}
+	a.site.Credits = c.Attribution
 	for _, f := range cs.Areas {
 		a.site.boundaries = append(a.site.boundaries, f.Features...)
 	}

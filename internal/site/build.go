@@ -222,6 +222,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table["events.ics"] = bytesOf(s.calendar)
 	table[trim(MapImagePath)] = bytesOf(s.mapSVG)
 	table[trim(CSVPath)] = bytesOf(s.providersCSV)
+	table[trim(CoverageCSVPath)] = bytesOf(s.coverageCSV)
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON

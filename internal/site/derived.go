@@ -16,6 +16,8 @@ type derived struct {
 	example  func() string
 	mapView  func() *MapView
 	coverage func() *Coverage
+	reaches  func() map[*Programme]Reach
+	adjacent func() map[*TermPage][]*TermPage
 }
 
 // derive prepares the model's derived values; assemble calls it last.
@@ -26,6 +28,8 @@ func (s *Site) derive() {
 		example:  sync.OnceValue(s.searchExample),
 		mapView:  sync.OnceValue(s.mapView),
 		coverage: sync.OnceValue(s.coverage),
+		reaches:  sync.OnceValue(s.reaches),
+		adjacent: sync.OnceValue(s.adjacency),
 	}
 }
 
