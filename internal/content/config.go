@@ -49,6 +49,7 @@ func (l *loader) loadConfig() bool {
 	l.checkData(d, c)
 	l.checkVocab(d, c)
 	l.checkCMS(d, c)
+	l.checkAttribution(d, c)
 	return true
 }
 

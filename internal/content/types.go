@@ -4,17 +4,27 @@ import "artsmap/internal/geo"
 
 // Config is content/site.toml: the site's settings and vocabularies.
 type Config struct {
-	Title       string       `toml:"title"`
-	Description string       `toml:"description"` // extension: one sentence for the home page and metadata
-	BaseURL     string       `toml:"base_url"`
-	Language    string       `toml:"language"`
-	Timezone    string       `toml:"timezone"`
-	SampleData  bool         `toml:"sample_data"`
-	Region      Region       `toml:"region"`
-	Data        DataSettings `toml:"data"`
-	CMS         CMSSettings  `toml:"cms"` // extension: the browser editor at /admin/
-	Map         MapSettings  `toml:"map"`
-	Vocab       Vocab        `toml:"vocab"`
+	Title       string        `toml:"title"`
+	Description string        `toml:"description"` // extension: one sentence for the home page and metadata
+	BaseURL     string        `toml:"base_url"`
+	Language    string        `toml:"language"`
+	Timezone    string        `toml:"timezone"`
+	SampleData  bool          `toml:"sample_data"`
+	Region      Region        `toml:"region"`
+	Data        DataSettings  `toml:"data"`
+	CMS         CMSSettings   `toml:"cms"` // extension: the browser editor at /admin/
+	Map         MapSettings   `toml:"map"`
+	Vocab       Vocab         `toml:"vocab"`
+	Attribution []Attribution `toml:"attribution"` // extension: credits for data files under content/
+}
+
+// Attribution credits the source of data files under content/ (boundaries,
+// postcodes), as their licence asks: /data/ lists every one, and the map
+// shows those of the boundary files it draws.
+type Attribution struct {
+	Files []string `toml:"files"` // paths under content/, such as "areas/postcodes.csv"
+	Text  string   `toml:"text"`
+	URL   string   `toml:"url"` // the licence or source, http(s)
 }
 
 // Region names the area the site covers and bounds it.
