@@ -11,7 +11,10 @@ import (
 func (l *loader) checkAttribution(d *decoded, c *Config) {
 	for i, a := range c.Attribution {
 		at := "attribution." + itoa(i)
-		l.required(d, at+".text", a.Text)
+		if strings.TrimSpace(a.Text) == "" {
+			l.errAt(d, at+".text", "the attribution has no text").Hint =
+				`add text = "...", the credit the data's licence asks for, such as "Source: Office for National Statistics licensed under the Open Government Licence v.3.0"`
+		}
 		if a.URL != "" {
 			if u, err := url.Parse(a.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 				l.errAt(d, at+".url", "the attribution's url must be a web address").Hint =
