@@ -18,6 +18,7 @@ type derived struct {
 	coverage func() *Coverage
 	reaches  func() map[*Programme]Reach
 	adjacent func() map[*TermPage][]*TermPage
+	growth   func() *Growth
 }
 
 // derive prepares the model's derived values; assemble calls it last.
@@ -30,6 +31,7 @@ func (s *Site) derive() {
 		coverage: sync.OnceValue(s.coverage),
 		reaches:  sync.OnceValue(s.reaches),
 		adjacent: sync.OnceValue(s.adjacency),
+		growth:   sync.OnceValue(s.growth),
 	}
 }
 
