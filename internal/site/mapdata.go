@@ -23,8 +23,9 @@ var statusCodes = map[string]int{"established": 0, "emerging": 1, "pilot": 2, "e
 // mapData is the interactive map's data, as compact as it can be read:
 //
 //	providers: [[name, since, status], ...] in A to Z order, as the index's docs
-//	venues:    [[lon, lat, doc, id, name, [[status, startYear, endYear], ...]], ...]
+//	venues:    [[lon, lat, doc, id, name, [[status, startYear, endYear], ...], town], ...]
 //	areas:     [[doc, polygons, [[status, startYear, endYear], ...]], ...]
+//	districts: [[label, polygons], ...]: the boundaries of content/areas, as outlines
 //
 // Popups load the rest (address, access, programmes) from the profile page.
 func (s *Site) mapData() ([]byte, error) {
@@ -32,15 +33,19 @@ func (s *Site) mapData() ([]byte, error) {
 		Providers [][]any `json:"providers"`
 		Venues    [][]any `json:"venues"`
 		Areas     [][]any `json:"areas"`
-	}{[][]any{}, [][]any{}, [][]any{}}
+		Districts [][]any `json:"districts"`
+	}{[][]any{}, [][]any{}, [][]any{}, [][]any{}}
 	for doc, p := range s.Providers {
 		data.Providers = append(data.Providers, []any{p.Name, p.Since, statusCodes[p.Status]})
 		for _, v := range p.Venues {
-			data.Venues = append(data.Venues, []any{round4(v.Point[0]), round4(v.Point[1]), doc, v.ID, v.Name, spans(p, v.ID)})
+			data.Venues = append(data.Venues, []any{round4(v.Point[0]), round4(v.Point[1]), doc, v.ID, v.Name, spans(p, v.ID), townOf(v.Address)})
 		}
 		for _, a := range p.Areas {
 			data.Areas = append(data.Areas, []any{doc, polygons(a.Geometry), spans(p, a.ID)})
 		}
+	}
+	for _, a := range s.Map().Areas {
+		data.Districts = append(data.Districts, []any{a.Label, polygons(a.Geometry)})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

@@ -34,6 +34,7 @@ type MapArea struct {
 	Label      string
 	District   *TermPage // nil when the boundary matches no district
 	Path       string
+	Geometry   orb.Geometry
 	Programmes int // programmes, not ended, at venues in the district (see Reach)
 	Online     int // programmes, not ended, online or as outreach by providers serving it
 }
@@ -85,7 +86,7 @@ func (s *Site) mapView() *MapView {
 		}
 	}
 	for _, a := range s.boundaries {
-		ma := MapArea{Label: a.Name, District: byCode[a.Code], Path: proj.Path(a.Geometry)}
+		ma := MapArea{Label: a.Name, District: byCode[a.Code], Path: proj.Path(a.Geometry), Geometry: a.Geometry}
 		if ma.District != nil {
 			ma.Label = ma.District.Label
 			ma.Programmes, ma.Online = s.RunningIn(ma.District)

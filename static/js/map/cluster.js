@@ -12,6 +12,9 @@
 // anchor instead keeps every icon more than maxClusterRadius from every
 // other: with the radius below, no two icons' boxes can overlap.
 
+import { statusSplit } from './timeline.js';
+import { statusLabel } from './popup.js';
+
 /** Width and height of a venue marker, CSS pixels (site.css agrees). */
 export const MARKER_SIZE = 24;
 
@@ -45,16 +48,31 @@ function anchoredCluster(L, Base) {
   return anchored.get(Base);
 }
 
+/** Radius and length of the status ring around a cluster's number. */
+const RING_R = 13;
+const RING_C = 2 * Math.PI * RING_R;
+
 /**
- * A bubble for a cluster: its number of venues, read as "N venues".
+ * A bubble for a cluster: its number of venues inside a ring divided by
+ * status, read as "N venues: 5 established, 2 emerging".
  * @param {any} L
  * @param {any} cluster
  */
 function clusterIcon(L, cluster) {
   const n = cluster.getChildCount();
+  const split = statusSplit(cluster.getAllChildMarkers());
+  let offset = 0;
+  const arcs = split.map(([status, k]) => {
+    const len = (RING_C * k) / n;
+    const arc = `<circle class="ring-${status}" r="${RING_R}" cx="16" cy="16" stroke-dasharray="${len.toFixed(2)} ${(RING_C - len).toFixed(2)}" stroke-dashoffset="${(-offset).toFixed(2)}"/>`;
+    offset += len;
+    return arc;
+  }).join('');
+  const words = split.map(([status, k]) => `${k} ${statusLabel(status).toLowerCase()}`).join(', ');
   return L.divIcon({
     className: 'marker-cluster venue-cluster',
-    html: `<div><span>${n}</span><span class="visually-hidden"> venues</span></div>`,
+    html: `<div><svg class="cluster-ring" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false"><g transform="rotate(-90 16 16)">${arcs}</g></svg>` +
+      `<span aria-hidden="true">${n}</span><span class="visually-hidden">${n} venues: ${words}</span></div>`,
     iconSize: [CLUSTER_SIZE, CLUSTER_SIZE],
   });
 }

@@ -1,8 +1,10 @@
 // The map page: every venue as a marker whose colour and shape show its
 // status, clustered when crowded; areas served; an energy layer of
-// activity density; a year control; the directory's filters and URL
+// activity density; district outlines; a time control (a year slider
+// with play and pause) that filters markers, clusters, the energy layer
+// and the town table together; the directory's filters and URL
 // parameters; and a list of the venues in view for keyboard and screen
-// reader users. Without Leaflet the drawn map and table stay.
+// reader users. Without Leaflet the drawn map and tables stay.
 //
 // The page paints first: Leaflet's style sheets and scripts are asked for
 // only after the load event and a painted frame (loader.js), the heat
@@ -15,7 +17,7 @@ import { applyFacets } from '../directory/facets.js';
 import { parseState, formatState } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
 import { popupContent, statusLabel } from './popup.js';
-import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
+import { yearRange, runsIn, energy, venueStatus, townCounts } from './timeline.js';
 import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
 import { clusterGroup, MARKER_SIZE } from './cluster.js';
 
@@ -68,7 +70,8 @@ class MapView {
     this.providers = data.providers.map(([name, since, status], doc) => ({
       name, since, status, url: `/providers/${index.slugs[doc]}/`,
     }));
-    this.venues = data.venues.map(([lon, lat, doc, id, name, spans]) => ({ lon, lat, doc, id, name, spans }));
+    this.venues = data.venues.map(([lon, lat, doc, id, name, spans, town]) => ({ lon, lat, doc, id, name, spans, town }));
+    this.districts = data.districts || [];
     this.areas = data.areas.map(([doc, polygons, spans]) => ({ doc, polygons, spans }));
     this.inView = document.getElementById('in-view-list');
     this.inViewCount = document.getElementById('in-view-count');
@@ -89,7 +92,9 @@ class MapView {
     // Let the browser lay out the revealed controls in its own frame, so
     // that Leaflet's first measure of the map does not force that layout.
     await afterFrame();
-    this.map = L.map(this.el, { keyboard: true });
+    this.reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const still = this.reduced ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false } : {};
+    this.map = L.map(this.el, { keyboard: true, ...still });
     // Leaflet draws the areas served into an <svg> in this pane when the
     // first one is shown. They picture, with nothing to press, what the
     // list beside the map says in words: hidden from assistive technology
@@ -102,7 +107,7 @@ class MapView {
     await yieldToMain();
     const many = this.venues.length > 3000;
     this.cluster = clusterGroup(L, {
-      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many,
+      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many && !this.reduced,
       chunkProgress: (done, total) => {
         if (done === total) {
           this.el.dataset.drawn = String(total);
@@ -110,9 +115,13 @@ class MapView {
         }
       },
     }).addTo(this.map);
+    for (const [, polygons] of this.districts) {
+      L.polygon(polygons, { color: '#505a5f', weight: 2, dashArray: '6 4', fill: false, interactive: false }).addTo(this.map);
+    }
     this.areaLayer = L.layerGroup().addTo(this.map);
     await this.render(yieldToMain, selection);
     this.form.addEventListener('change', () => this.changed());
+    this.setupTimeControl();
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(); });
     this.map.on('moveend', () => this.listInView());
     this.el.addEventListener('keydown', (e) => this.escape(e));
@@ -148,9 +157,18 @@ class MapView {
     if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [MARKER_SIZE, MARKER_SIZE] }));
     const icon = this.icons.get(st);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
-    m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
+    m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300, autoPanPadding: [8, 8] });
     m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
-    m.on('popupopen', () => { this.opened = m; });
+    m.on('popupopen', () => {
+      this.opened = m;
+      // The popup fits the map on a narrow screen (360 px and less).
+      const popup = m.getPopup();
+      const fit = Math.max(160, Math.min(300, this.el.clientWidth - 64));
+      if (popup.options.maxWidth !== fit) {
+        popup.options.maxWidth = fit;
+        popup.update();
+      }
+    });
     m.on('popupclose', () => {
       // Closed by its button, which has gone: focus goes back to the marker.
       if (!document.activeElement || document.activeElement === document.body) m.getElement()?.focus();
@@ -172,28 +190,91 @@ class MapView {
     e.preventDefault();
   }
 
+  /** The year slider runs from the earliest start to this year. */
   setupYears() {
-    const select = this.form.elements.namedItem('year');
-    for (const y of yearRange(this.venues, this.providers.map((p) => [p.name, p.since]), new Date().getFullYear()).reverse()) {
-      const o = document.createElement('option');
-      o.value = String(y);
-      o.textContent = String(y);
-      select.append(o);
-    }
+    const years = yearRange(this.venues, this.providers.map((p) => [p.name, p.since]), new Date().getFullYear());
+    const slider = this.slider();
+    slider.min = String(years[0]);
+    slider.max = String(years[years.length - 1]);
+    slider.value = slider.max;
+    this.anyYear = true;
+  }
+
+  /** @returns {HTMLInputElement} */
+  slider() { return this.form.elements.namedItem('year'); }
+
+  /** The year the time control shows, or null for every year. */
+  year() { return this.anyYear ? null : Number(this.slider().value); }
+
+  /** Says the year beside the slider and to assistive technology. */
+  showYear() {
+    const out = document.getElementById('year-out');
+    const text = this.anyYear ? 'every year' : this.slider().value;
+    if (out) out.textContent = text;
+    this.slider().setAttribute('aria-valuetext', this.anyYear ? 'every year' : text);
+    const when = document.getElementById('towns-when');
+    if (when) when.textContent = this.anyYear ? '' : `, running in ${text}`;
+  }
+
+  /**
+   * Moving the slider (by pointer or arrow keys) shows that year at once;
+   * Play steps through the years from the first, Pause stops, and Every
+   * year clears the year. With reduced motion, nothing on the map animates
+   * and Play steps more slowly.
+   */
+  setupTimeControl() {
+    const slider = this.slider();
+    slider.addEventListener('input', () => { this.anyYear = false; this.showYear(); void this.changed(); });
+    document.getElementById('all-years')?.addEventListener('click', () => {
+      this.stop();
+      this.anyYear = true;
+      slider.value = slider.max;
+      this.showYear();
+      void this.changed();
+    });
+    document.getElementById('play')?.addEventListener('click', () => (this.timer ? this.stop() : this.play()));
+  }
+
+  play() {
+    const slider = this.slider();
+    const button = document.getElementById('play');
+    if (this.anyYear || slider.value === slider.max) slider.value = slider.min;
+    this.anyYear = false;
+    button.textContent = 'Pause';
+    button.setAttribute('aria-pressed', 'true');
+    const step = () => {
+      this.showYear();
+      void this.changed();
+      if (slider.value === slider.max) { this.stop(); return; }
+      this.timer = setTimeout(() => { slider.value = String(Number(slider.value) + 1); step(); }, this.reduced ? 2500 : 1200);
+    };
+    this.timer = -1;
+    step();
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.timer = 0;
+    const button = document.getElementById('play');
+    if (!button) return;
+    button.textContent = 'Play';
+    button.setAttribute('aria-pressed', 'false');
   }
 
   readExtras(params) {
-    const year = params.get('year') || '';
-    const yearSel = this.form.elements.namedItem('year');
-    yearSel.value = [...yearSel.options].some((o) => o.value === year) ? year : '';
+    const year = Number(params.get('year'));
+    const slider = this.slider();
+    this.anyYear = !(year >= Number(slider.min) && year <= Number(slider.max));
+    slider.value = this.anyYear ? slider.max : String(year);
+    this.showYear();
     this.form.elements.namedItem('layer').checked = params.get('layer') === 'energy';
   }
 
   extras() {
     const p = new URLSearchParams();
-    const year = this.form.elements.namedItem('year').value;
+    const year = this.year();
     if (this.form.elements.namedItem('layer').checked) p.set('layer', 'energy');
-    if (year) p.set('year', year);
+    if (year !== null) p.set('year', String(year));
     return p.toString();
   }
 
@@ -222,8 +303,7 @@ class MapView {
   select() {
     const q = runQuery(this.index, this.state.q);
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
-    const yearValue = this.form.elements.namedItem('year').value;
-    const year = yearValue ? Number(yearValue) : null;
+    const year = this.year();
     const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
       (year === null || energy(m.venue, this.providers[m.venue.doc].since, year) > 0));
     return { docs, counts, year, visible };
@@ -247,6 +327,7 @@ class MapView {
     this.el.dataset.markers = String(visible.length);
     await pause();
     this.drawAreas(docs, year);
+    this.drawTowns(visible);
     this.drawEnergy(visible, year).catch((err) => console.warn('The energy layer could not be drawn.', err));
     const link = document.getElementById('to-directory');
     if (link) link.setAttribute('href', `/providers/${formatState(this.state)}`);
@@ -264,6 +345,27 @@ class MapView {
       if (year !== null && a.spans.length && !a.spans.some((s) => runsIn(s, since, year))) continue;
       this.areaLayer.addLayer(L.polygon(a.polygons, { color: '#1d5c4b', weight: 1, fillOpacity: 0.12, interactive: false }));
     }
+  }
+
+  /** Fills the town table with the venues drawn, as the build fills it with all. */
+  drawTowns(visible) {
+    const body = document.getElementById('town-rows');
+    if (!body) return;
+    const statuses = [...document.querySelectorAll('#town-table th[data-status]')].map((th) => th.dataset.status);
+    const rows = townCounts(visible.map((m) => ({ town: m.venue.town, status: m.status }))).map((t) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = t.name;
+      tr.append(th, ...[t.venues, ...statuses.map((s) => t.byStatus[s] || 0)].map((n) => {
+        const td = document.createElement('td');
+        td.textContent = String(n);
+        return td;
+      }));
+      return tr;
+    });
+    body.replaceChildren(...rows);
+    this.el.dataset.towns = String(rows.length);
   }
 
   /** Draws the energy layer when it is on, loading the heat plugin the first time. */
