@@ -157,17 +157,16 @@ class MapView {
     if (!this.icons.has(st)) this.icons.set(st, L.divIcon({ className: `venue-marker status-${st}`, html: '<span></span>', iconSize: [MARKER_SIZE, MARKER_SIZE] }));
     const icon = this.icons.get(st);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
-    m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300, autoPanPadding: [8, 8] });
+    // Made once, the first time it opens: laying the popup out again (when
+    // its details are in, or the map is narrow) reuses it.
+    /** @type {HTMLElement|undefined} */
+    let content;
+    m.bindPopup(() => (content ??= popupContent(v, p, st, () => m.isPopupOpen() && m.getPopup().update())),
+      { maxWidth: 300, autoPanPadding: [8, 8] });
     m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
     m.on('popupopen', () => {
       this.opened = m;
-      // The popup fits the map on a narrow screen (360 px and less).
-      const popup = m.getPopup();
-      const fit = Math.max(160, Math.min(300, this.el.clientWidth - 64));
-      if (popup.options.maxWidth !== fit) {
-        popup.options.maxWidth = fit;
-        popup.update();
-      }
+      this.fitPopup(m.getPopup());
     });
     m.on('popupclose', () => {
       // Closed by its button, which has gone: focus goes back to the marker.
@@ -177,6 +176,19 @@ class MapView {
     m.status = st;
     m.label = label;
     return m;
+  }
+
+  /**
+   * Makes a popup fit inside the map on a narrow screen (360 px and less):
+   * no wider than the map, and scrolling when taller than it.
+   */
+  fitPopup(popup) {
+    const width = Math.max(160, Math.min(300, this.el.clientWidth - 64));
+    const height = Math.max(160, this.el.clientHeight - 96);
+    if (popup.options.maxWidth === width && popup.options.maxHeight === height) return;
+    popup.options.maxWidth = width;
+    popup.options.maxHeight = height;
+    popup.update();
   }
 
   // Escape closes an open popup from anywhere in the map, and focus goes
