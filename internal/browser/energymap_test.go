@@ -161,3 +161,21 @@ func TestMapAndCoverageAccessible(t *testing.T) {
 	}
 	narrow.AssertAccessible(t, "/map/ at 360 px with a popup")
 }
+
+// TestMapGaps: the Gaps layer shades as many districts as /data/coverage.csv
+// has gaps for the condition chosen, and the list of gaps below the map
+// names the same districts.
+func TestMapGaps(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	for _, pathway := range []string{"respiratory", "dementia"} {
+		tab.Go(t, base+"/map/?gaps=1&pathway="+pathway)
+		tab.WaitFor(t, mapReady+` && document.getElementById('map').dataset.gaps !== undefined`)
+		want := Eval[int](t, tab, `fetch('/data/coverage.csv').then(r => r.text()).then(s => s.split('\r\n').filter(l => l.startsWith('`+pathway+`,') && l.endsWith(',true')).length)`)
+		listed := Eval[int](t, tab, `document.querySelectorAll('.gap-list a[data-pathway="`+pathway+`"]').length`)
+		got := Eval[string](t, tab, `document.getElementById('map').dataset.gaps`)
+		if want == 0 || got != strconv.Itoa(want) || listed != want {
+			t.Errorf("%s: %s districts shaded and %d listed, want %d", pathway, got, listed, want)
+		}
+	}
+}

@@ -124,3 +124,23 @@ func hasTerm(list []*TermPage, t *TermPage) bool {
 	}
 	return false
 }
+
+// DistrictGaps are the gap cells of one district, in the pathways' order.
+type DistrictGaps struct {
+	District *TermPage
+	Cells    []CoverageCell
+}
+
+// ByDistrict lists, for each district, its gaps: the map's Gaps view.
+func (c *Coverage) ByDistrict() []DistrictGaps {
+	out := make([]DistrictGaps, len(c.Districts))
+	for i, d := range c.Districts {
+		out[i].District = d
+		for _, row := range c.Rows {
+			if cell := row.Cells[i]; cell.Gap() {
+				out[i].Cells = append(out[i].Cells, cell)
+			}
+		}
+	}
+	return out
+}

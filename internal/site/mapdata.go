@@ -25,7 +25,9 @@ var statusCodes = map[string]int{"established": 0, "emerging": 1, "pilot": 2, "e
 //	providers: [[name, since, status], ...] in A to Z order, as the index's docs
 //	venues:    [[lon, lat, doc, id, name, [[status, startYear, endYear], ...], town], ...]
 //	areas:     [[doc, polygons, [[status, startYear, endYear], ...]], ...]
-//	districts: [[label, polygons], ...]: the boundaries of content/areas, as outlines
+//	districts: [[label, polygons, districtID, [gap pathway ids]], ...]: the
+//	           boundaries of content/areas, as outlines, and for those matched to
+//	           a district, the pathways with nothing running there (the Gaps view)
 //
 // Popups load the rest (address, access, programmes) from the profile page.
 func (s *Site) mapData() ([]byte, error) {
@@ -44,8 +46,19 @@ func (s *Site) mapData() ([]byte, error) {
 			data.Areas = append(data.Areas, []any{doc, polygons(a.Geometry), spans(p, a.ID)})
 		}
 	}
+	gaps := map[*TermPage][]string{}
+	for _, g := range s.Coverage().ByDistrict() {
+		gaps[g.District] = []string{}
+		for _, c := range g.Cells {
+			gaps[g.District] = append(gaps[g.District], c.Pathway.ID)
+		}
+	}
 	for _, a := range s.Map().Areas {
-		data.Districts = append(data.Districts, []any{a.Label, polygons(a.Geometry)})
+		id, gapIDs := "", []string{}
+		if a.District != nil {
+			id, gapIDs = a.District.ID, gaps[a.District]
+		}
+		data.Districts = append(data.Districts, []any{a.Label, polygons(a.Geometry), id, gapIDs})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

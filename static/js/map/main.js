@@ -115,6 +115,7 @@ class MapView {
         }
       },
     }).addTo(this.map);
+    this.gapLayer = L.layerGroup().addTo(this.map);
     for (const [, polygons] of this.districts) {
       L.polygon(polygons, { color: '#505a5f', weight: 2, dashArray: '6 4', fill: false, interactive: false }).addTo(this.map);
     }
@@ -280,12 +281,14 @@ class MapView {
     slider.value = this.anyYear ? slider.max : String(year);
     this.showYear();
     this.form.elements.namedItem('layer').checked = params.get('layer') === 'energy';
+    this.form.elements.namedItem('gaps').checked = params.get('gaps') === '1';
   }
 
   extras() {
     const p = new URLSearchParams();
     const year = this.year();
     if (this.form.elements.namedItem('layer').checked) p.set('layer', 'energy');
+    if (this.form.elements.namedItem('gaps').checked) p.set('gaps', '1');
     if (year !== null) p.set('year', String(year));
     return p.toString();
   }
@@ -339,6 +342,7 @@ class MapView {
     this.el.dataset.markers = String(visible.length);
     await pause();
     this.drawAreas(docs, year);
+    this.drawGaps();
     this.drawTowns(visible);
     this.drawEnergy(visible, year).catch((err) => console.warn('The energy layer could not be drawn.', err));
     const link = document.getElementById('to-directory');
@@ -357,6 +361,27 @@ class MapView {
       if (year !== null && a.spans.length && !a.spans.some((s) => runsIn(s, since, year))) continue;
       this.areaLayer.addLayer(L.polygon(a.polygons, { color: '#1d5c4b', weight: 1, fillOpacity: 0.12, interactive: false }));
     }
+  }
+
+  /**
+   * The Gaps view: shades each district where nothing runs for the
+   * conditions chosen (every condition when none is), darker with more
+   * gaps; the list of gaps below the map says the same in words.
+   */
+  drawGaps() {
+    this.gapLayer.clearLayers();
+    let shaded = 0;
+    if (this.form.elements.namedItem('gaps').checked) {
+      const chosen = this.state.filters.get('pathway');
+      const counts = this.districts.map(([, , , gaps]) => (gaps || []).filter((p) => !chosen?.size || chosen.has(p)).length);
+      const most = Math.max(1, ...counts);
+      this.districts.forEach(([, polygons], i) => {
+        if (!counts[i]) return;
+        shaded++;
+        this.gapLayer.addLayer(L.polygon(polygons, { stroke: false, fillColor: '#b3261e', fillOpacity: 0.15 + 0.4 * (counts[i] / most), interactive: false }));
+      });
+    }
+    this.el.dataset.gaps = this.form.elements.namedItem('gaps').checked ? String(shaded) : 'off';
   }
 
   /** Fills the town table with the venues drawn, as the build fills it with all. */
