@@ -58,7 +58,7 @@ func (s *Site) mapData() ([]byte, error) {
 		if a.District != nil {
 			id, gapIDs = a.District.ID, gaps[a.District]
 		}
-		data.Districts = append(data.Districts, []any{a.Label, polygons(a.Geometry), id, gapIDs})
+		data.Districts = append(data.Districts, []any{a.Label, polygons(geo.Outline(a.Geometry)), id, gapIDs})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

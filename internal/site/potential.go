@@ -19,6 +19,21 @@ type Potential struct {
 	Related    []Candidate // in the district, with an art form the pathway's programmes use
 	Emerging   []Candidate // emerging or pilot programmes for the pathway elsewhere
 	ByDistance bool        // neighbours are the nearest districts, as no boundaries are given
+	More       [3]int      // how many more of each list than shown (at most maxCandidates are)
+}
+
+// maxCandidates is how many of each kind of candidate a gap lists; the
+// page says how many more there are.
+const maxCandidates = 5
+
+// trim keeps the first maxCandidates of each list and counts the rest.
+func (p *Potential) trim() {
+	for i, list := range []*[]Candidate{&p.Neighbours, &p.Related, &p.Emerging} {
+		if n := len(*list); n > maxCandidates {
+			p.More[i] = n - maxCandidates
+			*list = (*list)[:maxCandidates]
+		}
+	}
 }
 
 // Empty reports whether nobody could fill the gap.
@@ -32,6 +47,7 @@ type Candidate struct {
 	Provider  *Provider
 	Programme *Programme  // nil for the provider as a whole
 	Where     []*TermPage // the districts it runs in
+	Online    bool        // the programme runs online or as outreach, for Where
 	Readiness []Answer
 }
 
@@ -81,7 +97,7 @@ func (s *Site) potential(d, pw *TermPage) *Potential {
 				}
 			}
 			if pg.Status == "emerging" || pg.Status == "pilot" {
-				pot.Emerging = append(pot.Emerging, Candidate{Provider: p, Programme: pg, Where: r.Districts, Readiness: readiness(p)})
+				pot.Emerging = append(pot.Emerging, Candidate{Provider: p, Programme: pg, Where: r.Districts, Online: r.Online, Readiness: readiness(p)})
 			}
 		}
 		if len(where) > 0 {
@@ -89,6 +105,7 @@ func (s *Site) potential(d, pw *TermPage) *Potential {
 		}
 	}
 	pot.Related = s.related(d, pw, artforms)
+	pot.trim()
 	return pot
 }
 
