@@ -57,9 +57,10 @@ func Centre(g orb.Geometry) orb.Point {
 }
 
 // OutlineTolerance is how far, in degrees (about 70 m across and 110 m
-// north to south), a boundary drawn on the interactive map may stray from
-// the real one: finer than a pixel up to zoom 11, and it makes the
-// Gloucestershire districts' outlines 26 KB instead of 86 KB.
+// north to south), a boundary drawn on a map may stray from the real one:
+// finer than a pixel of the drawn maps and of the interactive map up to
+// zoom 11, and it makes the Gloucestershire districts' outlines in the
+// interactive map's data 26 KB instead of 86 KB.
 const OutlineTolerance = 0.001
 
 // Outline simplifies a boundary for drawing (Douglas-Peucker); counting

@@ -6,8 +6,9 @@ import "net/url"
 type Coverage struct {
 	Districts []*TermPage
 	Rows      []CoverageRow
-	Gaps      int // cells where nothing runs
-	Idle      int // of those, cells with a provider covering the district
+	Gaps      int     // cells where nothing runs
+	Idle      int     // of those, cells with a provider covering the district
+	Named     []Ready // the providers who could fill some gap, A to Z, with their readiness
 }
 
 // CoverageRow is one pathway across every district.
@@ -68,6 +69,7 @@ func (s *Site) coverage() *Coverage {
 		}
 		cov.Rows = append(cov.Rows, row)
 	}
+	cov.Named = cov.named()
 	return cov
 }
 

@@ -86,7 +86,7 @@ func (s *Site) mapView() *MapView {
 		}
 	}
 	for _, a := range s.boundaries {
-		ma := MapArea{Label: a.Name, District: byCode[a.Code], Path: proj.Path(a.Geometry), Geometry: a.Geometry}
+		ma := MapArea{Label: a.Name, District: byCode[a.Code], Path: proj.Path(geo.Outline(a.Geometry)), Geometry: a.Geometry}
 		if ma.District != nil {
 			ma.Label = ma.District.Label
 			ma.Programmes, ma.Online = s.RunningIn(ma.District)

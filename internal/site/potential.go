@@ -54,6 +54,45 @@ type Candidate struct {
 // Answer is one readiness question and the provider's answer, or "Not stated".
 type Answer struct{ Question, Value string }
 
+// Short is the answer in a word: Yes, No, Not stated, or Stated for a
+// supervision or evaluation described in words (the readiness table gives them).
+func (a Answer) Short() string {
+	switch a.Value {
+	case "Yes", "No", "Not stated":
+		return a.Value
+	}
+	return "Stated"
+}
+
+// Ready is a provider named as able to fill a gap, with its readiness in full.
+type Ready struct {
+	Provider  *Provider
+	Readiness []Answer
+}
+
+// named lists, A to Z, every provider some gap's suggestions name.
+func (c *Coverage) named() []Ready {
+	seen := map[*Provider]bool{}
+	var out []Ready
+	for _, row := range c.Rows {
+		for _, cell := range row.Cells {
+			if cell.Suggestions == nil {
+				continue
+			}
+			for _, list := range [][]Candidate{cell.Suggestions.Neighbours, cell.Suggestions.Related, cell.Suggestions.Emerging} {
+				for _, cand := range list {
+					if !seen[cand.Provider] {
+						seen[cand.Provider] = true
+						out = append(out, Ready{cand.Provider, cand.Readiness})
+					}
+				}
+			}
+		}
+	}
+	sortByName(out, func(r Ready) string { return r.Provider.Name })
+	return out
+}
+
 // readiness reads a provider's [quality] answers, saying "Not stated" for
 // each it leaves out.
 func readiness(p *Provider) []Answer {

@@ -20,6 +20,7 @@ import { popupContent, statusLabel } from './popup.js';
 import { yearRange, runsIn, energy, venueStatus, townCounts } from './timeline.js';
 import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
 import { clusterGroup, MARKER_SIZE } from './cluster.js';
+import { TimeControl } from './timecontrol.js';
 
 /** @type {any} */
 let L;
@@ -84,7 +85,8 @@ class MapView {
   async setup() {
     this.icons = new Map();
     this.markers = await mapInSlices(this.venues, (v) => this.marker(v));
-    this.setupYears();
+    this.time = new TimeControl(this.form, yearRange(this.venues, this.providers.map((p) => [p.name, p.since]), new Date().getFullYear()),
+      () => this.changed(), matchMedia('(prefers-reduced-motion: reduce)').matches);
     this.state = parseState(location.search);
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
@@ -92,8 +94,7 @@ class MapView {
     // Let the browser lay out the revealed controls in its own frame, so
     // that Leaflet's first measure of the map does not force that layout.
     await afterFrame();
-    this.reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const still = this.reduced ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false } : {};
+    const still = this.time.reduced ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false } : {};
     this.map = L.map(this.el, { keyboard: true, ...still });
     // Leaflet draws the areas served into an <svg> in this pane when the
     // first one is shown. They picture, with nothing to press, what the
@@ -107,7 +108,7 @@ class MapView {
     await yieldToMain();
     const many = this.venues.length > 3000;
     this.cluster = clusterGroup(L, {
-      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many && !this.reduced,
+      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many && !this.time.reduced,
       chunkProgress: (done, total) => {
         if (done === total) {
           this.el.dataset.drawn = String(total);
@@ -122,7 +123,7 @@ class MapView {
     this.areaLayer = L.layerGroup().addTo(this.map);
     await this.render(yieldToMain, selection);
     this.form.addEventListener('change', () => this.changed());
-    this.setupTimeControl();
+    this.time.bind();
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(); });
     this.map.on('moveend', () => this.listInView());
     this.el.addEventListener('keydown', (e) => this.escape(e));
@@ -203,90 +204,15 @@ class MapView {
     e.preventDefault();
   }
 
-  /** The year slider runs from the earliest start to this year. */
-  setupYears() {
-    const years = yearRange(this.venues, this.providers.map((p) => [p.name, p.since]), new Date().getFullYear());
-    const slider = this.slider();
-    slider.min = String(years[0]);
-    slider.max = String(years[years.length - 1]);
-    slider.value = slider.max;
-    this.anyYear = true;
-  }
-
-  /** @returns {HTMLInputElement} */
-  slider() { return this.form.elements.namedItem('year'); }
-
-  /** The year the time control shows, or null for every year. */
-  year() { return this.anyYear ? null : Number(this.slider().value); }
-
-  /** Says the year beside the slider and to assistive technology. */
-  showYear() {
-    const out = document.getElementById('year-out');
-    const text = this.anyYear ? 'every year' : this.slider().value;
-    if (out) out.textContent = text;
-    this.slider().setAttribute('aria-valuetext', this.anyYear ? 'every year' : text);
-    const when = document.getElementById('towns-when');
-    if (when) when.textContent = this.anyYear ? '' : `, running in ${text}`;
-  }
-
-  /**
-   * Moving the slider (by pointer or arrow keys) shows that year at once;
-   * Play steps through the years from the first, Pause stops, and Every
-   * year clears the year. With reduced motion, nothing on the map animates
-   * and Play steps more slowly.
-   */
-  setupTimeControl() {
-    const slider = this.slider();
-    slider.addEventListener('input', () => { this.anyYear = false; this.showYear(); void this.changed(); });
-    document.getElementById('all-years')?.addEventListener('click', () => {
-      this.stop();
-      this.anyYear = true;
-      slider.value = slider.max;
-      this.showYear();
-      void this.changed();
-    });
-    document.getElementById('play')?.addEventListener('click', () => (this.timer ? this.stop() : this.play()));
-  }
-
-  play() {
-    const slider = this.slider();
-    const button = document.getElementById('play');
-    if (this.anyYear || slider.value === slider.max) slider.value = slider.min;
-    this.anyYear = false;
-    button.textContent = 'Pause';
-    button.setAttribute('aria-pressed', 'true');
-    const step = () => {
-      this.showYear();
-      void this.changed();
-      if (slider.value === slider.max) { this.stop(); return; }
-      this.timer = setTimeout(() => { slider.value = String(Number(slider.value) + 1); step(); }, this.reduced ? 2500 : 1200);
-    };
-    this.timer = -1;
-    step();
-  }
-
-  stop() {
-    clearTimeout(this.timer);
-    this.timer = 0;
-    const button = document.getElementById('play');
-    if (!button) return;
-    button.textContent = 'Play';
-    button.setAttribute('aria-pressed', 'false');
-  }
-
   readExtras(params) {
-    const year = Number(params.get('year'));
-    const slider = this.slider();
-    this.anyYear = !(year >= Number(slider.min) && year <= Number(slider.max));
-    slider.value = this.anyYear ? slider.max : String(year);
-    this.showYear();
+    this.time.read(params);
     this.form.elements.namedItem('layer').checked = params.get('layer') === 'energy';
     this.form.elements.namedItem('gaps').checked = params.get('gaps') === '1';
   }
 
   extras() {
     const p = new URLSearchParams();
-    const year = this.year();
+    const year = this.time.year();
     if (this.form.elements.namedItem('layer').checked) p.set('layer', 'energy');
     if (this.form.elements.namedItem('gaps').checked) p.set('gaps', '1');
     if (year !== null) p.set('year', String(year));
@@ -318,7 +244,7 @@ class MapView {
   select() {
     const q = runQuery(this.index, this.state.q);
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
-    const year = this.year();
+    const year = this.time.year();
     const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
       (year === null || energy(m.venue, this.providers[m.venue.doc].since, year) > 0));
     return { docs, counts, year, visible };
