@@ -1,7 +1,12 @@
 package site
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -184,4 +189,67 @@ func TestGapSuggestions(t *testing.T) {
 	if got != want {
 		t.Errorf("readiness %s, want %s", got, want)
 	}
+}
+
+// TestReachFeedsExports: the providers CSV and the Open Referral services
+// place programmes by the coverage grid's rule: Threeway's programmes run
+// in middle only, although it names three districts; the online programme
+// serves its provider's district.
+func TestReachFeedsExports(t *testing.T) {
+	out, _ := build(t, coverageSite(true))
+	tree := readTree(t, out)
+	rows, err := csv.NewReader(bytes.NewReader(tree["data/providers.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "districts_running")
+	running := map[string]string{}
+	for _, r := range rows[1:] {
+		running[r[0]] = r[col]
+	}
+	if want := map[string]string{"threeway": "middle", "newcomer": "middle", "online": "east", "painter": "north"}; !maps.Equal(running, want) {
+		t.Errorf("districts_running %v, want %v", running, want)
+	}
+	areas := map[string][]string{}
+	for name, data := range tree {
+		if !strings.HasPrefix(name, "openreferral/services/") || strings.Contains(name, "page-") {
+			continue
+		}
+		var s struct {
+			Name         string
+			ServiceAreas []struct{ Name string } `json:"service_areas"`
+		}
+		if err := json.Unmarshal(data, &s); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range s.ServiceAreas {
+			areas[s.Name] = append(areas[s.Name], a.Name)
+		}
+	}
+	for name, want := range map[string]string{"Programme one": "[Middle]", "Programme two": "[Middle]", "Programme net": "[East]", "Programme paint": "[North]"} {
+		if got := fmt.Sprint(areas[name]); got != want {
+			t.Errorf("%s: service areas %s, want %s", name, got, want)
+		}
+	}
+}
+
+// TestGapSuggestionsWithoutBoundaries: without boundaries, the neighbours
+// are the nearest districts by the middle of their venues: from middle,
+// north (west and east have no venue of their own).
+func TestGapSuggestionsWithoutBoundaries(t *testing.T) {
+	s, probs := load(Options{Site: coverageSite(false), Now: testNow})
+	if probs.Errors() > 0 {
+		t.Fatal(probs)
+	}
+	for _, r := range s.Coverage().Rows {
+		for _, c := range r.Cells {
+			if r.Pathway.ID == "mood" && c.District.ID == "middle" {
+				if p := c.Suggestions; p == nil || !p.ByDistance || fmt.Sprint(names(p.Neighbours)) != "[Painter north]" {
+					t.Errorf("mood x middle without boundaries: %+v, want Painter in north, by distance", p)
+				}
+				return
+			}
+		}
+	}
+	t.Fatal("no cell mood x middle")
 }
