@@ -179,3 +179,26 @@ func TestMapGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestMapReducedMotion: a reader who prefers reduced motion gets a map
+// that neither fades nor animates zooms; others get Leaflet's animations.
+func TestMapReducedMotion(t *testing.T) {
+	base, _ := realSite(t)
+	b := Start(t)
+	for _, reduce := range []bool{true, false} {
+		tab := b.NewTab(t)
+		if reduce {
+			media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}}
+			if _, err := chromedp.Call(tab.Context(), emulation.SetEmulatedMedia, media); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tab.Go(t, base+"/map/")
+		tab.WaitFor(t, mapSettled)
+		animated := Eval[bool](t, tab, `document.getElementById('map').classList.contains('leaflet-fade-anim') ||
+		  !!document.querySelector('#map .leaflet-marker-icon.leaflet-zoom-animated')`)
+		if animated == reduce {
+			t.Errorf("prefers reduced motion %v: the map animates %v", reduce, animated)
+		}
+	}
+}
