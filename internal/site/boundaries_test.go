@@ -64,7 +64,7 @@ func TestBoundaries(t *testing.T) {
 	if err := json.Unmarshal(tree["map/venues.json"], &data); err != nil || len(data.Districts) != 6 {
 		t.Errorf("%d district outlines in the map's data, want 6 (%v)", len(data.Districts), err)
 	}
-	for _, page := range []string{"data/index.html", "coverage/index.html"} {
+	for _, page := range []string{"data/index.html", "coverage/index.html", "map/index.html"} {
 		if !strings.Contains(string(tree[page]), "Contains OS data © Crown copyright and database right 2016") {
 			t.Errorf("%s does not credit the boundaries", page)
 		}
