@@ -5,12 +5,14 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"artsmap/internal/content"
 )
 
 // Growth is running programmes per year by status, for the chart drawn
 // at build time (it needs no JavaScript) and the table beside it.
 type Growth struct {
-	Statuses []string // established, emerging, pilot, ended: the programme's status today
+	Statuses []string // content.ProgrammeStatus: the programme's status today
 	Years    []GrowthYear
 	Max      int // the largest yearly total
 }
@@ -40,7 +42,7 @@ func (s *Site) growth() *Growth {
 		}
 	}
 	first = max(first, now-growthYears+1)
-	g := &Growth{Statuses: []string{"established", "emerging", "pilot", "ended"}}
+	g := &Growth{Statuses: content.ProgrammeStatus}
 	for y := first; y <= now; y++ {
 		gy := GrowthYear{Year: y, Counts: make([]int, len(g.Statuses))}
 		for _, p := range s.Providers {
