@@ -13,8 +13,8 @@ import (
 )
 
 // TestBoundaryViewsAccessible builds the real site with the ONS district
-// boundaries from the shared test data (read in place, never copied into
-// the repository) and checks the choropleth and the drawn map.
+// boundaries from the shared test data (content/ carries the same file) and
+// checks the choropleth and the drawn map.
 func TestBoundaryViewsAccessible(t *testing.T) {
 	root := RepoRoot(t)
 	districts, err := os.ReadFile(testenv.SharedData(t, "gloucestershire-districts.geojson"))

@@ -104,8 +104,6 @@ func TestZeroResultsWayOn(t *testing.T) {
 	}
 }
 
-func jsString(s string) string { return "'" + strings.ReplaceAll(s, "'", `\'`) + "'" }
-
 // TestPostcodeNear: a postcode typed in the "near" control sorts nearest
 // first and names the district, and the address keeps it.
 func TestPostcodeNear(t *testing.T) {

@@ -21,11 +21,12 @@ type Config struct {
 }
 
 // Attribution credits the source of data files under content/ (boundaries,
-// postcodes), as their licence asks; /data/ lists every one.
+// postcodes), as their licence asks: /data/ lists every one, and the map
+// shows those of the boundary files it draws.
 type Attribution struct {
-	Files []string `toml:"files"` // paths under content/
+	Files []string `toml:"files"` // paths under content/, such as "areas/postcodes.csv"
 	Text  string   `toml:"text"`
-	URL   string   `toml:"url"`
+	URL   string   `toml:"url"` // the licence or source, http(s)
 }
 
 // Region names the area the site covers and bounds it.

@@ -43,7 +43,7 @@ var homonyms = map[string]map[string]int{
 		"layouts/partials/map.html":    1, // likewise
 		"layouts/provider.html":        1, // class="venue"
 		"layouts/venues.html":          2, // plural
-		"static/css/site.css":          5, // .venue, the venue's block on a profile, and .venue-marker
+		"static/css/site.css":          6, // .venue, the venue's block on a profile, .venue-marker and .handout-venue
 		"static/css/print.css":         1, // .venue
 		"static/js/map/main.js":        1, // 'venue' : 'venues'
 		"internal/scaffold/profile.go": 1, // the id of a form's venue without a name
@@ -67,11 +67,11 @@ var homonyms = map[string]map[string]int{
 		"layouts/partials/report.html": 4, // the form's template, id and class
 		"layouts/provider.html":        1, // {{template "report" $}}
 	},
-	"article":  {"static/js/admin/preview.js": 2},        // the HTML element
-	"training": {"internal/cms/collections.go": 1},       // the quality table's training setting
-	"online":   {"internal/openreferral/schedule.go": 1}, // HSDS's attending type
-	"group":    {"layouts/coverage.html": 1},             // role="group"
-	"book":     {"internal/cms/evidence.go": 1},          // a reference's book setting
+	"article":  {"static/js/admin/preview.js": 2},                            // the HTML element
+	"training": {"internal/cms/collections.go": 1},                           // the quality table's training setting
+	"online":   {"internal/openreferral/schedule.go": 1},                     // HSDS's attending type
+	"group":    {"layouts/coverage.html": 1, "layouts/partials/map.html": 1}, // role="group"
+	"book":     {"internal/cms/evidence.go": 1},                              // a reference's book setting
 }
 
 // TestOneHome scans the source (Go files other than tests outside this

@@ -51,6 +51,13 @@ func ProviderStatuses() Choices {
 // StatusOf returns the status with id, and false when there is none.
 func StatusOf(id string) (Status, bool) { return rowOf(Statuses, id) }
 
+// Growing reports whether work with status id is going on but not yet
+// established (emerging, or a pilot): work that could grow to fill a gap.
+func Growing(id string) bool {
+	s, ok := StatusOf(id)
+	return ok && !s.Ended && s.ID != Statuses[0].ID
+}
+
 // Active reports whether work with status id is still going on (an
 // unknown status counts as active).
 func Active(id string) bool {

@@ -74,6 +74,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	if b := c.Region.Bounds; len(b) == 4 {
 		a.site.bounds = geo.Bounds{West: b[0], South: b[1], East: b[2], North: b[3]}
 	}
+	a.site.Credits = c.Attribution
 	for _, f := range cs.Areas {
 		a.site.boundaries = append(a.site.boundaries, f.Features...)
 	}
@@ -86,7 +87,6 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	a.glossary()
 	a.taxonomies()
 	a.postcodes()
-	a.site.attributions = c.Attribution
 	a.providers()
 	a.factsheets()
 	a.learning()

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"regexp"
@@ -11,12 +13,12 @@ import (
 	"artsmap/internal/testenv"
 )
 
-// withBoundaries is the real site with the district boundaries added.
-func withBoundaries(t *testing.T) fstest.MapFS {
+// realContent is the real site (content/, which carries the ONS district
+// boundaries) as a file system a test may change. It checks first that the
+// boundaries are the shared ONS file unchanged.
+func realContent(t *testing.T) fstest.MapFS {
 	t.Helper()
-	// The ONS boundary file in the shared test data, read where it is and
-	// never copied into the repository.
-	data, err := os.ReadFile(testenv.SharedData(t, "gloucestershire-districts.geojson"))
+	ons, err := os.ReadFile(testenv.SharedData(t, "gloucestershire-districts.geojson"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,14 +34,18 @@ func withBoundaries(t *testing.T) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys["content/areas/districts.geojson"] = &fstest.MapFile{Data: data, Mode: 0o644}
+	if f := fsys["content/areas/districts.geojson"]; f == nil || !bytes.Equal(f.Data, ons) {
+		t.Fatal("content/areas/districts.geojson is not the ONS file of the shared data")
+	}
 	return fsys
 }
 
-// TestBoundaries draws the districts on the map and shades them, and warns
-// when a venue lies outside every district its provider lists.
+// TestBoundaries: the Gloucestershire build draws its districts on the map
+// (the drawn one, and as outlines in the interactive map's data) and shades
+// them on the coverage page, credits them, and warns when a venue lies
+// outside every district its provider lists.
 func TestBoundaries(t *testing.T) {
-	fsys := withBoundaries(t)
+	fsys := realContent(t)
 	out, res := build(t, fsys)
 	if len(res.Problems) > 0 {
 		t.Errorf("the real venues should all lie in their districts: %v", res.Problems)
@@ -53,6 +59,18 @@ func TestBoundaries(t *testing.T) {
 	}
 	if n := strings.Count(string(tree["coverage/index.html"]), `<path class="area shade-`); n != 6 {
 		t.Errorf("%d shaded districts on the coverage page, want 6", n)
+	}
+	var data struct{ Districts [][]any }
+	if err := json.Unmarshal(tree["map/venues.json"], &data); err != nil || len(data.Districts) != 6 {
+		t.Errorf("%d district outlines in the map's data, want 6 (%v)", len(data.Districts), err)
+	}
+	for _, page := range []string{"data/index.html", "coverage/index.html", "map/index.html"} {
+		if !strings.Contains(string(tree[page]), "Contains OS data © Crown copyright and database right 2016") {
+			t.Errorf("%s does not credit the boundaries", page)
+		}
+	}
+	if !strings.Contains(string(tree["map/index.html"]), `| Source: Office for National Statistics`) {
+		t.Error("the map's attribution does not credit the boundaries")
 	}
 	// Move Mindsong's first venue to Cirencester, in Cotswold, which Mindsong does not list.
 	loc := fsys["content/providers/mindsong/locations.geojson"]

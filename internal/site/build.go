@@ -227,6 +227,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(MapImagePath)] = bytesOf(s.mapSVG)
 	table[trim(StatusCSSPath)] = bytesOf(statusCSS)
 	table[trim(CSVPath)] = bytesOf(s.providersCSV)
+	table[trim(CoverageCSVPath)] = bytesOf(s.coverageCSV)
 	table[trim(MapDataPath)] = s.mapData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON

@@ -33,6 +33,9 @@ func (s *Site) Downloads() []Download {
 			Fields:      geoJSONFields},
 		{ID: "csv", Title: "Providers (CSV)", URL: CSVPath, Format: "CSV, UTF-8, one row per provider; lists joined with \"; \"",
 			Description: "Every provider with its vocabularies, published contact details and counts.", Fields: csvFields()},
+		{ID: "coverage", Title: "Coverage by pathway and district (CSV)", URL: CoverageCSVPath, Format: "CSV, UTF-8, one row per pathway and district",
+			Description: "The coverage grid of /coverage/: for each pathway and district, the providers covering it, the programmes running there at venues and online, and whether it is a gap.",
+			Fields:      coverageFields()},
 		{ID: "openreferral", Title: "Open Referral (HSDS 3.0)", URL: "/" + OpenReferralDir + "/index.json", Format: "JSON, Human Services Data Specification 3.0",
 			Description: "The directory as organizations, services, locations, services at locations, taxonomies and taxonomy terms, for " +
 				"social prescribing and referral systems. Lists are paged, " + strconv.Itoa(OpenReferralPageSize) + " items to a page.",
@@ -62,6 +65,7 @@ var csvMeaning = map[string]string{
 	"referral": "referral route ids", "website": "web address", "email": "email, only where the provider agreed to publish it",
 	"phone": "phone, only where the provider agreed to publish it", "programmes": "number of programmes",
 	"venues": "number of venues", "reviewed": "date the profile was last checked", "url": "the profile's address",
+	"districts_running": "district ids where its programmes, not ended, run: at their venues, or its districts for those online or without a venue",
 }
 
 func csvFields() []Field {

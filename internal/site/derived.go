@@ -16,6 +16,9 @@ type derived struct {
 	example  func() string
 	mapView  func() *MapView
 	coverage func() *Coverage
+	reaches  func() map[*Programme]Reach
+	adjacent func() map[*TermPage][]*TermPage
+	growth   func() *Growth
 }
 
 // derive prepares the model's derived values; assemble calls it last.
@@ -26,6 +29,9 @@ func (s *Site) derive() {
 		example:  sync.OnceValue(s.searchExample),
 		mapView:  sync.OnceValue(s.mapView),
 		coverage: sync.OnceValue(s.coverage),
+		reaches:  sync.OnceValue(s.reaches),
+		adjacent: sync.OnceValue(s.adjacency),
+		growth:   sync.OnceValue(s.growth),
 	}
 }
 

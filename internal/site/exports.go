@@ -147,7 +147,7 @@ func termIDs(ts []*TermPage) []string {
 
 // csvColumns are the columns of /data/providers.csv, one row per provider.
 var csvColumns = []string{"slug", "name", "kind", "status", "since", "districts", "pathways", "artforms",
-	"audiences", "referral", "website", "email", "phone", "programmes", "venues", "reviewed", "url"}
+	"audiences", "referral", "website", "email", "phone", "programmes", "venues", "reviewed", "url", "districts_running"}
 
 // providersCSV is one row per provider. Lists are joined with "; ".
 // Contact details appear only where the provider agreed to publish them.
@@ -166,10 +166,25 @@ func (s *Site) providersCSV() []byte {
 			strings.Join(termIDs(p.Artforms), "; "), strings.Join(termIDs(p.Audiences), "; "),
 			strings.Join(termIDs(p.Referral), "; "), p.Website, p.Email, p.Phone,
 			strconv.Itoa(len(p.Programmes)), strconv.Itoa(len(p.Venues)), p.Reviewed.Format("2006-01-02"),
-			s.absURL(p.URL)}))
+			s.absURL(p.URL), strings.Join(termIDs(s.runningIn(p)), "; ")}))
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// runningIn lists the districts where a provider's programmes, not
+// ended, run (see Reach), in the vocabulary's order.
+func (s *Site) runningIn(p *Provider) []*TermPage {
+	var out []*TermPage
+	for _, d := range s.Taxonomy("districts").Terms {
+		for _, pg := range p.Programmes {
+			if running(pg) && hasTerm(s.ReachOf(pg).Districts, d) {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // defuse stops a spreadsheet from reading a cell as a formula.

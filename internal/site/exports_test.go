@@ -10,6 +10,10 @@ import (
 	"testing"
 
 	"artsmap/internal/content"
+	"artsmap/internal/geo"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // TestExports checks the GeoJSON and CSV downloads against the content.
@@ -77,7 +81,9 @@ func TestExports(t *testing.T) {
 	assertPrivateContactsHidden(t, cs, tree)
 }
 
-// TestCoverageCounts recounts one cell by hand from the content.
+// TestCoverageCounts recounts every cell of the real site by hand from the
+// content: a programme counts where the district boundary holds one of its
+// venues, or, online or without a venue, in its provider's districts.
 func TestCoverageCounts(t *testing.T) {
 	root := os.DirFS("../..")
 	cs, probs := content.Load(root, content.Options{Now: testNow})
@@ -89,29 +95,15 @@ func TestCoverageCounts(t *testing.T) {
 	gaps := 0
 	for r, row := range cov.Rows {
 		for c, cell := range row.Cells {
-			pw, d := cs.Config.Vocab.Pathways[r].ID, cs.Config.Vocab.Districts[c].ID
-			providers, programmes := 0, 0
-			for _, p := range cs.Providers {
-				if !slices.Contains(p.Districts, d) {
-					continue
-				}
-				active, offered := 0, slices.Contains(p.Pathways, pw)
-				for _, pg := range p.Programmes {
-					if pg.Status != "ended" && slices.Contains(pg.Pathways, pw) {
-						active++
-					}
-				}
-				if offered || active > 0 {
-					providers++
-					programmes += active
-				}
+			pw, d := cs.Config.Vocab.Pathways[r], cs.Config.Vocab.Districts[c]
+			want := handCount(t, cs, pw.ID, d)
+			got := [3]int{cell.Providers, cell.Programmes, cell.Online}
+			if got != want {
+				t.Errorf("%s x %s = %v (providers, at venues, online); want %v", pw.ID, d.ID, got, want)
 			}
-			if cell.Providers != providers || cell.Programmes != programmes {
-				t.Errorf("%s x %s = %d providers, %d programmes; want %d, %d", pw, d, cell.Providers, cell.Programmes, providers, programmes)
-			}
-			if providers == 0 {
+			if want[1]+want[2] == 0 {
 				gaps++
-				if !strings.Contains(cell.URL, "district="+d) {
+				if !strings.Contains(cell.URL, "district="+d.ID) {
 					t.Errorf("gap cell links to %s", cell.URL)
 				}
 			}
@@ -120,4 +112,51 @@ func TestCoverageCounts(t *testing.T) {
 	if gaps != cov.Gaps || gaps == 0 {
 		t.Errorf("%d gaps counted, %d by hand (the sample content should have some)", cov.Gaps, gaps)
 	}
+}
+
+// handCount counts one cell from the content: providers covering, programmes
+// at venues in the district, programmes online or without a venue.
+func handCount(t *testing.T, cs *content.Site, pw string, d content.Term) [3]int {
+	var boundary orb.Geometry
+	for _, f := range cs.Areas {
+		for _, a := range f.Features {
+			if a.Code == d.Code {
+				boundary = a.Geometry
+			}
+		}
+	}
+	if boundary == nil {
+		t.Fatalf("no boundary for %s", d.ID)
+	}
+	var n [3]int
+	for _, p := range cs.Providers {
+		covers := slices.Contains(p.Districts, d.ID) && slices.Contains(p.Pathways, pw)
+		for _, pg := range p.Programmes {
+			pathways := pg.Pathways
+			if len(pathways) == 0 {
+				pathways = p.Pathways
+			}
+			if pg.Status == "ended" || !slices.Contains(pathways, pw) {
+				continue
+			}
+			if pg.Format == "online" || len(pg.Venues) == 0 {
+				if slices.Contains(p.Districts, d.ID) {
+					n[2]++
+					covers = true
+				}
+				continue
+			}
+			if slices.ContainsFunc(p.Venues, func(v geo.Venue) bool {
+				return slices.Contains(pg.Venues, v.ID) && planar.PolygonContains(boundary.(orb.Polygon), v.Point)
+			}) {
+				n[1]++
+				covers = true
+			}
+			covers = covers || slices.Contains(p.Districts, d.ID)
+		}
+		if covers {
+			n[0]++
+		}
+	}
+	return n
 }

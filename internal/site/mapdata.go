@@ -40,9 +40,12 @@ type mapStatus struct {
 // mapData is the interactive map's data, as compact as it can be read:
 //
 //	providers: [[name, since, status], ...] in A to Z order, as the index's docs
-//	venues:    [[lon, lat, doc, id, name, [[status, startYear, endYear], ...]], ...]
+//	venues:    [[lon, lat, doc, id, name, [[status, startYear, endYear], ...], town], ...]
 //	areas:     [[doc, polygons, [[status, startYear, endYear], ...]], ...]
 //	statuses:  [{id, label, weight, ended}, ...]: status n is the nth, most established first
+//	districts: [[label, polygons, districtID, [gap pathway ids]], ...]: the
+//	           boundaries of content/areas, as outlines, and for those matched to
+//	           a district, the pathways with nothing running there (the Gaps view)
 //
 // Popups load the rest (address, access, programmes) from the profile page.
 func (s *Site) mapData() ([]byte, error) {
@@ -51,18 +54,33 @@ func (s *Site) mapData() ([]byte, error) {
 		Venues    [][]any     `json:"venues"`
 		Areas     [][]any     `json:"areas"`
 		Statuses  []mapStatus `json:"statuses"`
-	}{[][]any{}, [][]any{}, [][]any{}, []mapStatus{}}
+		Districts [][]any     `json:"districts"`
+	}{[][]any{}, [][]any{}, [][]any{}, []mapStatus{}, [][]any{}}
 	for _, st := range registry.Statuses {
 		data.Statuses = append(data.Statuses, mapStatus{st.ID, st.Label, st.Weight, st.Ended})
 	}
 	for doc, p := range s.Providers {
 		data.Providers = append(data.Providers, []any{p.Name, p.Since, statusCode(p.Status)})
 		for _, v := range p.Venues {
-			data.Venues = append(data.Venues, []any{round4(v.Point[0]), round4(v.Point[1]), doc, v.ID, v.Name, spans(p, v.ID)})
+			data.Venues = append(data.Venues, []any{round4(v.Point[0]), round4(v.Point[1]), doc, v.ID, v.Name, spans(p, v.ID), townOf(v.Address)})
 		}
 		for _, a := range p.Areas {
 			data.Areas = append(data.Areas, []any{doc, polygons(a.Geometry), spans(p, a.ID)})
 		}
+	}
+	gaps := map[*TermPage][]string{}
+	for _, g := range s.Coverage().ByDistrict() {
+		gaps[g.District] = []string{}
+		for _, c := range g.Cells {
+			gaps[g.District] = append(gaps[g.District], c.Pathway.ID)
+		}
+	}
+	for _, a := range s.Map().Areas {
+		id, gapIDs := "", []string{}
+		if a.District != nil {
+			id, gapIDs = a.District.ID, gaps[a.District]
+		}
+		data.Districts = append(data.Districts, []any{a.Label, polygons(geo.Outline(a.Geometry)), id, gapIDs})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

@@ -35,7 +35,9 @@ type MapArea struct {
 	Label      string
 	District   *TermPage // nil when the boundary matches no district
 	Path       string
-	Programmes int // active programmes of providers serving the district
+	Geometry   orb.Geometry
+	Programmes int // programmes, not ended, at venues in the district (see Reach)
+	Online     int // programmes, not ended, online or as outreach by providers serving it
 }
 
 // MapVenue is a venue placed on the drawing.
@@ -82,10 +84,10 @@ func (s *Site) mapView() *MapView {
 		}
 	}
 	for _, a := range s.boundaries {
-		ma := MapArea{Label: a.Name, District: byCode[a.Code], Path: proj.Path(a.Geometry)}
+		ma := MapArea{Label: a.Name, District: byCode[a.Code], Path: proj.Path(geo.Outline(a.Geometry)), Geometry: a.Geometry}
 		if ma.District != nil {
 			ma.Label = ma.District.Label
-			ma.Programmes = s.activeProgrammes(ma.District)
+			ma.Programmes, ma.Online = s.RunningIn(ma.District)
 		}
 		m.Areas = append(m.Areas, ma)
 	}
@@ -131,20 +133,6 @@ func shapeOf(status string, x, y float64) string {
 }
 
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// activeProgrammes counts the programmes, not ended, of the providers
-// serving a district.
-func (s *Site) activeProgrammes(d *TermPage) int {
-	n := 0
-	for _, p := range d.Providers {
-		for _, pg := range p.Programmes {
-			if registry.Active(pg.Status) {
-				n++
-			}
-		}
-	}
-	return n
-}
 
 // shade buckets a district's active programmes into five steps for the
 // choropleth (0 is none).

@@ -45,18 +45,18 @@ type Site struct {
 	Pages      []*DocPage  // by title
 	Counts     Counts
 
-	bundles     []bundle   // folders whose files are published beside their page
-	bounds      geo.Bounds // the region
-	boundaries  []geo.Area // from content/areas, for the drawn map
-	Tiles       string     // map tile URL template
-	Attribution string     // map tile attribution
-	Center      []float64  // lon, lat
+	bundles     []bundle              // folders whose files are published beside their page
+	bounds      geo.Bounds            // the region
+	boundaries  []geo.Area            // from content/areas, for the drawn map
+	Tiles       string                // map tile URL template
+	Attribution string                // map tile attribution
+	Credits     []content.Attribution // [[attribution]]: sources of data files under content/
+	Center      []float64             // lon, lat
 	Zoom        int
 	Leaflet     bool      // the map library is among the static files
 	Feedback    *Feedback // where "Report a problem" sends reports; nil: no form
 
-	Postcodes    []*Outward            // postcode districts of content/areas/postcodes.csv, GL1, GL2, ..., GL10
-	attributions []content.Attribution // site.toml's credits for data files
+	Postcodes []*Outward // postcode districts of content/areas/postcodes.csv, GL1, GL2, ..., GL10
 
 	editor  *cms.Document // the browser editor's configuration; nil when [cms] is not set
 	forms   bool          // the profile forms are on ([forms] netlify = true)
@@ -195,6 +195,21 @@ func (s *Site) absURL(p string) string {
 		u.Path += "/"
 	}
 	return u.String()
+}
+
+// AttributionsFor are the credits of the data files whose path under
+// content/ starts with prefix ("areas/" and ".geojson" for the map's
+// boundaries: both must match).
+func (s *Site) AttributionsFor(prefix, suffix string) []content.Attribution {
+	var out []content.Attribution
+	for _, a := range s.Credits {
+		if slices.ContainsFunc(a.Files, func(f string) bool {
+			return strings.HasPrefix(f, prefix) && strings.HasSuffix(f, suffix)
+		}) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Taxonomy returns the taxonomy with the given key.

@@ -68,7 +68,7 @@ func (s *Site) orProvider(p *Provider) openreferral.Provider {
 			ID: pg.ID, Title: pg.Title, Summary: pg.Summary, Status: pg.Status, URL: s.absURL(p.URL) + "#programme-" + pg.ID,
 			Format: pg.Format, FormatLabel: labelOrEmpty(pg.Format), Sessions: pg.Sessions, Cost: pg.Cost,
 			CostLabel: labelOrEmpty(pg.Cost), Commissioner: pg.Commissioner, Started: pg.Started, Ended: pg.Ended,
-			Terms:  termRefs(p.Districts, pg.Pathways, pg.Artforms, pg.Audiences, p.Referral),
+			Terms:  termRefs(s.ReachOf(pg).Districts, pg.Pathways, pg.Artforms, pg.Audiences, p.Referral),
 			Venues: venueIDs(pg.Venues), Areas: pg.areaIDs,
 			Recurrences: s.orRecurrences(pg), Joining: s.orJoining(pg.Joining),
 		})

@@ -215,4 +215,4 @@ func (o *Outward) shard(index map[string]int) ([]byte, error) {
 }
 
 // Attributions are the credits site.toml gives for data files, for /data/.
-func (s *Site) Attributions() []content.Attribution { return s.attributions }
+func (s *Site) Attributions() []content.Attribution { return s.Credits }

@@ -24,7 +24,8 @@ var shapeCSS = map[registry.Shape]struct{ icon, marker string }{
 // statusCSS writes the rules of every status: its label's colour and icon
 // (.status-<id>), its marker in inline SVG such as the map's key
 // (.m-<id>: filled, or an outline once ended) and its marker on the
-// interactive map (.venue-marker.status-<id>).
+// interactive map (.venue-marker.status-<id>) and its share of a cluster's
+// ring (.ring-<id>) and the growth chart's bars (.bar-<id>).
 func statusCSS() []byte {
 	var b bytes.Buffer
 	b.WriteString("/* Made by artsmap from its registry of statuses: colour is never the only signal, each has a shape. */\n")
@@ -38,6 +39,8 @@ func statusCSS() []byte {
 			fmt.Fprintf(&b, ".m-%s { fill: %s; stroke: #fff; stroke-width: 1.5; }\n", st.ID, st.Colour)
 		}
 		fmt.Fprintf(&b, ".venue-marker.status-%s { color: %s; }\n", st.ID, st.Colour)
+		fmt.Fprintf(&b, ".ring-%s { stroke: %s; }\n", st.ID, st.Colour)
+		fmt.Fprintf(&b, ".bar-%s { fill: %s; }\n", st.ID, st.Colour)
 		if sh.marker != "" {
 			fmt.Fprintf(&b, ".venue-marker.status-%s span { %s }\n", st.ID, sh.marker)
 		}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"artsmap/internal/registry"
 	"artsmap/internal/slug"
 )
 
@@ -293,6 +294,7 @@ var funcs = template.FuncMap{
 	"pageSize":      func() int { return DirectoryPageSize },
 	"plural":        plural,
 	"qr":            qrSVG,
+	"hasEnded":      func(id string) bool { return !registry.Active(id) },
 }
 
 // plural is one when n is 1 and many otherwise: {{plural 1 "venue" "venues"}}

@@ -12,6 +12,8 @@
 // anchor instead keeps every icon more than maxClusterRadius from every
 // other: with the radius below, no two icons' boxes can overlap.
 
+import { statusSplit } from './timeline.js';
+
 /** Width and height of a venue marker, CSS pixels (site.css agrees). */
 export const MARKER_SIZE = 24;
 
@@ -45,16 +47,32 @@ function anchoredCluster(L, Base) {
   return anchored.get(Base);
 }
 
+/** Radius and length of the status ring around a cluster's number. */
+const RING_R = 13;
+const RING_C = 2 * Math.PI * RING_R;
+
 /**
- * A bubble for a cluster: its number of venues, read as "N venues".
+ * A bubble for a cluster: its number of venues inside a ring divided by
+ * status, read as "N venues: 5 established, 2 emerging".
  * @param {any} L
  * @param {any} cluster
+ * @param {{id: string, label: string}[]} statuses the map data's, in order
  */
-function clusterIcon(L, cluster) {
+function clusterIcon(L, cluster, statuses) {
   const n = cluster.getChildCount();
+  const split = statusSplit(cluster.getAllChildMarkers(), statuses);
+  let offset = 0;
+  const arcs = split.map(([status, k]) => {
+    const len = (RING_C * k) / n;
+    const arc = `<circle class="ring-${status.id}" r="${RING_R}" cx="16" cy="16" stroke-dasharray="${len.toFixed(2)} ${(RING_C - len).toFixed(2)}" stroke-dashoffset="${(-offset).toFixed(2)}"/>`;
+    offset += len;
+    return arc;
+  }).join('');
+  const words = split.map(([status, k]) => `${k} ${status.label.toLowerCase()}`).join(', ');
   return L.divIcon({
     className: 'marker-cluster venue-cluster',
-    html: `<div><span>${n}</span><span class="visually-hidden"> venues</span></div>`,
+    html: `<div><svg class="cluster-ring" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false"><g transform="rotate(-90 16 16)">${arcs}</g></svg>` +
+      `<span aria-hidden="true">${n}</span><span class="visually-hidden">${n} venues: ${words}</span></div>`,
     iconSize: [CLUSTER_SIZE, CLUSTER_SIZE],
   });
 }
@@ -89,11 +107,12 @@ export function fanOut(L, count, centre) {
  * MIN_RADIUS and markers fanned out far enough apart when they share a place.
  * @param {any} L
  * @param {object} options leaflet.markercluster options
+ * @param {{id: string, label: string}[]} statuses the map data's, most established first
  */
-export function clusterGroup(L, options) {
+export function clusterGroup(L, options, statuses) {
   const radius = Math.max(MIN_RADIUS, /** @type {any} */ (options).maxClusterRadius || 0);
   const group = L.markerClusterGroup({
-    iconCreateFunction: (/** @type {any} */ c) => clusterIcon(L, c),
+    iconCreateFunction: (/** @type {any} */ c) => clusterIcon(L, c, statuses),
     spiderfyShapePositions: (/** @type {number} */ n, /** @type {any} */ c) => fanOut(L, n, c),
     ...options,
     maxClusterRadius: radius,

@@ -1,8 +1,10 @@
 // The map page: every venue as a marker whose colour and shape show its
 // status, clustered when crowded; areas served; an energy layer of
-// activity density; a year control; the directory's filters and URL
+// activity density; district outlines; a time control (a year slider
+// with play and pause) that filters markers, clusters, the energy layer
+// and the town table together; the directory's filters and URL
 // parameters; and a list of the venues in view for keyboard and screen
-// reader users. Without Leaflet the drawn map and table stay.
+// reader users. Without Leaflet the drawn map and tables stay.
 //
 // The page paints first: Leaflet's style sheets and scripts are asked for
 // only after the load event and a painted frame (loader.js), the heat
@@ -15,11 +17,12 @@ import { applyFacets } from '../directory/facets.js';
 import { parseState, formatState, filterKeys } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
 import { popupContent } from './popup.js';
-import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
+import { yearRange, runsIn, energy, venueStatus, townCounts } from './timeline.js';
 import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
 import { clusterGroup, MARKER_SIZE } from './cluster.js';
 import { Postcodes, placeText, distanceText } from '../postcode.js';
 import { distanceKm } from '../directory/order.js';
+import { TimeControl } from './timecontrol.js';
 
 /** @type {any} */
 let L;
@@ -70,7 +73,8 @@ class MapView {
     this.providers = data.providers.map(([name, since, status], doc) => ({
       name, since, status, url: `/providers/${index.slugs[doc]}/`,
     }));
-    this.venues = data.venues.map(([lon, lat, doc, id, name, spans]) => ({ lon, lat, doc, id, name, spans }));
+    this.venues = data.venues.map(([lon, lat, doc, id, name, spans, town]) => ({ lon, lat, doc, id, name, spans, town }));
+    this.districts = data.districts || [];
     this.areas = data.areas.map(([doc, polygons, spans]) => ({ doc, polygons, spans }));
     this.statuses = data.statuses;
     this.inView = document.getElementById('in-view-list');
@@ -86,7 +90,8 @@ class MapView {
   async setup() {
     this.icons = new Map();
     this.markers = await mapInSlices(this.venues, (v) => this.marker(v));
-    this.setupYears();
+    this.time = new TimeControl(this.form, yearRange(this.venues, this.providers.map((p) => [p.name, p.since]), new Date().getFullYear()),
+      () => this.changed(), matchMedia('(prefers-reduced-motion: reduce)').matches);
     this.state = parseState(location.search, filterKeys(this.index));
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
@@ -94,7 +99,8 @@ class MapView {
     // Let the browser lay out the revealed controls in its own frame, so
     // that Leaflet's first measure of the map does not force that layout.
     await afterFrame();
-    this.map = L.map(this.el, { keyboard: true });
+    const still = this.time.reduced ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false } : {};
+    this.map = L.map(this.el, { keyboard: true, ...still });
     // Leaflet draws the areas served into an <svg> in this pane when the
     // first one is shown. They picture, with nothing to press, what the
     // list beside the map says in words: hidden from assistive technology
@@ -107,17 +113,22 @@ class MapView {
     await yieldToMain();
     const many = this.venues.length > 3000;
     this.cluster = clusterGroup(L, {
-      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many,
+      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many && !this.time.reduced,
       chunkProgress: (done, total) => {
         if (done === total) {
           this.el.dataset.drawn = String(total);
           performance.mark('markers-drawn');
         }
       },
-    }).addTo(this.map);
+    }, this.statuses).addTo(this.map);
+    this.gapLayer = L.layerGroup().addTo(this.map);
+    for (const [, polygons] of this.districts) {
+      L.polygon(polygons, { color: '#505a5f', weight: 2, dashArray: '6 4', fill: false, interactive: false }).addTo(this.map);
+    }
     this.areaLayer = L.layerGroup().addTo(this.map);
     await this.render(yieldToMain, selection);
     this.form.addEventListener('change', () => this.changed());
+    this.time.bind();
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(); });
     this.map.on('moveend', () => this.listInView());
     this.el.addEventListener('keydown', (e) => this.escape(e));
@@ -153,9 +164,17 @@ class MapView {
     if (!this.icons.has(st.id)) this.icons.set(st.id, L.divIcon({ className: `venue-marker status-${st.id}`, html: '<span></span>', iconSize: [MARKER_SIZE, MARKER_SIZE] }));
     const icon = this.icons.get(st.id);
     const m = L.marker([v.lat, v.lon], { icon, keyboard: true, title: label, alt: label });
-    m.bindPopup(() => popupContent(v, p, st), { maxWidth: 300 });
+    // Made once, the first time it opens: laying the popup out again (when
+    // its details are in, or the map is narrow) reuses it.
+    /** @type {HTMLElement|undefined} */
+    let content;
+    m.bindPopup(() => (content ??= popupContent(v, p, st, () => m.isPopupOpen() && m.getPopup().update())),
+      { maxWidth: 300, autoPanPadding: [8, 8] });
     m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
-    m.on('popupopen', () => { this.opened = m; });
+    m.on('popupopen', () => {
+      this.opened = m;
+      this.fitPopup(m.getPopup());
+    });
     m.on('popupclose', () => {
       // Closed by its button, which has gone: focus goes back to the marker.
       if (!document.activeElement || document.activeElement === document.body) m.getElement()?.focus();
@@ -164,6 +183,19 @@ class MapView {
     m.status = st;
     m.label = label;
     return m;
+  }
+
+  /**
+   * Makes a popup fit inside the map on a narrow screen (360 px and less):
+   * no wider than the map, and scrolling when taller than it.
+   */
+  fitPopup(popup) {
+    const width = Math.max(160, Math.min(300, this.el.clientWidth - 64));
+    const height = Math.max(160, this.el.clientHeight - 96);
+    if (popup.options.maxWidth === width && popup.options.maxHeight === height) return;
+    popup.options.maxWidth = width;
+    popup.options.maxHeight = height;
+    popup.update();
   }
 
   // Escape closes an open popup from anywhere in the map, and focus goes
@@ -177,28 +209,18 @@ class MapView {
     e.preventDefault();
   }
 
-  setupYears() {
-    const select = this.form.elements.namedItem('year');
-    for (const y of yearRange(this.venues, this.providers.map((p) => [p.name, p.since]), new Date().getFullYear()).reverse()) {
-      const o = document.createElement('option');
-      o.value = String(y);
-      o.textContent = String(y);
-      select.append(o);
-    }
-  }
-
   readExtras(params) {
-    const year = params.get('year') || '';
-    const yearSel = this.form.elements.namedItem('year');
-    yearSel.value = [...yearSel.options].some((o) => o.value === year) ? year : '';
+    this.time.read(params);
     this.form.elements.namedItem('layer').checked = params.get('layer') === 'energy';
+    this.form.elements.namedItem('gaps').checked = params.get('gaps') === '1';
   }
 
   extras() {
     const p = new URLSearchParams();
-    const year = this.form.elements.namedItem('year').value;
+    const year = this.time.year();
     if (this.form.elements.namedItem('layer').checked) p.set('layer', 'energy');
-    if (year) p.set('year', year);
+    if (this.form.elements.namedItem('gaps').checked) p.set('gaps', '1');
+    if (year !== null) p.set('year', String(year));
     return p.toString();
   }
 
@@ -227,8 +249,7 @@ class MapView {
   select() {
     const q = runQuery(this.index, this.state.q);
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
-    const yearValue = this.form.elements.namedItem('year').value;
-    const year = yearValue ? Number(yearValue) : null;
+    const year = this.time.year();
     const visible = this.markers.filter((m) => docs.has(m.venue.doc) &&
       (year === null || energy(m.venue, this.providers[m.venue.doc].since, year, this.statuses) > 0));
     return { docs, counts, year, visible };
@@ -252,6 +273,8 @@ class MapView {
     this.el.dataset.markers = String(visible.length);
     await pause();
     this.drawAreas(docs, year);
+    this.drawGaps();
+    this.drawTowns(visible);
     this.drawEnergy(visible, year).catch((err) => console.warn('The energy layer could not be drawn.', err));
     const link = document.getElementById('to-directory');
     if (link) link.setAttribute('href', `/providers/${formatState(this.state)}`);
@@ -313,6 +336,48 @@ class MapView {
       if (year !== null && a.spans.length && !a.spans.some((s) => runsIn(s, since, year, this.statuses))) continue;
       this.areaLayer.addLayer(L.polygon(a.polygons, { color: '#1d5c4b', weight: 1, fillOpacity: 0.12, interactive: false }));
     }
+  }
+
+  /**
+   * The Gaps view: shades each district where nothing runs for the
+   * conditions chosen (every condition when none is), darker with more
+   * gaps; the list of gaps below the map says the same in words.
+   */
+  drawGaps() {
+    this.gapLayer.clearLayers();
+    let shaded = 0;
+    if (this.form.elements.namedItem('gaps').checked) {
+      const chosen = this.state.filters.get('pathway');
+      const counts = this.districts.map(([, , , gaps]) => (gaps || []).filter((p) => !chosen?.size || chosen.has(p)).length);
+      const most = Math.max(1, ...counts);
+      this.districts.forEach(([, polygons], i) => {
+        if (!counts[i]) return;
+        shaded++;
+        this.gapLayer.addLayer(L.polygon(polygons, { stroke: false, fillColor: '#b3261e', fillOpacity: 0.15 + 0.4 * (counts[i] / most), interactive: false }));
+      });
+    }
+    this.el.dataset.gaps = this.form.elements.namedItem('gaps').checked ? String(shaded) : 'off';
+  }
+
+  /** Fills the town table with the venues drawn, as the build fills it with all. */
+  drawTowns(visible) {
+    const body = document.getElementById('town-rows');
+    if (!body) return;
+    const statuses = [...document.querySelectorAll('#town-table th[data-status]')].map((th) => th.dataset.status);
+    const rows = townCounts(visible.map((m) => ({ town: m.venue.town, status: m.status.id }))).map((t) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = t.name;
+      tr.append(th, ...[t.venues, ...statuses.map((s) => t.byStatus[s] || 0)].map((n) => {
+        const td = document.createElement('td');
+        td.textContent = String(n);
+        return td;
+      }));
+      return tr;
+    });
+    body.replaceChildren(...rows);
+    this.el.dataset.towns = String(rows.length);
   }
 
   /** Draws the energy layer when it is on, loading the heat plugin the first time. */

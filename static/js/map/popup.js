@@ -26,9 +26,10 @@ function profile(url) {
  * @param {{id: string, name: string}} venue
  * @param {{name: string, url: string}} provider
  * @param {{label: string}} status as the map's data describes it
+ * @param {() => void} [loaded] called once the details are in, so that the popup is laid out again
  * @returns {HTMLElement}
  */
-export function popupContent(venue, provider, status) {
+export function popupContent(venue, provider, status, loaded = () => undefined) {
   const root = el('div', '', 'map-popup');
   const h = el('h3');
   const a = el('a', provider.name);
@@ -38,7 +39,7 @@ export function popupContent(venue, provider, status) {
   root.append(h, el('p', `${venue.name} · ${status.label}`), details);
   profile(provider.url).then((doc) => fillDetails(details, doc, venue, provider), () => {
     details.textContent = 'Details are on the profile page.';
-  });
+  }).then(loaded);
   const more = el('a', `Venue details on the profile of ${provider.name}`);
   more.href = `${provider.url}#venue-${venue.id}`;
   const last = el('p');

@@ -47,3 +47,42 @@ export function venueStatus(venue, providerStatus, statuses) {
   if (venue.spans.length === 0) return statuses[providerStatus] ?? statuses[0];
   return statuses[Math.min(...venue.spans.map((s) => s[0]))];
 }
+
+/** The name the town table gives venues without a town. */
+export const OTHER_PLACES = 'Other places';
+
+/**
+ * Venues by town and status, as the town table shows them (site/mapview.go
+ * towns): A to Z by code point, "Other places" last.
+ * @param {{town: string, status: string}[]} venues
+ * @returns {{name: string, venues: number, byStatus: Record<string, number>}[]}
+ */
+export function townCounts(venues) {
+  /** @type {Map<string, {name: string, venues: number, byStatus: Record<string, number>}>} */
+  const byName = new Map();
+  for (const v of venues) {
+    const name = v.town || OTHER_PLACES;
+    let t = byName.get(name);
+    if (!t) byName.set(name, t = { name, venues: 0, byStatus: {} });
+    t.venues++;
+    t.byStatus[v.status] = (t.byStatus[v.status] || 0) + 1;
+  }
+  return [...byName.values()].sort((a, b) => {
+    if ((a.name === OTHER_PLACES) !== (b.name === OTHER_PLACES)) return a.name === OTHER_PLACES ? 1 : -1;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+}
+
+/**
+ * Counts markers by status ({id, label, ...}), in the order of the map
+ * data's statuses (most established first), for a cluster's ring and
+ * accessible name.
+ * @param {{status: {id: string, label: string}}[]} markers
+ * @param {{id: string, label: string}[]} statuses
+ * @returns {[{id: string, label: string}, number][]}
+ */
+export function statusSplit(markers, statuses) {
+  const counts = new Map(statuses.map((s) => [s, 0]));
+  for (const m of markers) counts.set(m.status, (counts.get(m.status) || 0) + 1);
+  return [...counts].filter(([, n]) => n > 0);
+}
