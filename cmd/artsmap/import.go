@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"artsmap/internal/content"
 	"artsmap/internal/diag"
 	"artsmap/internal/profileform"
 	"artsmap/internal/scaffold"
@@ -41,10 +42,9 @@ func (m *Main) runNewFrom(ctx context.Context, sf siteFlags, file string) int {
 		printProblems(m.Stderr, probs)
 		return exitContent
 	}
-	place, err := profileform.Postcodes(site.Folder(sf.dir))
-	if err != nil {
-		fmt.Fprintf(m.Stderr, "artsmap new: %s\n", diag.ShowText(err.Error()))
-		return exitContent
+	place := profileform.PlaceBy(nil)
+	if cs, _ := content.Load(site.Folder(sf.dir), content.Options{}); cs != nil { // checked above: only its postcodes are read
+		place = profileform.PlaceBy(cs.Postcodes)
 	}
 	written, writeProbs := m.writeSubmissions(sf.dir, file, subs, place)
 	probs = append(probs, writeProbs...)

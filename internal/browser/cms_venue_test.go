@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,8 +12,8 @@ import (
 )
 
 // TestEditorPlacesVenue: in the editor a venue is placed by typing its
-// postcode, looked up in the site's own /data/postcodes/<OUTWARD>.json (a
-// shard written here in the format the venue field assumes); an unknown
+// postcode, looked up in the site's own /data/postcodes/<OUTWARD>.json (as
+// the build writes it from content/areas/postcodes.csv); an unknown
 // postcode is said to be unknown and changes nothing; the position can
 // still be given in degrees. The saved file loads with artsmap's loader
 // and differs from the original in the venue's position only. Nothing is
@@ -24,13 +25,7 @@ func TestEditorPlacesVenue(t *testing.T) {
 		t.Fatalf("content/ has errors: %v", probs.Items())
 	}
 	e := openEditor(t, Start(t), true)
-	shard := filepath.Join(e.out, "data", "postcodes")
-	if err := os.MkdirAll(shard, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(shard, "GL1.json"), []byte(`{"GL1 1AA": [51.86322, -2.21458]}`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pos := shardPosition(t, filepath.Join(e.out, "data", "postcodes", "GL1.json"), "1AA")
 	file := "content/providers/art-shape/locations.geojson"
 	original := e.file(t, file)
 	e.tab.Go(t, e.base+"/admin/#/collections/venues/entries/art-shape/locations")
@@ -63,7 +58,7 @@ func TestEditorPlacesVenue(t *testing.T) {
 	written := e.file(t, file)
 	after := loadWith(t, root, file, written)
 	want, got := itemOf(t, before, file), itemOf(t, after, file)
-	want.(*content.Provider).Venues[0].Point = [2]float64{-2.21458, 51.86322}
+	want.(*content.Provider).Venues[0].Point = pos
 	if !reflect.DeepEqual(want, got) {
 		t.Errorf("after placing by postcode, %s reads differently:\n%s\n%s", file, fieldDiff(want, got), written)
 	}
@@ -73,6 +68,29 @@ func TestEditorPlacesVenue(t *testing.T) {
 	for _, r := range e.tab.ForeignRequests(strings.TrimPrefix(e.base, "http://")) {
 		t.Errorf("request to another host: %s", r)
 	}
+}
+
+// shardPosition is the [lon, lat] of the postcode with inward code inward
+// in the build's postcode file of one outward code.
+func shardPosition(t *testing.T, path, inward string) [2]float64 {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]any
+	if err := json.Unmarshal(data, &rows); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	for _, r := range rows {
+		if len(r) >= 3 && r[0] == inward {
+			lon, _ := r[1].(float64)
+			lat, _ := r[2].(float64)
+			return [2]float64{lon, lat}
+		}
+	}
+	t.Fatalf("%s has no postcode %s", path, inward)
+	return [2]float64{}
 }
 
 // jsString quotes s for a JavaScript expression.

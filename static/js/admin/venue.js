@@ -1,8 +1,8 @@
 // Places a venue by its postcode in the editor, instead of typing degrees:
 // the "venue-place" field type of a venue's coordinates. The postcode is
 // looked up in the site's own postcode data, /data/postcodes/<OUTWARD>.json
-// (an object from each postcode, "GL1 1AA", to [latitude, longitude]), so
-// nothing leaves the site; the position can still be given in degrees.
+// (a list of [inward code, longitude, latitude, district], as the build
+// writes it for the directory's postcode search), so nothing leaves the site; the position can still be given in degrees.
 // Loaded after the CMS bundle on /admin/.
 (function () {
   const cms = window.CMS;
@@ -19,8 +19,9 @@
     const res = await fetch('/data/postcodes/' + encodeURIComponent(outward) + '.json');
     if (!res.ok) return null;
     const shard = await res.json();
-    const hit = shard[spaced(p)];
-    return Array.isArray(hit) && hit.length === 2 ? [hit[1], hit[0]] : null;
+    const inward = p.slice(-3);
+    const hit = Array.isArray(shard) ? shard.find((r) => Array.isArray(r) && r[0] === inward) : null;
+    return hit && typeof hit[1] === 'number' && typeof hit[2] === 'number' ? [hit[1], hit[2]] : null;
   }
 
   const VenuePlace = window.createClass({
