@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"artsmap/internal/registry"
 )
 
 // square is a boundary feature: a box from (w, s) to (e, n).
@@ -252,4 +254,32 @@ func TestGapSuggestionsWithoutBoundaries(t *testing.T) {
 		}
 	}
 	t.Fatal("no cell mood x middle")
+}
+
+// TestVenueDistrictByPostcode: without boundaries, a venue whose address
+// names no town is placed by its postcode's district in the postcode file,
+// so Threeway runs in middle only; without the postcode file it would
+// count in all three districts it names.
+func TestVenueDistrictByPostcode(t *testing.T) {
+	fsys := coverageSite(false)
+	fsys["content/providers/threeway/locations.geojson"] = &fstest.MapFile{Mode: 0o644, Data: []byte(
+		`{"type":"FeatureCollection","features":[{"type":"Feature","id":"hall","geometry":{"type":"Point","coordinates":[-1.5,51.5]},"properties":{"name":"Hall","address":"1 Road","postcode":"tv1 2ab"}}]}`)}
+	fsys["content/areas/postcodes.csv"] = &fstest.MapFile{Mode: 0o644, Data: []byte("postcode,lat,lon,district\nTV1 2AB,51.5,-1.5,T-middle\nTV9 9ZZ,51.5,-2.5,T-west\n")}
+	s, probs := load(Options{Site: fsys, Now: testNow})
+	if probs.Errors() > 0 {
+		t.Fatal(probs)
+	}
+	for _, p := range s.Providers {
+		if p.Slug != "threeway" {
+			continue
+		}
+		for _, pg := range p.Programmes {
+			r := s.ReachOf(pg)
+			if registry.Active(pg.Status) && (r.Online || fmt.Sprint(termIDs(r.Districts)) != "[middle]") {
+				t.Errorf("programme %s runs in %v (online %v), want middle only, from the venue's postcode", pg.ID, termIDs(r.Districts), r.Online)
+			}
+		}
+		return
+	}
+	t.Fatal("no provider threeway")
 }

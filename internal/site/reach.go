@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 
+	"artsmap/internal/geo"
 	"artsmap/internal/registry"
 )
 
@@ -47,9 +48,10 @@ func (s *Site) reachOf(p *Provider, pg *Programme) Reach {
 }
 
 // venueDistricts is the district a venue lies in: the one whose boundary
-// holds its point; without boundaries, the provider's only district, or
-// the one of its districts named as the venue's town; failing those, every
-// district the provider lists, as nothing places the venue more closely.
+// holds its point; without boundaries, the district of its postcode in the
+// site's postcode file, the provider's only district, or the one of its
+// districts named as the venue's town; failing those, every district the
+// provider lists, as nothing places the venue more closely.
 func (s *Site) venueDistricts(p *Provider, v *Venue) []*TermPage {
 	if id := s.districtAt(v.Point); id != "" {
 		if t := s.Taxonomy("districts"); t != nil {
@@ -59,6 +61,9 @@ func (s *Site) venueDistricts(p *Provider, v *Venue) []*TermPage {
 				}
 			}
 		}
+	}
+	if d := s.postcodeDistrict(v.Postcode); d != nil {
+		return []*TermPage{d}
 	}
 	if len(p.Districts) == 1 {
 		return p.Districts
@@ -71,6 +76,39 @@ func (s *Site) venueDistricts(p *Provider, v *Venue) []*TermPage {
 		}
 	}
 	return p.Districts
+}
+
+// postcodeDistrict is the district the postcode file gives postcode, or
+// nil when the file does not have it or gives it no district.
+func (s *Site) postcodeDistrict(postcode string) *TermPage {
+	code, ok := geo.NormalPostcode(postcode)
+	if !ok {
+		return nil
+	}
+	outward, _, _ := strings.Cut(code, " ")
+	for _, o := range s.Postcodes {
+		if o.Code != outward {
+			continue
+		}
+		for _, pc := range o.postcodes {
+			if pc.Code == code {
+				return s.districtByCode(pc.District)
+			}
+		}
+	}
+	return nil
+}
+
+// districtByCode is the district with ONS code code, or nil.
+func (s *Site) districtByCode(code string) *TermPage {
+	if t := s.Taxonomy("districts"); t != nil && code != "" {
+		for _, d := range t.Terms {
+			if d.Code == code {
+				return d
+			}
+		}
+	}
+	return nil
 }
 
 // running reports whether a programme counts as activity: a status that has not ended.
