@@ -79,7 +79,7 @@ func (p *Provider) HandoutLength() int {
 	for _, t := range slices.Concat(p.Pathways, p.Referral, p.Artforms) {
 		n += utf8.RuneCountInString(t.Label) + 2
 	}
-	for _, pg := range p.Programmes {
+	for _, pg := range p.Running() {
 		n += utf8.RuneCountInString(pg.Title+pg.Sessions) + item
 		for _, s := range pg.Schedules {
 			n += utf8.RuneCountInString(s.Text+s.Note) + item
@@ -88,7 +88,7 @@ func (p *Provider) HandoutLength() int {
 			n += utf8.RuneCountInString(pg.Joining.Eligibility) + item
 		}
 	}
-	for _, v := range p.Venues {
+	for _, v := range p.RunningVenues() {
 		n += utf8.RuneCountInString(v.Name+v.Address+v.Postcode+v.Accessibility) + 3*item
 	}
 	return n

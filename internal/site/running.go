@@ -1,0 +1,40 @@
+package site
+
+import "artsmap/internal/registry"
+
+// Running are the provider's programmes whose status is not an ended one:
+// what a handout or a shortlist can offer a patient today. An ended
+// programme stays on the profile, as history, but is never offered.
+func (p *Provider) Running() []*Programme {
+	var out []*Programme
+	for _, pg := range p.Programmes {
+		if st, ok := registry.StatusOf(pg.Status); !ok || !st.Ended {
+			out = append(out, pg)
+		}
+	}
+	return out
+}
+
+// RunningVenues are the provider's venues less those that only ended
+// programmes name: the places a patient could go.
+func (p *Provider) RunningVenues() []*Venue {
+	used, named := map[string]bool{}, map[string]bool{}
+	running := p.Running()
+	for _, pg := range p.Programmes {
+		for _, v := range pg.Venues {
+			named[v.ID] = true
+		}
+	}
+	for _, pg := range running {
+		for _, v := range pg.Venues {
+			used[v.ID] = true
+		}
+	}
+	var out []*Venue
+	for _, v := range p.Venues {
+		if used[v.ID] || !named[v.ID] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
