@@ -105,3 +105,25 @@ func TestStaleHandout(t *testing.T) {
 		}
 	}
 }
+
+// TestNearestIgnoresEndedVenues: the distance to a provider, on /near/
+// pages and in the directory's sort, is to the nearest venue where
+// something still runs, not to one only an ended programme used.
+func TestNearestIgnoresEndedVenues(t *testing.T) {
+	at := func(id string, lon, lat float64) *Venue {
+		v := &Venue{}
+		v.ID, v.Name, v.Point = id, id, [2]float64{lon, lat}
+		return v
+	}
+	old, hall := at("old-barn", -2.0, 54.0), at("mill-hall", -2.5, 54.0)
+	p := &Provider{Slug: "p", Venues: []*Venue{old, hall}, Programmes: []*Programme{
+		{ID: "gone", Status: "ended", Venues: []*Venue{old}}, {ID: "now", Status: "pilot", Venues: []*Venue{hall}}}}
+	s := &Site{Providers: []*Provider{p}}
+	got := s.NearestTo(&Outward{Code: "XX1", Lon: -2.0, Lat: 54.0})
+	if len(got) != 1 || got[0].Venue != hall {
+		t.Errorf("nearest venue = %+v, want mill-hall, where something still runs", got)
+	}
+	if pts := searchDoc(p).Points; len(pts) != 1 || pts[0] != [2]float64{-2.5, 54.0} {
+		t.Errorf("the search index sorts by %v, want only mill-hall's point", pts)
+	}
+}
