@@ -38,9 +38,15 @@ func (p *Page) ProfileURL() string {
 	return p.Site.absURL(p.Provider.URL)
 }
 
-// Handout reports whether the page is a handout or the page of handouts,
-// which search engines are asked not to index: each repeats a profile.
+// Handout reports whether the page is a handout or the page of handouts.
 func (p *Page) Handout() bool { return p.Layout == "handout" || p.Layout == "handouts" }
+
+// NoIndex reports whether search engines are asked not to index the page
+// (a robots meta tag), which the sitemap then leaves out too: a handout or
+// a form repeats a profile, and a thank-you page is only reached by sending.
+func (p *Page) NoIndex() bool {
+	return p.Handout() || p.Form != nil || p.Layout == "feedback-thanks" || p.Layout == "form-thanks"
+}
 
 // qrSVG draws a QR code of address, named for assistive technology; the
 // page prints the address in words beside it.
