@@ -1,14 +1,12 @@
 package site
 
-import "artsmap/internal/registry"
-
-// Running are the provider's programmes whose status is not an ended one:
-// what a handout or a shortlist can offer a patient today. An ended
-// programme stays on the profile, as history, but is never offered.
+// Running are the provider's programmes that count as activity (running,
+// the rule coverage counts by): what a handout or a shortlist can offer a
+// patient today. An ended programme stays on the profile, as history.
 func (p *Provider) Running() []*Programme {
 	var out []*Programme
 	for _, pg := range p.Programmes {
-		if st, ok := registry.StatusOf(pg.Status); !ok || !st.Ended {
+		if running(pg) {
 			out = append(out, pg)
 		}
 	}
