@@ -12,14 +12,17 @@ import (
 )
 
 // withEndedProgramme is the fellside site where Breath Choir also lists a
-// programme that ended in 2019, at a venue no running programme uses.
+// programme that ended in 2019 (its monthly Friday schedule left without
+// an end), at a venue no running programme uses.
 func withEndedProgramme(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys := txtarSite(t, "fellside")
 	profile := fsys["content/providers/breath-choir/index.md"]
 	ended := "[[programmes]]\nid = \"old-songs\"\ntitle = \"Old Songs Club\"\nstatus = \"ended\"\n" +
 		"format = \"group\"\nsessions = \"Monthly on Fridays\"\ncost = \"free\"\nstarted = 2017-01-06\n" +
-		"ended = 2019-07-26\nvenues = [\"old-barn\"]\nsummary = \"Songs from the shows.\"\n\n[[programmes]]\nid = \"breathe-easy\""
+		"ended = 2019-07-26\nvenues = [\"old-barn\"]\nsummary = \"Songs from the shows.\"\n\n" +
+		"[[programmes.schedule]]\ndays = [\"friday\"]\nstart = \"19:00\"\nend = \"21:00\"\nevery = \"month\"\nnth = [1]\nfrom = 2017-01-06\nvenue = \"old-barn\"\n\n" +
+		"[[programmes]]\nid = \"breathe-easy\""
 	profile.Data = []byte(strings.Replace(string(profile.Data), "[[programmes]]\nid = \"breathe-easy\"", ended, 1))
 	places := fsys["content/providers/breath-choir/locations.geojson"]
 	barn := `{"type": "Feature", "id": "old-barn", "geometry": {"type": "Point", "coordinates": [-2.7, 54.6]},` +
@@ -125,5 +128,32 @@ func TestNearestIgnoresEndedVenues(t *testing.T) {
 	}
 	if pts := searchDoc(p).Points; len(pts) != 1 || pts[0] != [2]float64{-2.5, 54.0} {
 		t.Errorf("the search index sorts by %v, want only mill-hall's point", pts)
+	}
+}
+
+// TestEndedProgrammeHasNoSessions: the schedule of an ended programme is
+// history: it is not on /sessions/, on the card's "When", in the day
+// filters, nor offered as a calendar to subscribe to.
+func TestEndedProgrammeHasNoSessions(t *testing.T) {
+	out, res := build(t, withEndedProgramme(t))
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	tree := readTree(t, out)
+	if !strings.Contains(string(tree["sessions/index.html"]), "Breathe Easy Singing") {
+		t.Fatal("the running programme is not on /sessions/")
+	}
+	for _, page := range []string{"sessions/index.html", "providers/index.html"} {
+		if strings.Contains(string(tree[page]), "Old Songs Club") {
+			t.Errorf("%s lists the sessions of an ended programme", page)
+		}
+	}
+	if _, ok := tree["providers/breath-choir/old-songs.ics"]; ok {
+		t.Error("an ended programme has a calendar to subscribe to")
+	}
+	p := &Provider{Programmes: []*Programme{{Status: "ended", Schedules: []*Schedule{{Days: []string{"friday"}, Start: "19:00"}}}}}
+	f := map[string][]string{}
+	if p.scheduleFacets(f); len(f["day"]) > 0 || len(f["session"]) > 0 {
+		t.Errorf("the directory's day filters find an ended programme's sessions: %v", f)
 	}
 }
