@@ -81,7 +81,8 @@ const (
 // HandoutLength adds up the length of the text a handout shows.
 func (p *Provider) HandoutLength() int {
 	const item = 30 // a listed item or a fact starts a new line
-	n := utf8.RuneCountInString(p.Summary+p.Name+p.Joining.Eligibility+string(p.Joining.HowToJoin)+p.Joining.ReferralForm) + 6*item
+	const stale = 60 // the stale notice, which age.js may show on any later day
+	n := utf8.RuneCountInString(p.Summary+p.Name+p.Joining.Eligibility+string(p.Joining.HowToJoin)+p.Joining.ReferralForm) + 6*item + stale
 	for _, t := range slices.Concat(p.Pathways, p.Referral, p.Artforms) {
 		n += utf8.RuneCountInString(t.Label) + 2
 	}

@@ -103,7 +103,9 @@ func TestStaleHandout(t *testing.T) {
 		if tag == "" || strings.Contains(tag, " hidden") != tc.hidden {
 			t.Errorf("built on %s: the handout's stale notice is %q, want hidden=%v", tc.now, tag, tc.hidden)
 		}
-		if !strings.Contains(string(html), staleText) || !strings.Contains(string(html), `src="/js/age.js"`) {
+		const words = `Last checked: <time datetime="2026-05-01">1 May 2026</time><strong class="stale" data-stale-from="2027-05-02"`
+		if !strings.Contains(string(html), words) || !strings.Contains(string(html), ", over a year ago: confirm with the provider before referring</strong>") ||
+			!strings.Contains(string(html), `src="/js/age.js"`) {
 			t.Errorf("built on %s: the handout lacks the notice's words or the script that re-checks it", tc.now)
 		}
 	}
