@@ -80,7 +80,7 @@ const (
 
 // HandoutLength adds up the length of the text a handout shows.
 func (p *Provider) HandoutLength() int {
-	const item = 30 // a listed item or a fact starts a new line
+	const item = 30  // a listed item or a fact starts a new line
 	const stale = 60 // the stale notice, which age.js may show on any later day
 	n := utf8.RuneCountInString(p.Summary+p.Name+p.Joining.Eligibility+string(p.Joining.HowToJoin)+p.Joining.ReferralForm) + 6*item + stale
 	for _, t := range slices.Concat(p.Pathways, p.Referral, p.Artforms) {
