@@ -64,7 +64,7 @@ func (m *Main) runNewFrom(ctx context.Context, sf siteFlags, file string) int {
 		fmt.Fprintln(m.Stdout, "; see the problems above for the rest")
 		return exitContent
 	}
-	fmt.Fprintln(m.Stdout, ": review each with the provider, then publish")
+	fmt.Fprintln(m.Stdout, " (drafts): review each with the provider, then remove draft = true to publish it")
 	return exitOK
 }
 
@@ -178,8 +178,8 @@ func (m *Main) checkImported(ctx context.Context, sf siteFlags, file string, wri
 	for _, im := range written {
 		errs := 0
 		for _, p := range res.Problems {
-			if !strings.HasPrefix(p.Path, im.w.Dir+"/") {
-				continue
+			if !strings.HasPrefix(p.Path, im.w.Dir+"/") || p.Note {
+				continue // another folder's, or news such as "draft", which every new profile is
 			}
 			out = append(out, cellProblem(file, im, p))
 			if !p.Warning {

@@ -77,6 +77,12 @@ func TestNewFromCSV(t *testing.T) {
 	if clay.Summary != hostileSummary {
 		t.Errorf("summary = %q, want it as typed: %q", clay.Summary, hostileSummary)
 	}
+	if !clay.IsDraft() {
+		t.Error("an imported submission is not a draft: committed unreviewed, it would be published")
+	}
+	if strings.Contains(errOut, "draft") {
+		t.Errorf("the import reports each new profile's draft note as a problem of its row:\n%s", errOut)
+	}
 	if clay.PublishContact || clay.Email != "clay@riverside.example.org" {
 		t.Errorf("contact: publish %v, email %q; want kept, unpublished", clay.PublishContact, clay.Email)
 	}

@@ -73,6 +73,8 @@ Usage:
         does; a row with a problem is reported at its line and column and
         leaves no folder. An existing folder is never replaced, and a row
         of the update form (its profile column filled in) makes none.
+        Each profile is written as a draft (draft = true), published only
+        once staff have checked it and removed that line.
 
 SITE is the folder that holds content/ (default: the current folder).
 Problems are printed as path:line:col: message. Exit status: 0 when the

@@ -47,6 +47,20 @@ func TestAgeRecheckedInBrowser(t *testing.T) {
 			t.Errorf("a year later the profile (reviewed 2026-03-30) shows %d stale notices, want 1", n)
 		}
 	})
+	t.Run("handouts", func(t *testing.T) {
+		if n := Eval[int](t, open(t, "/providers/afterglow-arts/handout/", yearLater), shownStale); n != 1 {
+			t.Errorf("a year later the handout shows %d stale notices, want 1", n)
+		}
+		tab := open(t, "/providers/handouts/?shortlist=afterglow-arts,art-shape", yearLater)
+		tab.WaitFor(t, `document.documentElement.dataset.handouts === 'ready'`)
+		tab.WaitFor(t, `document.querySelectorAll('#handouts article.handout').length === 2`)
+		if n := Eval[int](t, tab, shownStale); n != 2 {
+			t.Errorf("a year later the page of two handouts shows %d stale notices, want 2", n)
+		}
+		if n := Eval[int](t, open(t, "/providers/afterglow-arts/handout/", buildDay), shownStale); n != 0 {
+			t.Errorf("on the build day the handout shows %d stale notices, want none", n)
+		}
+	})
 	t.Run("directory", func(t *testing.T) {
 		tab := open(t, "/providers/", yearLater)
 		tab.WaitFor(t, directoryReady)

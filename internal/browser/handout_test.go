@@ -3,12 +3,16 @@ package browser
 import (
 	"bytes"
 	"image/png"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"artsmap"
+	"artsmap/internal/content"
 	"artsmap/internal/qrcode/qrtest"
+	"artsmap/internal/site"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
@@ -148,6 +152,26 @@ func TestHandoutsOfShortlist(t *testing.T) {
 // ones), with no console error.
 func TestHandoutsOnePage(t *testing.T) {
 	base, cs := realSite(t)
+	printsOnePage(t, base, cs)
+}
+
+// TestHandoutsOnePageWhenStale: built two years on, every profile is
+// stale and every handout carries the notice: each still prints on one
+// A4 page (the notice is the one age.js shows on a later day too).
+func TestHandoutsOnePageWhenStale(t *testing.T) {
+	root := RepoRoot(t)
+	later := testNow.AddDate(2, 0, 0)
+	cs, _ := content.Load(os.DirFS(root), content.Options{Now: later})
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(site.Options{Site: os.DirFS(root), Theme: artsmap.Theme, Out: out, Now: later}); err != nil {
+		t.Fatal(err)
+	}
+	printsOnePage(t, ServeSite(t, out), cs)
+}
+
+// printsOnePage prints the handout of each provider of cs from base.
+func printsOnePage(t *testing.T, base string, cs *content.Site) {
+	t.Helper()
 	tab := Start(t).NewTab(t)
 	for _, p := range cs.Providers {
 		tab.Go(t, base+"/providers/"+p.Slug+"/handout/")

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -163,5 +164,47 @@ func TestUnknownPostcodeStillSearches(t *testing.T) {
 	tab.WaitFor(t, directoryReady+` && document.getElementById('result-count').textContent.startsWith('No postcode GL2 5QA is known in Gloucestershire')`)
 	if got := Eval[[]string](t, tab, visibleSlugs); len(got) != 1 || got[0] != "frontline-canvas" {
 		t.Errorf("providers %v, want frontline-canvas alone, whose venue's postcode is GL2 5QA", got)
+	}
+}
+
+// resultTotal is the number of providers the result count says are shown.
+const resultTotal = `(() => { const t = document.getElementById('result-count').textContent;
+  const m = t.match(/Showing all (\d+)/) || t.match(/(\d+) of \d+ providers? match/); return m ? Number(m[1]) : 0; })()`
+
+// TestUnknownPostcodeWaysOn: a postcode the site does not know, typed
+// alone, matches nothing; every way on it offers gives, when followed, as
+// many providers as it promised (more than none), and one outside the
+// region is never split into halves that are themselves no postcode.
+func TestUnknownPostcodeWaysOn(t *testing.T) {
+	base, pcs := postcodeSite(t)
+	waysOnGive(t, base, pcs[0].Outward+" 9QQ", "sw1a 1aa", "ZZ9 9ZZ")
+	real, _ := realSite(t)
+	waysOnGive(t, real, "GL14 9ZZ", "sw1a 1aa")
+}
+
+// waysOnGive follows each way on from each typed query.
+func waysOnGive(t *testing.T, base string, typed ...string) {
+	t.Helper()
+	tab := Start(t).NewTab(t)
+	for _, typed := range typed {
+		tab.Go(t, base+"/providers/?q="+url.QueryEscape(typed))
+		tab.WaitFor(t, directoryReady+` && !document.getElementById('ways-on').hidden && document.querySelector('#ways-on li a')`+
+			` && /postcode/i.test(document.getElementById('result-count').textContent)`) // the lookup has ended
+		type way struct{ Href, Text string }
+		ways := Eval[[]way](t, tab, `[...document.querySelectorAll('#ways-on li a')].filter(a => a.textContent.startsWith('Drop ') || a.textContent.startsWith('Use ')).map(a => ({Href: a.getAttribute('href'), Text: a.textContent}))`)
+		if len(ways) == 0 {
+			t.Errorf("%q: no way on", typed)
+		}
+		for _, w := range ways {
+			promised := Eval[int](t, tab, `Number((`+jsString(w.Text)+`.match(/: (\d+) providers?$/) || [0, 0])[1])`)
+			next := Start(t).NewTab(t)
+			next.Go(t, base+w.Href)
+			next.WaitFor(t, directoryReady+` && document.getElementById('result-count').textContent !== ''`)
+			time.Sleep(500 * time.Millisecond) // a postcode lookup renders again when it ends
+			if got := Eval[int](t, next, resultTotal); got == 0 || got != promised {
+				t.Errorf("%q: %q gives %d providers (%q), want %d and more than none", typed, w.Text, got,
+					Eval[string](t, next, `document.getElementById('result-count').textContent`), promised)
+			}
+		}
 	}
 }

@@ -152,6 +152,8 @@ func profileIndex(p Profile) ([]byte, map[int]string) {
 	l := &lines{keys: map[int]string{}}
 	l.add("", "+++")
 	l.add("", "# Written by artsmap new provider --from, from a form submission: check it with the provider.")
+	l.add("", "# A draft is not published: remove draft = true once staff have checked it.")
+	l.set("", "draft", "true")
 	l.set("name", "name", tomlText(p.Name))
 	l.set("kind", "kind", tomlText(p.Kind))
 	l.set("summary", "summary", tomlText(p.Summary))

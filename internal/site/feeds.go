@@ -24,8 +24,8 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	for _, p := range pages {
-		if p.Layout == "404" || p.Layout == "feedback-thanks" || p.Layout == "form-thanks" || p.Full != "" || p.Handout() || p.Form != nil {
-			continue // not found, a thank-you page, an embed of another page, a handout or a form
+		if p.Layout == "404" || p.Full != "" || p.NoIndex() {
+			continue // not found, an embed of another page, or a page search engines are asked to skip
 		}
 		u := url{Loc: p.Canonical()}
 		if t := p.updated(); !t.IsZero() {

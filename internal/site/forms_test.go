@@ -110,3 +110,32 @@ func TestNoFormsWithoutSetting(t *testing.T) {
 		t.Errorf("%s has a form without [forms]", p)
 	}
 }
+
+// TestFormPagesNotIndexed: the update forms, which repeat each profile,
+// and both thank-you pages ask search engines not to index them, as the
+// handouts do, and none is in the sitemap; the join page and the profile
+// are indexed.
+func TestFormPagesNotIndexed(t *testing.T) {
+	fsys := formsSite(t)
+	fsys["content/site.toml"].Data = append(fsys["content/site.toml"].Data, "\n[feedback]\nnetlify = true\n"...)
+	out, res := build(t, fsys)
+	for _, p := range res.Problems {
+		t.Errorf("unexpected problem: %s", p)
+	}
+	tree := readTree(t, out)
+	const noindex = `<meta name="robots" content="noindex">`
+	for _, page := range []string{"providers/breath-choir/update/index.html", "forms/thanks/index.html",
+		"feedback/thanks/index.html", "providers/breath-choir/handout/index.html"} {
+		if html, ok := tree[page]; !ok || strings.Count(string(html), noindex) != 1 {
+			t.Errorf("%s: want one %s (page built: %v)", page, noindex, ok)
+		}
+		if strings.Contains(string(tree["sitemap.xml"]), "/"+strings.TrimSuffix(page, "index.html")+"<") {
+			t.Errorf("the sitemap lists %s", page)
+		}
+	}
+	for _, page := range []string{"join/index.html", "providers/breath-choir/index.html"} {
+		if strings.Contains(string(tree[page]), noindex) {
+			t.Errorf("%s asks not to be indexed", page)
+		}
+	}
+}

@@ -38,9 +38,15 @@ func (p *Page) ProfileURL() string {
 	return p.Site.absURL(p.Provider.URL)
 }
 
-// Handout reports whether the page is a handout or the page of handouts,
-// which search engines are asked not to index: each repeats a profile.
+// Handout reports whether the page is a handout or the page of handouts.
 func (p *Page) Handout() bool { return p.Layout == "handout" || p.Layout == "handouts" }
+
+// NoIndex reports whether search engines are asked not to index the page
+// (a robots meta tag), which the sitemap then leaves out too: a handout or
+// a form repeats a profile, and a thank-you page is only reached by sending.
+func (p *Page) NoIndex() bool {
+	return p.Handout() || p.Form != nil || p.Layout == "feedback-thanks" || p.Layout == "form-thanks"
+}
 
 // qrSVG draws a QR code of address, named for assistive technology; the
 // page prints the address in words beside it.
@@ -74,12 +80,13 @@ const (
 
 // HandoutLength adds up the length of the text a handout shows.
 func (p *Provider) HandoutLength() int {
-	const item = 30 // a listed item or a fact starts a new line
-	n := utf8.RuneCountInString(p.Summary+p.Name+p.Joining.Eligibility+string(p.Joining.HowToJoin)+p.Joining.ReferralForm) + 6*item
+	const item = 30  // a listed item or a fact starts a new line
+	const stale = 60 // the stale notice, which age.js may show on any later day
+	n := utf8.RuneCountInString(p.Summary+p.Name+p.Joining.Eligibility+string(p.Joining.HowToJoin)+p.Joining.ReferralForm) + 6*item + stale
 	for _, t := range slices.Concat(p.Pathways, p.Referral, p.Artforms) {
 		n += utf8.RuneCountInString(t.Label) + 2
 	}
-	for _, pg := range p.Programmes {
+	for _, pg := range p.Running() {
 		n += utf8.RuneCountInString(pg.Title+pg.Sessions) + item
 		for _, s := range pg.Schedules {
 			n += utf8.RuneCountInString(s.Text+s.Note) + item
@@ -88,7 +95,7 @@ func (p *Provider) HandoutLength() int {
 			n += utf8.RuneCountInString(pg.Joining.Eligibility) + item
 		}
 	}
-	for _, v := range p.Venues {
+	for _, v := range p.RunningVenues() {
 		n += utf8.RuneCountInString(v.Name+v.Address+v.Postcode+v.Accessibility) + 3*item
 	}
 	return n

@@ -119,12 +119,13 @@ func compareOutward(a, b string) int {
 }
 
 // NearestTo lists the providers with venues nearest the outward code's
-// centre, at most NearListed, nearest first (then by name).
+// centre, at most NearListed, nearest first (then by name). Only venues
+// where something still runs count (RunningVenues), as in coverage.
 func (s *Site) NearestTo(o *Outward) []Nearby {
 	var out []Nearby
 	for _, p := range s.Providers {
 		best := Nearby{Provider: p, Km: math.Inf(1)}
-		for _, v := range p.Venues {
+		for _, v := range p.RunningVenues() {
 			if km := geo.DistanceKm(o.Lon, o.Lat, v.Point[0], v.Point[1]); km < best.Km {
 				best.Km, best.Venue = km, v
 			}

@@ -181,14 +181,14 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// programmeTimes fills in a programme's schedules, its calendar and who
-// can join it.
+// programmeTimes fills in a programme's schedules, its calendar (none
+// once it has ended: its sessions no longer happen) and who can join it.
 func (a *assembler) programmeTimes(p *Provider, pg *Programme, cp *content.Provider, cg content.Programme, venues map[string]*Venue) {
 	for _, cs := range cg.Schedule {
 		pg.Schedules = append(pg.Schedules, schedule(cs, venues))
 	}
 	for _, s := range pg.Schedules {
-		if s.Anchored() {
+		if s.Anchored() && running(pg) {
 			pg.Calendar = p.URL + pg.ID + ".ics"
 		}
 	}
@@ -196,11 +196,11 @@ func (a *assembler) programmeTimes(p *Provider, pg *Programme, cp *content.Provi
 	pg.OwnJoining = !pg.Joining.same(p.Joining)
 }
 
-// ScheduleLines describe when a provider's programmes run, one line per
-// schedule: "Singing for Breathing: Wednesdays, 2pm to 3:30pm, weekly".
+// ScheduleLines describe when a provider's running programmes run, one
+// line per schedule: "Singing for Breathing: Wednesdays, 2pm to 3:30pm, weekly".
 func (p *Provider) ScheduleLines() []string {
 	var out []string
-	for _, pg := range p.Programmes {
+	for _, pg := range p.Running() {
 		for _, s := range pg.Schedules {
 			out = append(out, pg.Title+": "+s.Text)
 		}

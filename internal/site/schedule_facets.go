@@ -50,9 +50,9 @@ func sessionFacet() search.Facet {
 	return f
 }
 
-// scheduleFacets adds the days and times of a provider's sessions.
+// scheduleFacets adds the days and times of a provider's running sessions.
 func (p *Provider) scheduleFacets(f map[string][]string) {
-	for _, pg := range p.Programmes {
+	for _, pg := range p.Running() {
 		for _, s := range pg.Schedules {
 			t := timeOfDay(s.Start)
 			f["time"] = appendNew(f["time"], t)

@@ -52,6 +52,8 @@ func searchDoc(p *Provider) search.Doc {
 	}
 	for _, v := range p.Venues {
 		add(search.WeightPlace, v.Name, v.Address, v.Postcode, strings.ReplaceAll(v.Postcode, " ", ""))
+	}
+	for _, v := range p.RunningVenues() { // sorting by distance: only where something still runs
 		d.Points = append(d.Points, [2]float64{v.Point[0], v.Point[1]})
 	}
 	return d

@@ -35,7 +35,7 @@ func (s *Site) SessionDays() []SessionDay {
 		d := wd.ID
 		day := SessionDay{ID: d, Label: wd.Label}
 		for _, p := range s.Providers {
-			for _, pg := range p.Programmes {
+			for _, pg := range p.Running() {
 				for _, sc := range pg.Schedules {
 					if slices.Contains(sc.Days, d) && (sc.Until.IsZero() || sc.Until.Format("2006-01-02") >= today) {
 						day.Sessions = append(day.Sessions, Session{Provider: p, Programme: pg, Schedule: sc, TimeOfDay: timeOfDay(sc.Start)})

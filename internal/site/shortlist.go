@@ -35,11 +35,11 @@ func (s *Site) shortlistData() ([]byte, error) {
 	}{out})
 }
 
-// whenTexts says when each programme runs, from its schedules, else its
+// whenTexts says when each running programme runs, from its schedules, else its
 // free text: "Breathe and sing: Wednesdays, 2pm to 3:30pm, weekly, at the hall".
 func whenTexts(p *Provider) []string {
 	out := []string{}
-	for _, pg := range p.Programmes {
+	for _, pg := range p.Running() {
 		var parts []string
 		for _, sc := range pg.Schedules {
 			t := sc.Text
@@ -56,11 +56,11 @@ func whenTexts(p *Provider) []string {
 	return out
 }
 
-// venueTexts names each venue with its address and access, saying
+// venueTexts names each venue a patient could go to with its address and access, saying
 // "not stated" for what the provider did not answer.
 func venueTexts(p *Provider) []string {
 	out := []string{}
-	for _, v := range p.Venues {
+	for _, v := range p.RunningVenues() {
 		place := v.Name
 		if addr := strings.Trim(v.Address+", "+v.Postcode, ", "); addr != "" {
 			place += ", " + addr

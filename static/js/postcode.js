@@ -8,11 +8,13 @@ const OUTWARD = /\b([A-Z]{1,2}[0-9][A-Z0-9]?)\b/g;
 
 /**
  * @typedef {{code: string, lon: number, lat: number, district: string}} Place
- * @typedef {{place: Place|null, unknown: string, words: string}} Found
+ * @typedef {{place: Place|null, unknown: string, words: string, typed?: string,
+ *   outward?: string, inward?: string, outwardKnown?: boolean}} Found
  * place is set when the text holds a known postcode; unknown holds the
- * postcode the text names that is not known; words is the text without a
- * known postcode, and the whole text with an unknown one (a venue's
- * address may still hold it).
+ * postcode the text names that is not known (typed: as it was typed;
+ * outward and inward: its halves; outwardKnown: whether the site knows
+ * the first half); words is the text without a known postcode, and the
+ * whole text with an unknown one (a venue's address may still hold it).
  */
 
 export class Postcodes {
@@ -59,7 +61,8 @@ export class Postcodes {
       const code = `${full[1]} ${full[2]}`;
       const o = ix.outward.get(full[1]);
       const p = o ? (await this.shard(full[1])).get(full[2]) : undefined;
-      if (!p) return { place: null, unknown: code, words: text, outwardKnown: !!o, outward: full[1] };
+      const typed = text.slice(full.index, full.index + full[0].length);
+      if (!p) return { place: null, unknown: code, words: text, outwardKnown: !!o, outward: full[1], inward: full[2], typed };
       return { place: { code, lon: p.lon, lat: p.lat, district: ix.districts[p.d] ?? '' }, unknown: '', words };
     }
     for (const m of upper.matchAll(OUTWARD)) {

@@ -15,9 +15,13 @@ import { runQuery } from './query.js';
  * @param {import('./bitset.js').Bitset|null} base documents matching the words
  * @param {import('./state.js').State} state
  * @param {string} words the words searched for (the query without a postcode)
+ * @param {import('../postcode.js').Found|null} unknown a postcode in the words
+ *   that the site does not know: dropped whole, never half of it (half of
+ *   a postcode is no word to search for), or by its second half when the
+ *   site knows its first, which then sorts nearest first to that
  * @returns {Way[]}
  */
-export function waysOn(index, base, state, words) {
+export function waysOn(index, base, state, words, unknown = null) {
   const ways = [];
   const count = (b, filters, age) => applyFacets(index, b, filters, age).docs.count();
   for (const [key, values] of state.filters) {
@@ -28,12 +32,20 @@ export function waysOn(index, base, state, words) {
     ways.push({ label: `${f ? f.label.toLowerCase() : key} (${labels.join(', ')})`, n: count(base, rest, state.age), state: { ...state, filters: rest } });
   }
   if (state.age) ways.push({ label: `age ${state.age}`, n: count(base, state.filters, ''), state: { ...state, age: '' } });
-  const list = words.trim().split(/\s+/).filter(Boolean);
+  let list = words.trim().split(/\s+/).filter(Boolean);
+  if (unknown?.typed && words.includes(unknown.typed)) {
+    const rest = words.replace(unknown.typed, ' ').trim();
+    if (unknown.outwardKnown) {
+      const n = count(rest ? runQuery(index, rest).docs : null, state.filters, state.age);
+      ways.push({ label: `the second half of the postcode, "${unknown.inward}"`, n, state: { ...state, q: state.q.replace(unknown.typed, unknown.outward) } });
+    }
+    list = [unknown.typed, ...rest.split(/\s+/).filter(Boolean)];
+  }
   if (list.length > 1) {
     for (const w of list) {
       const q = state.q.replace(w, '').replace(/\s+/g, ' ').trim();
       const n = count(runQuery(index, list.filter((x) => x !== w).join(' ')).docs, state.filters, state.age);
-      ways.push({ label: `the word "${w}"`, n, state: { ...state, q } });
+      ways.push({ label: w === unknown?.typed ? `the postcode "${w}"` : `the word "${w}"`, n, state: { ...state, q } });
     }
   }
   if (list.length > 0) {

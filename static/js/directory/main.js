@@ -179,7 +179,7 @@ class View {
     this.results.show(order, this.limit, q.terms, distances);
     performance.mark('directory-show');
     writeCounts(this.form, counts);
-    const ways = order.length === 0 ? waysOn(this.index, q.docs, this.state, words) : [];
+    const ways = order.length === 0 ? waysOn(this.index, q.docs, this.state, words, inWords?.place ? null : inWords) : [];
     let text = order.length === 0 ? emptyText(ways) : countText(order.length, this.index.size);
     if (pc) text = pc.place ? `${text}, ${placeText(pc, this.form.dataset.region)}` : `${capital(placeText(pc, this.form.dataset.region))}. ${text}`;
     this.showWays(ways, order.length === 0);
