@@ -102,14 +102,17 @@ func show(b *bool) string {
 	return fmt.Sprint(*b)
 }
 
-// open opens an entry afresh and waits for its first field. It goes by
-// the collection's list, as after a save the editor may still show the
-// entry it is about to close.
+// open opens an entry afresh and waits for its fields. It loads the
+// editor's page again first, signing in to the test backend, so that
+// nothing is left of a save just made: after one, the editor was seen to
+// set up the entry again a moment later, losing an answer clicked then.
 func (e *editor) open(t *testing.T, entry string) {
 	t.Helper()
-	collection, _, _ := strings.Cut(entry, "/")
-	e.tab.Go(t, e.base+"/admin/#/collections/"+collection)
-	e.tab.WaitFor(t, `document.querySelector('[role=row]') && !document.querySelector('[data-key-path]')`)
+	e.tab.Go(t, e.base+"/admin/")
+	signIn := `document.querySelector('button[data-label="Work with Test Repository"]')`
+	e.tab.WaitFor(t, signIn+` || document.querySelector('[role=row]')`)
+	Eval[bool](t, e.tab, `(`+signIn+`?.click(), true)`)
+	e.tab.WaitFor(t, `document.querySelector('[role=row]')`)
 	e.tab.Go(t, e.base+"/admin/#/collections/"+entry)
 	e.tab.WaitFor(t, `document.querySelector('[data-key-path] :is(input, textarea)')`)
 	e.pause(t)
