@@ -118,11 +118,12 @@ func (e *editor) open(t *testing.T, entry string) {
 	e.pause(t)
 }
 
-// pause waits half a second, as a person would between opening a form,
-// clicking and saving: the editor finishes setting up an entry, and
+// pause waits half a second, as a person would between seeing a field,
+// clicking and saving: the editor finishes setting up a field, and
 // records a click in the entry, a moment after the page shows it. Without
-// it, of two answers clicked within milliseconds of each other, or just
-// before Save, one was now and then missing from the saved file (measured
+// it, an answer clicked within milliseconds of its field appearing (just
+// after the group holding it was opened), or of another click, was now
+// and then shown chosen beside the old answer but not saved (measured
 // with Sveltia CMS 0.221.1; a person does not click that fast).
 func (e *editor) pause(t *testing.T) {
 	t.Helper()
@@ -140,6 +141,7 @@ func (e *editor) reveal(t *testing.T, keyPath string) {
 		all[all.length - 1].scrollIntoView();
 		return false;
 	})()`, keyPath))
+	e.pause(t)
 }
 
 // expand opens a collapsed object field.
@@ -156,7 +158,10 @@ func (e *editor) choose(t *testing.T, keyPath, label string) {
 	e.reveal(t, keyPath)
 	radio := fmt.Sprintf(`[...document.querySelectorAll('[data-key-path=%q] [role=radio]')].find(b => document.getElementById(b.getAttribute('aria-labelledby'))?.textContent === %q)`, keyPath, label)
 	Eval[bool](t, e.tab, `(`+radio+`.click(), true)`)
-	e.tab.WaitFor(t, radio+`.getAttribute('aria-checked') === 'true'`)
+	// Only the answer chosen is shown chosen: a click the field missed
+	// leaves the old answer shown chosen beside it.
+	e.tab.WaitFor(t, fmt.Sprintf(`[...document.querySelectorAll('[data-key-path=%q] [role=radio][aria-checked=true]')].length === 1 && `, keyPath)+
+		radio+`.getAttribute('aria-checked') === 'true'`)
 	e.pause(t)
 }
 
