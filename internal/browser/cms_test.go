@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"path"
@@ -34,6 +35,14 @@ type editor struct {
 // Private File System) in place of GitHub, and that is filled with every
 // file under content/ first.
 func openEditor(t *testing.T, b *Browser, testRepo bool) *editor {
+	t.Helper()
+	return openEditorWith(t, b, testRepo, nil)
+}
+
+// openEditorWith is openEditor with some of the test backend's files
+// changed first: replace maps a path under content/ to the text it holds
+// there in place of the repository's.
+func openEditorWith(t *testing.T, b *Browser, testRepo bool, replace map[string]string) *editor {
 	t.Helper()
 	root := RepoRoot(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -64,13 +73,14 @@ func openEditor(t *testing.T, b *Browser, testRepo bool) *editor {
 	}
 	e.tab.Go(t, base+"/admin/")
 	if testRepo {
-		e.seed(t, root)
+		e.seed(t, root, replace)
 	}
 	return e
 }
 
-// seed copies the site's content files into the test backend's folder.
-func (e *editor) seed(t *testing.T, root string) {
+// seed copies the site's content files into the test backend's folder,
+// with the ones in replace replaced by their text there.
+func (e *editor) seed(t *testing.T, root string, replace map[string]string) {
 	t.Helper()
 	files := map[string]string{}
 	err := fs.WalkDir(os.DirFS(root), "content", func(p string, d fs.DirEntry, err error) error {
@@ -82,6 +92,7 @@ func (e *editor) seed(t *testing.T, root string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	maps.Copy(files, replace)
 	data, _ := json.Marshal(files)
 	Eval[bool](t, e.tab, `(async (files) => {
 		const root = await navigator.storage.getDirectory();

@@ -117,7 +117,8 @@ func TestVocabularyPickLists(t *testing.T) {
 	} {
 		var got registry.Choices
 		for _, o := range field(t, c.coll.Fields, c.path).Options {
-			got = append(got, registry.Choice{ID: o.Value, Label: o.Label})
+			id, _ := o.Value.(string)
+			got = append(got, registry.Choice{ID: id, Label: o.Label})
 		}
 		if !slices.Equal(got, c.choices) {
 			t.Errorf("%s.%s offers %v, want %v", c.coll.Name, c.path, got, c.choices)

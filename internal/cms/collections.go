@@ -54,9 +54,9 @@ func providers(c *content.Config) Collection {
 
 func quality() Field {
 	return object("quality", "Quality and safety",
-		boolean("safeguarding_policy", "Safeguarding policy"),
-		boolean("dbs_checked", "DBS checked"),
-		boolean("insurance", "Insurance"),
+		answer("safeguarding_policy", "Safeguarding policy"),
+		answer("dbs_checked", "DBS checked"),
+		answer("insurance", "Insurance"),
 		optional(str("supervision", "Supervision")),
 		words("evaluation", "Evaluation tools"),
 		words("training", "Training"),
@@ -99,9 +99,9 @@ func venues() Collection {
 			str("name", "Name"),
 			optional(str("address", "Address")),
 			optional(str("postcode", "Postcode")),
-			boolean("step_free", "Step-free access"),
-			boolean("hearing_loop", "Hearing loop"),
-			boolean("parking", "Parking"),
+			answer("step_free", "Step-free access"),
+			answer("hearing_loop", "Hearing loop"),
+			answer("parking", "Parking"),
 			optional(text("accessibility", "Access notes")),
 		}},
 	)

@@ -34,10 +34,11 @@ type Field struct {
 	Field        *Field  `json:"field,omitempty"`  // list of single values
 }
 
-// Option is one choice of a select field: the stored id and its label.
+// Option is one choice of a select field: the stored value (an id, or
+// true, false or "" for a yes-or-no answer) and its label.
 type Option struct {
 	Label string `json:"label"`
-	Value string `json:"value"`
+	Value any    `json:"value"`
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -58,6 +59,23 @@ func text(name, label string) Field { return Field{Name: name, Label: label, Wid
 func body() Field                   { return Field{Name: "body", Label: "Text", Widget: "markdown"} }
 func boolean(name, label string) Field {
 	return optional(Field{Name: name, Label: label, Widget: "boolean"})
+}
+
+// answer is a yes-or-no question with a third answer, not stated, which
+// it starts at: a select whose options store true and false, and "" for
+// not stated, which the CMS leaves out of the file (an empty optional
+// field). A boolean widget would instead write false, "No", for a
+// question nobody answered (docs/cms-choice.md).
+func answer(name, label string) Field {
+	f := optional(Field{Name: name, Label: label, Widget: "select"})
+	for _, a := range registry.Answers() {
+		var v any = ""
+		if a.Value != nil {
+			v = *a.Value
+		}
+		f.Options = append(f.Options, Option{Label: a.Label, Value: v})
+	}
+	return f
 }
 
 // hidden stores a fixed value, for the parts of GeoJSON that never change.

@@ -108,7 +108,10 @@ func (s *Site) formOptions(fd profileform.Field, value string) []FormOption {
 	var ids, labels []string
 	switch fd.Kind {
 	case profileform.Answer:
-		ids, labels = profileform.Answers, []string{"Not stated", "Yes", "No"}
+		ids = profileform.Answers // in the order of registry.Answers
+		for _, a := range registry.Answers() {
+			labels = append(labels, a.Label)
+		}
 	case profileform.OneOf:
 		for _, c := range fixedChoices[fd.Choices]() {
 			ids, labels = append(ids, c.ID), append(labels, c.Label)

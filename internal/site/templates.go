@@ -326,15 +326,9 @@ func eventWhen(e *Event) string {
 	return s + " to " + e.End.Format("Monday 2 January 2006, 15:04")
 }
 
-func yesno(b *bool) string {
-	switch {
-	case b == nil:
-		return "Not stated"
-	case *b:
-		return "Yes"
-	}
-	return "No"
-}
+// yesno is the label of a yes-or-no answer, "Not stated" when it is not
+// given.
+func yesno(b *bool) string { return registry.AnswerLabel(b) }
 
 // templateHTML wraps HTML produced by the markdown package.
 func templateHTML(b []byte) template.HTML { return template.HTML(b) } // sanitised by markdown
