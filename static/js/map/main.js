@@ -17,12 +17,15 @@ import { applyFacets } from '../directory/facets.js';
 import { parseState, formatState, filterKeys } from '../directory/state.js';
 import { readControls, writeControls, writeCounts } from '../directory/controls.js';
 import { popupContent } from './popup.js';
-import { yearRange, runsIn, energy, venueStatus, townCounts } from './timeline.js';
+import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
 import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
 import { clusterGroup, MARKER_SIZE } from './cluster.js';
 import { Postcodes, placeText, distanceText } from '../postcode.js';
 import { distanceKm } from '../directory/order.js';
 import { TimeControl } from './timecontrol.js';
+import { shadeGaps } from './gaps.js';
+import { fillTownTable } from './towns.js';
+import { listInView } from './inview.js';
 
 /** @type {any} */
 let L;
@@ -344,40 +347,15 @@ class MapView {
    * gaps; the list of gaps below the map says the same in words.
    */
   drawGaps() {
-    this.gapLayer.clearLayers();
-    let shaded = 0;
-    if (this.form.elements.namedItem('gaps').checked) {
-      const chosen = this.state.filters.get('pathway');
-      const counts = this.districts.map(([, , , gaps]) => (gaps || []).filter((p) => !chosen?.size || chosen.has(p)).length);
-      const most = Math.max(1, ...counts);
-      this.districts.forEach(([, polygons], i) => {
-        if (!counts[i]) return;
-        shaded++;
-        this.gapLayer.addLayer(L.polygon(polygons, { stroke: false, fillColor: '#b3261e', fillOpacity: 0.15 + 0.4 * (counts[i] / most), interactive: false }));
-      });
-    }
-    this.el.dataset.gaps = this.form.elements.namedItem('gaps').checked ? String(shaded) : 'off';
+    const on = this.form.elements.namedItem('gaps').checked;
+    const shaded = shadeGaps(L, this.gapLayer, on ? this.districts : [], this.state.filters.get('pathway'));
+    this.el.dataset.gaps = on ? String(shaded) : 'off';
   }
 
   /** Fills the town table with the venues drawn, as the build fills it with all. */
   drawTowns(visible) {
-    const body = document.getElementById('town-rows');
-    if (!body) return;
-    const statuses = [...document.querySelectorAll('#town-table th[data-status]')].map((th) => th.dataset.status);
-    const rows = townCounts(visible.map((m) => ({ town: m.venue.town, status: m.status.id }))).map((t) => {
-      const tr = document.createElement('tr');
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = t.name;
-      tr.append(th, ...[t.venues, ...statuses.map((s) => t.byStatus[s] || 0)].map((n) => {
-        const td = document.createElement('td');
-        td.textContent = String(n);
-        return td;
-      }));
-      return tr;
-    });
-    body.replaceChildren(...rows);
-    this.el.dataset.towns = String(rows.length);
+    const rows = fillTownTable(document.getElementById('town-rows'), visible);
+    if (rows !== null) this.el.dataset.towns = String(rows);
   }
 
   /** Draws the energy layer when it is on, loading the heat plugin the first time. */
@@ -396,38 +374,7 @@ class MapView {
   }
 
   listInView() {
-    if (!this.inView) return;
-    const bounds = this.map.getBounds();
-    const here = (this.visible || []).filter((m) => bounds.contains(m.getLatLng()));
-    const o = this.origin;
-    const km = (m) => distanceKm(o.lon, o.lat, m.venue.lon, m.venue.lat);
-    if (o) here.sort((a, b) => km(a) - km(b) || a.label.localeCompare(b.label));
-    else here.sort((a, b) => a.label.localeCompare(b.label));
-    this.inView.replaceChildren(...here.slice(0, 150).map((m) => this.inViewItem(m)));
-    const more = here.length > 150 ? ` (the first 150 are listed; zoom in to see the rest)` : '';
-    const total = (this.visible || []).length;
-    this.inViewCount.textContent = `${here.length} of ${total} ${total === 1 ? 'venue' : 'venues'} in view${more}`;
-  }
-
-  inViewItem(m) {
-    const p = this.providers[m.venue.doc];
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = p.url;
-    a.textContent = p.name;
-    const btn = document.createElement('button');
-    btn.type = 'button';
-    btn.textContent = 'Show on map';
-    btn.setAttribute('aria-label', `Show on map: ${m.label}`);
-    btn.addEventListener('click', () => this.cluster.zoomToShowLayer(m, () => {
-      m.openPopup();
-      // Focus the marker once the key that pressed the button is done with:
-      // Enter's keypress on the marker would close the popup again.
-      setTimeout(() => m.getElement()?.focus(), 0);
-    }));
-    const away = this.origin ? `, ${distanceText(distanceKm(this.origin.lon, this.origin.lat, m.venue.lon, m.venue.lat))} away` : '';
-    li.append(a, document.createTextNode(`: ${m.venue.name} (${m.status.label})${away} `), btn);
-    return li;
+    listInView(this);
   }
 }
 
