@@ -45,7 +45,7 @@ var homonyms = map[string]map[string]int{
 		"layouts/venues.html":          2, // plural
 		"static/css/site.css":          6, // .venue, the venue's block on a profile, .venue-marker and .handout-venue
 		"static/css/print.css":         1, // .venue
-		"static/js/map/main.js":        1, // 'venue' : 'venues'
+		"static/js/map/inview.js":      1, // 'venue' : 'venues'
 		"internal/scaffold/profile.go": 1, // the id of a form's venue without a name
 	},
 	"evidence": { // the learning kind; also the evidence library, its folder and pages

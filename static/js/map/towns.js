@@ -6,7 +6,7 @@ import { townCounts } from './timeline.js';
 /**
  * Fills the town table's body with the markers drawn.
  * @param {HTMLElement|null} body the table's tbody (#town-rows)
- * @param {{venue: {town: string}, status: {id: string}}[]} visible
+ * @param {any[]} visible the markers drawn, each with its place's town and its status
  * @returns {number|null} the number of rows, or null without the table
  */
 export function fillTownTable(body, visible) {
