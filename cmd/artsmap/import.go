@@ -92,14 +92,15 @@ func (m *Main) newFromSite(ctx context.Context, sf siteFlags) ([]diag.Problem, b
 	return nil, true
 }
 
-// readExport reads the CSV export: a regular file within the limit.
+// readExport reads the CSV export: a regular file within the limit, not
+// a symbolic link (which is not followed).
 func readExport(file string) ([]byte, error) {
-	info, err := os.Stat(file)
+	info, err := os.Lstat(file)
 	if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", file)
+		return nil, fmt.Errorf("%s is not a regular file (a symbolic link is not followed): give the export itself", file)
 	}
 	if info.Size() > profileform.MaxCSV {
 		return nil, fmt.Errorf("%s is %d KB; the limit is %d KB (export fewer submissions at a time)", file, info.Size()>>10, profileform.MaxCSV>>10)

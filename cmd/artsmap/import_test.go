@@ -155,4 +155,12 @@ func TestNewFromCSVUsage(t *testing.T) {
 	if code != exitContent || !strings.Contains(errOut, `the file has no column "kind"`) {
 		t.Errorf("an export without the form's columns = %d: %s", code, errOut)
 	}
+	link := filepath.Join(t.TempDir(), "export.csv")
+	if err := os.Symlink(file, link); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = run(t, "new", "provider", "-from", link, "-site", dir)
+	if code != exitContent || !strings.Contains(errOut, "a symbolic link is not followed") {
+		t.Errorf("an export given as a symbolic link = %d: %s", code, errOut)
+	}
 }

@@ -53,7 +53,7 @@ func Handler(dir string) http.Handler {
 // error with status 404. It reports false for any other address.
 func api(w http.ResponseWriter, r *http.Request, dir string, files http.Handler) bool {
 	exists := func(name string) bool {
-		info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))) // a link is not a file of the build
 		return err == nil && info.Mode().IsRegular()
 	}
 	file, status, ok := openreferral.Resolve(r.URL.Path, r.URL.Query(), exists)

@@ -81,3 +81,28 @@ func TestOpenReferralAPI(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenReferralAPILinkNotFollowed: in a served folder, an API document
+// that is a symbolic link is not a file of the build: the address answers
+// with the JSON error, not with what the link points at.
+func TestOpenReferralAPILinkNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secret, []byte("private"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "openreferral", "services"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "openreferral", "404.json"), []byte(`{"error":"not found","status":404}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "openreferral", "services", "abc.json")); err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	devserver.Handler(dir).ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1:1313/openreferral/services/abc", nil))
+	if body := rec.Body.String(); rec.Code != 404 || strings.Contains(body, "private") {
+		t.Errorf("a linked API document: %d %q, want the JSON 404", rec.Code, body)
+	}
+}
