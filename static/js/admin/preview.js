@@ -4,7 +4,7 @@
 // place of ids (from /admin/labels.json, which the build writes). Loaded
 // after the CMS bundle on /admin/, which defines window.CMS, window.h and
 // window.createClass. What a section shows that the entry does not say
-// reads "Not stated", as on the site.
+// says what the registry says for an unanswered question (labels.json).
 (function () {
   const cms = window.CMS;
   if (!cms || typeof cms.registerPreviewStyle !== 'function') return;
@@ -13,24 +13,27 @@
   const h = window.h;
   if (typeof cms.registerPreviewTemplate !== 'function' || typeof h !== 'function' || typeof window.createClass !== 'function') return;
 
-  let names = { labels: {}, terms: {} };
+  let names = { labels: {}, terms: {}, answers: {} };
   const label = (id) => names.labels[id] || id;
+  // The answers' words come from the registry, through labels.json.
+  const said = (key) => (names.answers || {})[key] || key;
+  const notStated = () => said('not_stated');
   const terms = (key, ids) => (ids || []).map((id) => (names.terms[key] || {})[id] || id).join(', ');
-  const yesno = (b) => (b === true ? 'Yes' : b === false ? 'No' : 'Not stated');
+  const yesno = (b) => said(b === true ? 'yes' : b === false ? 'no' : 'not_stated');
   const fact = (dt, dd) => [h('dt', null, dt), h('dd', null, dd)];
-  const listOrNot = (key, ids) => ((ids && ids.length) ? terms(key, ids) : 'Not stated');
+  const listOrNot = (key, ids) => ((ids && ids.length) ? terms(key, ids) : notStated());
   const status = (s) => h('span', { className: 'status status-' + s }, h('span', { className: 'status-icon', 'aria-hidden': 'true' }), label(s));
-  const ages = (lo, hi) => (lo > 0 && hi > 0 ? lo + ' to ' + hi : lo > 0 ? lo + ' and over' : hi > 0 ? 'up to ' + hi : 'Not stated');
+  const ages = (lo, hi) => (lo > 0 && hi > 0 ? lo + ' to ' + hi : lo > 0 ? lo + ' and over' : hi > 0 ? 'up to ' + hi : notStated());
   const date = (d) => {
     const t = new Date(String(d || '').slice(0, 10) + 'T00:00:00Z');
-    return isNaN(t) ? 'not stated' : t.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return isNaN(t) ? notStated().toLowerCase() : t.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   };
   const section = (id, title, ...children) => h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
 
   function header(d) {
     const meta = [label(d.kind), ' · ', status(d.status)];
     if (d.since) meta.push(' · since ' + d.since);
-    return h('header', { className: 'profile-header' }, h('h1', { id: 'profile-title' }, d.name || 'Not stated'),
+    return h('header', { className: 'profile-header' }, h('h1', { id: 'profile-title' }, d.name || notStated()),
       h('p', { className: 'card-meta' }, ...meta), h('p', { className: 'lead' }, d.summary || ''));
   }
 
@@ -38,10 +41,10 @@
     const contact = d.publish_contact && (d.email || d.phone) ? [d.email, d.phone].filter(Boolean).join(', ') : 'See contact';
     return h('section', { className: 'how-to-join', 'aria-labelledby': 'how-to-join' }, h('h2', { id: 'how-to-join' }, 'How to refer or join'),
       h('dl', { className: 'facts' }, ...fact('Referral routes', listOrNot('referral', d.referral)),
-        ...fact('Who can join', d.eligibility || 'Not stated'), ...fact('Ages', ages(d.min_age, d.max_age)),
+        ...fact('Who can join', d.eligibility || notStated()), ...fact('Ages', ages(d.min_age, d.max_age)),
         ...(d.how_to_join ? fact('How to join', d.how_to_join) : []),
         ...(d.referral_form ? fact('Referral form', 'Fill in the referral form') : []),
-        ...fact('Reply to a referral', d.reply_days ? 'Within ' + d.reply_days + ' working ' + (d.reply_days === 1 ? 'day' : 'days') : 'Not stated'),
+        ...fact('Reply to a referral', d.reply_days ? 'Within ' + d.reply_days + ' working ' + (d.reply_days === 1 ? 'day' : 'days') : notStated()),
         ...fact('Contact', contact)));
   }
 
@@ -66,7 +69,7 @@
     const meta = [status(p.status)];
     if (p.format) meta.push(' · ' + label(p.format));
     if (p.cost) meta.push(' · ' + label(p.cost));
-    return h('article', { className: 'programme', key: p.id }, h('h3', null, p.title || 'Not stated'),
+    return h('article', { className: 'programme', key: p.id }, h('h3', null, p.title || notStated()),
       h('p', { className: 'card-meta' }, ...meta), p.summary ? h('p', null, p.summary) : null,
       h('dl', { className: 'facts compact' }, ...(p.sessions ? fact('Sessions', p.sessions) : []),
         ...(p.commissioner ? fact('Funded by', p.commissioner) : [])));
