@@ -49,6 +49,10 @@ func (l *loader) checkSchedules(d *decoded, at string, pg *Programme) {
 			l.errAt(d, sat+".until", "until %s is before from %s", s.Until, s.From).Hint =
 				"until is the date of the last session; check the two dates"
 		}
+		if !registry.Active(pg.Status) && s.Until.IsZero() {
+			l.warnAt(d, sat, "the programme has ended, but this schedule has no until date, so it reads as still running").Hint =
+				"add until = the date of the last session, or remove the schedule"
+		}
 		if s.Venue != "" && !slices.Contains(pg.Venues, s.Venue) {
 			pr := l.errAt(d, sat+".venue", "venue %q is not one of the programme's venues", s.Venue)
 			pr.Hint = "add it to the programme's venues, or use one of them"

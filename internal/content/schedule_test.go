@@ -67,6 +67,14 @@ func TestScheduleRules(t *testing.T) {
 			[]prob{e(p, 34, 9, `every = "month" needs nth: which weeks of the month`, "[1, 3] for the first and third")}, ""},
 		{"nth out of range", withSchedule(`every = "week"`, "every = \"month\"\nnth = [5]"),
 			[]prob{e(p, 35, 7, "nth 5 is not a week of the month", "-1 for the last")}, ""},
+		{"ended without until", func(fsys fstest.MapFS) {
+			withSchedule("until = 2027-03-17\n", "")(fsys)
+			edit(p, `status = "pilot"`, `status = "ended"`)(fsys)
+		}, []prob{w(p, 30, 1, "the programme has ended, but this schedule has no until date, so it reads as still running", "add until = the date of the last session")}, ""},
+		{"ended with until", func(fsys fstest.MapFS) {
+			withSchedule("", "")(fsys)
+			edit(p, `status = "pilot"`, `status = "ended"`)(fsys)
+		}, nil, ""},
 		{"until before from", withSchedule("until = 2027-03-17", "until = 2026-12-01"),
 			[]prob{e(p, 36, 9, "until 2026-12-01 is before from 2027-01-13", "last session")}, ""},
 		{"venue not in the programme", withSchedule(`venue = "hall"`, `venue = "hal"`),
