@@ -56,7 +56,11 @@ type Options struct {
 type Result struct {
 	Problems []diag.Problem // errors and warnings, sorted
 	Pages    int            // HTML pages rendered
-	Files    int            // files written
+	Files    int            // files of the site
+	// Written and Removed count the files a build wrote and removed: into
+	// a previous output, only those whose bytes changed and those that
+	// went away; otherwise every file, and none.
+	Written, Removed int
 }
 
 func (o *Options) now() time.Time {
@@ -130,7 +134,8 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := p.write(opts.ctx(), opts.Out, workers.PerCPU()); err != nil {
+	written, removed, err := p.write(opts.ctx(), opts.Out, workers.PerCPU())
+	if err != nil {
 		if opts.ctx().Err() != nil {
 			return res, stopped(opts.ctx().Err())
 		}
@@ -145,6 +150,7 @@ func Build(opts Options) (Result, error) {
 		}
 		return res, fmt.Errorf("writing %s: %w", diag.ShowPath(opts.Out), err)
 	}
+	res.Written, res.Removed = written, removed
 	return res, nil
 }
 
