@@ -98,7 +98,7 @@ func TestRebuildOfSameSiteWritesNothing(t *testing.T) {
 // the same modification times, and nothing beside it.
 func TestFailedRebuildLeavesOutput(t *testing.T) {
 	for _, tt := range []struct {
-		name  string
+		name    string
 		rebuild func(t *testing.T, fsys fstest.MapFS, out string) error
 	}{
 		{"content error", func(t *testing.T, fsys fstest.MapFS, out string) error {
