@@ -271,21 +271,29 @@ type file struct {
 	mtime time.Time
 }
 
-// snap reads every file under dir, and then sets its modification time
-// to longAgo.
+// snap reads every regular file under dir (links are left out), and then
+// sets its modification time to longAgo.
 func snap(t *testing.T, dir string) map[string]file {
 	t.Helper()
 	files := map[string]file{}
-	for name, data := range readTree(t, dir) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || !e.Type().IsRegular() {
+			return err
+		}
 		info, err := os.Lstat(p)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		files[name] = file{string(data), info.ModTime()}
-		if err := os.Chtimes(p, longAgo, longAgo); err != nil {
-			t.Fatal(err)
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = file{string(data), info.ModTime()}
+		if err == nil {
+			err = os.Chtimes(p, longAgo, longAgo)
 		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return files
 }
@@ -335,5 +343,67 @@ func diffTrees(t *testing.T, want, got string) {
 	out, err := exec.Command("diff", "-r", want, got).CombinedOutput()
 	if err != nil {
 		t.Errorf("diff -r %s %s: %v\n%.2000s", want, got, err, out)
+	}
+}
+
+// TestRebuildSwapsFilesAndFolders rebuilds plans where a file becomes a
+// folder of the same name and a folder a file: the result is what a clean
+// build writes.
+func TestRebuildSwapsFilesAndFolders(t *testing.T) {
+	plans := []map[string]string{
+		{"a": "file a", "b/index.html": "in folder b", "b/c/d.txt": "deep", "e.txt": "kept"},
+		{"a/index.html": "in folder a", "b": "file b", "e.txt": "kept"},
+	}
+	planned := func(files map[string]string) *plan {
+		p := newPlan()
+		for name, data := range files {
+			if err := p.add(name, func() ([]byte, error) { return []byte(data), nil }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return p
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	for _, files := range plans {
+		if _, _, err := planned(files).write(context.Background(), out, 2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	if _, _, err := planned(plans[1]).write(context.Background(), clean, 2); err != nil {
+		t.Fatal(err)
+	}
+	diffTrees(t, clean, out)
+}
+
+// TestRebuildRefusesLinksInside: a symbolic link inside a previous output,
+// in place of a file the marker lists or of a folder, is refused, not
+// followed; what it points to and the output are left as they were.
+func TestRebuildRefusesLinksInside(t *testing.T) {
+	for _, name := range []string{"about/index.html", "about"} {
+		t.Run(name, func(t *testing.T) {
+			fsys := txtarSite(t, "fellside")
+			root := t.TempDir()
+			out := filepath.Join(root, "public")
+			buildInto(t, fsys, out, testNow)
+			writeFiles(t, root, map[string]string{"precious/index.html": "mine"})
+			if err := os.RemoveAll(filepath.Join(out, name)); err != nil {
+				t.Fatal(err)
+			}
+			target := filepath.Join(root, "precious", strings.TrimPrefix(name, "about"))
+			if err := os.Symlink(target, filepath.Join(out, name)); err != nil {
+				t.Fatal(err)
+			}
+			before := snap(t, out)
+			replaceIn(fsys, "content/site.toml", "Fellside Creative Health Directory", "Changed")
+			_, err := Build(options(fsys, out))
+			if err == nil || !strings.Contains(err.Error(), "did not write: "+name) {
+				t.Errorf("build = %v, want the link refused", err)
+			}
+			sameTree(t, before, snap(t, out))
+			if data, _ := os.ReadFile(filepath.Join(root, "precious", "index.html")); string(data) != "mine" {
+				t.Errorf("the file the link points to now holds %q", data)
+			}
+		})
 	}
 }
