@@ -90,7 +90,7 @@ func readMarker(dir string) *listing {
 		return nil
 	}
 	for n := range strings.SplitSeq(rest, "\n") {
-		if n != "" {
+		if fs.ValidPath(n) && n != "." { // never ../x or /x: a marker may be anyone's
 			l.paths[n] = true
 		}
 	}

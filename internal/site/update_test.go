@@ -407,3 +407,25 @@ func TestRebuildRefusesLinksInside(t *testing.T) {
 		})
 	}
 }
+
+// TestRebuildRemovesNothingOutside: a marker is anyone's to write, so one
+// that lists paths outside the output (../victim.txt, /tmp/x) or an empty
+// name gets nothing outside it removed.
+func TestRebuildRemovesNothingOutside(t *testing.T) {
+	fsys := txtarSite(t, "fellside")
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	buildInto(t, fsys, out, testNow)
+	victim := filepath.Join(root, "victim.txt")
+	writeFiles(t, root, map[string]string{"victim.txt": "mine"})
+	marker, err := os.ReadFile(filepath.Join(out, MarkerName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker = append(marker, []byte("../victim.txt\n"+victim+"\n./../victim.txt\n\n")...)
+	writeFiles(t, out, map[string]string{MarkerName: string(marker)})
+	buildInto(t, fsys, out, testNow)
+	if data, err := os.ReadFile(victim); string(data) != "mine" {
+		t.Errorf("victim.txt: %q, %v; want it kept", data, err)
+	}
+}
