@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // previous returns the marker's listing of out when out is a folder whose
@@ -46,8 +47,14 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 		return 0, 0, err
 	}
 	g := &gate{}
+	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
 	changed, err := p.writeInto(ctx, stage, n, g, func(name string, data []byte) bool {
-		return prev.paths[name] && sameBytes(filepath.Join(out, filepath.FromSlash(name)), data)
+		if !prev.paths[name] {
+			return false
+		}
+		buf := chunks.Get().(*[]byte)
+		defer chunks.Put(buf)
+		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
 	})
 	if err == nil { // whatever was put in out during the build is refused too
 		err = refuseStrangers(out, prev)
@@ -129,8 +136,9 @@ func folders(paths []string) map[string]bool {
 }
 
 // sameBytes reports whether name is a regular file (not a link) holding
-// exactly data.
-func sameBytes(name string, data []byte) bool {
+// exactly data. It reads the file in chunks into a buffer of buf's, so
+// that comparing a whole site allocates little.
+func sameBytes(name string, data []byte, buf *[]byte) bool {
 	info, err := os.Lstat(name)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false
@@ -143,8 +151,19 @@ func sameBytes(name string, data []byte) bool {
 	if now, err := f.Stat(); err != nil || !os.SameFile(info, now) {
 		return false
 	}
-	got, err := io.ReadAll(io.LimitReader(f, int64(len(data))+1))
-	return err == nil && bytes.Equal(got, data)
+	for rest := data; ; {
+		n, err := f.Read(*buf)
+		if n > len(rest) || !bytes.Equal((*buf)[:n], rest[:n]) {
+			return false
+		}
+		rest = rest[n:]
+		if err == io.EOF {
+			return len(rest) == 0
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
 
 // exists reports whether name exists (as anything; links not followed).

@@ -429,3 +429,36 @@ func TestRebuildRemovesNothingOutside(t *testing.T) {
 		t.Errorf("victim.txt: %q, %v; want it kept", data, err)
 	}
 }
+
+// TestSameBytes compares files with bytes: only a regular file with
+// exactly those bytes is the same, however many chunks it is read in.
+func TestSameBytes(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("0123456789", 20000) // several chunks
+	writeFiles(t, dir, map[string]string{"empty": "", "small": "abc", "big": big})
+	if err := os.Symlink("small", filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, data string
+		want       bool
+	}{
+		{"empty", "", true},
+		{"empty", "a", false},
+		{"small", "abc", true},
+		{"small", "abd", false},
+		{"small", "ab", false},
+		{"small", "abcd", false},
+		{"big", big, true},
+		{"big", big[:len(big)-1] + "x", false},
+		{"big", "x" + big[1:], false},
+		{"link", "abc", false},
+		{"missing", "", false},
+		{".", "", false},
+	} {
+		buf := make([]byte, 1000)
+		if got := sameBytes(filepath.Join(dir, tt.name), []byte(tt.data), &buf); got != tt.want {
+			t.Errorf("sameBytes(%s, %.10q…) = %v, want %v", tt.name, tt.data, got, tt.want)
+		}
+	}
+}
