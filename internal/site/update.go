@@ -65,8 +65,11 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 		return 0, 0, err
 	}
 	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev), kill: p.kill}
-	if len(c.changed) > 0 || len(c.gone) > 0 || prev.committing || exists(filepath.Join(out, markerNext)) {
-		if err := c.run(slices.Collect(maps.Keys(p.files)), prev); err != nil {
+	planned := slices.Collect(maps.Keys(p.files))
+	buf := make([]byte, 64<<10)
+	if len(c.changed) > 0 || len(c.gone) > 0 || exists(filepath.Join(out, markerNext)) ||
+		!sameBytes(filepath.Join(out, MarkerName), markerFor(planned), &buf) { // a commit under way, or a marker of another wording
+		if err := c.run(planned, prev); err != nil {
 			return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
 		}
 	}

@@ -462,3 +462,24 @@ func TestSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildRewritesMarker: a previous output whose files are all in
+// place but whose marker lists them otherwise (here in reverse order, as
+// another version might) gets the marker a clean build writes.
+func TestRebuildRewritesMarker(t *testing.T) {
+	fsys := txtarSite(t, "fellside")
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, fsys, out, testNow)
+	marker, err := os.ReadFile(filepath.Join(out, MarkerName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, list, _ := strings.Cut(string(marker), filesHeading)
+	lines := strings.Split(strings.TrimSuffix(list, "\n"), "\n")
+	slices.Reverse(lines)
+	writeFiles(t, out, map[string]string{MarkerName: head + filesHeading + strings.Join(lines, "\n") + "\n"})
+	buildInto(t, fsys, out, testNow)
+	clean := filepath.Join(t.TempDir(), "clean")
+	buildInto(t, fsys, clean, testNow)
+	diffTrees(t, clean, out)
+}
