@@ -1,7 +1,8 @@
 // Package site owns a build: it loads a site's content, assembles the
 // in-memory model, renders every page and data file with the layouts, and
-// writes the result atomically. The phases run in this order and each one
-// only reads what the one before produced.
+// writes the result: a first build into a new folder swapped in at once, a
+// rebuild only the files that changed, put in place at the end. The phases
+// run in this order and each one only reads what the one before produced.
 package site
 
 import (
