@@ -63,7 +63,7 @@ func (m *Main) runBuild(ctx context.Context, args []string) int {
 	if err != nil {
 		return m.fail(err)
 	}
-	fmt.Fprintf(m.Stdout, "built %d pages (%d files) into %s\n", res.Pages, res.Files, diag.ShowPath(opts.Out))
+	fmt.Fprintf(m.Stdout, "built %d pages (%d files; %d written, %d removed) into %s\n", res.Pages, res.Files, res.Written, res.Removed, diag.ShowPath(opts.Out))
 	return exitOK
 }
 

@@ -1,7 +1,8 @@
 // Package site owns a build: it loads a site's content, assembles the
 // in-memory model, renders every page and data file with the layouts, and
-// writes the result atomically. The phases run in this order and each one
-// only reads what the one before produced.
+// writes the result: a first build into a new folder swapped in at once, a
+// rebuild only the files that changed, put in place at the end. The phases
+// run in this order and each one only reads what the one before produced.
 package site
 
 import (
@@ -56,7 +57,11 @@ type Options struct {
 type Result struct {
 	Problems []diag.Problem // errors and warnings, sorted
 	Pages    int            // HTML pages rendered
-	Files    int            // files written
+	Files    int            // files of the site
+	// Written and Removed count the files a build wrote and removed: into
+	// a previous output, only those whose bytes changed and those that
+	// went away; otherwise every file, and none.
+	Written, Removed int
 }
 
 func (o *Options) now() time.Time {
@@ -130,7 +135,8 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := p.write(opts.ctx(), opts.Out, workers.PerCPU()); err != nil {
+	written, removed, err := p.write(opts.ctx(), opts.Out, workers.PerCPU())
+	if err != nil {
 		if opts.ctx().Err() != nil {
 			return res, stopped(opts.ctx().Err())
 		}
@@ -145,6 +151,7 @@ func Build(opts Options) (Result, error) {
 		}
 		return res, fmt.Errorf("writing %s: %w", diag.ShowPath(opts.Out), err)
 	}
+	res.Written, res.Removed = written, removed
 	return res, nil
 }
 

@@ -14,28 +14,87 @@ import (
 )
 
 // MarkerName is the file every build writes first into its output folder.
-// It lists the top-level names the build wrote (its manifest): a folder
-// holding it and nothing else but those names is a previous artsmap
-// output, which the next build may replace whole; build replaces no other
-// folder that holds anything.
+// It lists every file the build wrote (its manifest): a folder holding it
+// and nothing else but those files (and the folders they are in) is a
+// previous artsmap output, which the next build may change, writing only
+// the files whose bytes differ and removing those that went away; build
+// changes no other folder that holds anything.
 const MarkerName = ".artsmap-output"
 
+// markerNext is where a build writes the output's next marker before
+// renaming it over the marker, so that the marker is always whole. A
+// build killed in between leaves it, and the next build removes it.
+const markerNext = MarkerName + ".next"
+
 // markerText begins the marker; its first line is what is checked, and
-// the manifest follows it, one name a line.
-const markerText = "artsmap build output: the next artsmap build replaces this whole folder; keep nothing of yours in it.\n" +
-	"The top-level names this build wrote (the next build refuses to replace the folder if it holds any other):\n"
+// one of the list headings below follows it, then one path a line.
+const markerText = "artsmap build output: the next artsmap build replaces this whole folder; keep nothing of yours in it.\n"
+
+// The marker's list headings: every file a build wrote; every file of the
+// output before and after a build that was putting its changes in place
+// (the next build checks every file's bytes and removes what is not its
+// own); or, in outputs of artsmap before it rebuilt in place, only the
+// top-level names.
+const (
+	filesHeading      = "Every file this build wrote, one a line (the next build refuses to change the folder if it holds any other, and removes those that went away):\n"
+	committingHeading = "A build was putting its changes in place and did not finish: the next build checks every file. Every file of the output before and after it, one a line:\n"
+	topHeading        = "The top-level names this build wrote (the next build refuses to replace the folder if it holds any other):\n"
+)
 
 // maxMarker is the largest marker read; a larger one is not a build's.
-const maxMarker = 64 << 10
+// At 50,000 providers the manifest is about 25 MB.
+const maxMarker = 256 << 20
 
-// markerFor is the marker of an output whose top-level names are names.
-func markerFor(names []string) []byte {
+// listing is what a marker says: the paths it lists, and what they are.
+type listing struct {
+	paths      map[string]bool
+	files      bool // every file the build wrote, not only the top-level names
+	committing bool // a build stopped while putting its changes in place
+}
+
+// markerFor is the marker of an output whose files are files.
+func markerFor(files []string) []byte { return markerList(filesHeading, files) }
+
+// markerList is a marker with the given heading and paths, sorted.
+func markerList(heading string, paths []string) []byte {
 	var b strings.Builder
-	b.WriteString(markerText)
-	for _, n := range names {
+	b.WriteString(markerText + heading)
+	for _, n := range slices.Sorted(slices.Values(paths)) {
 		b.WriteString(n + "\n")
 	}
 	return []byte(b.String())
+}
+
+// readMarker reads dir's marker: nil when it is missing, is not a regular
+// file, is too large, or is not a build's.
+func readMarker(dir string) *listing {
+	name := filepath.Join(dir, MarkerName)
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxMarker {
+		return nil
+	}
+	data, err := os.ReadFile(name)
+	rest, ok := strings.CutPrefix(string(data), markerText)
+	if err != nil || !ok {
+		return nil
+	}
+	l := &listing{paths: map[string]bool{}}
+	switch {
+	case strings.HasPrefix(rest, filesHeading):
+		l.files, rest = true, rest[len(filesHeading):]
+	case strings.HasPrefix(rest, committingHeading):
+		l.files, l.committing, rest = true, true, rest[len(committingHeading):]
+	case strings.HasPrefix(rest, topHeading):
+		rest = rest[len(topHeading):]
+	default:
+		return nil
+	}
+	for n := range strings.SplitSeq(rest, "\n") {
+		if fs.ValidPath(n) && n != "." { // never ../x or /x: a marker may be anyone's
+			l.paths[n] = true
+		}
+	}
+	return l
 }
 
 // topNames lists the distinct top-level names of slash paths, sorted.
@@ -109,6 +168,7 @@ func foreign(dir string) ([]string, error) {
 		n := e.Name()
 		switch {
 		case n == MarkerName && e.Type().IsRegular():
+		case n == markerNext && e.Type().IsRegular() && ours != nil:
 		case ours[n] && n != ".git" && n != MarkerName:
 		default:
 			extra = append(extra, n)
@@ -117,24 +177,16 @@ func foreign(dir string) ([]string, error) {
 	return extra, nil
 }
 
-// manifest reads the names that dir's marker lists: none when the marker
-// is missing, is not a regular file, is too large, or is not a build's.
+// manifest lists the top-level names that dir's marker lists: none when
+// it has no marker a build wrote (see readMarker).
 func manifest(dir string) map[string]bool {
-	name := filepath.Join(dir, MarkerName)
-	info, err := os.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxMarker {
-		return nil
-	}
-	data, err := os.ReadFile(name)
-	rest, ok := strings.CutPrefix(string(data), markerText)
-	if err != nil || !ok {
+	l := readMarker(dir)
+	if l == nil {
 		return nil
 	}
 	names := map[string]bool{}
-	for _, n := range strings.Split(rest, "\n") {
-		if n != "" {
-			names[n] = true
-		}
+	for _, n := range topNames(slices.Collect(maps.Keys(l.paths))) {
+		names[n] = true
 	}
 	return names
 }

@@ -25,6 +25,9 @@ type plan struct {
 	files   map[string]output
 	first   []string // made first: the slowest files, so that no worker waits for one at the end
 	clashes []clash  // files left out because their address was taken
+	// kill, when not nil, stops a rebuild's commit at a point where it
+	// reports true, leaving what a kill there would (tests only).
+	kill func(point string) bool
 }
 
 func newPlan() *plan { return &plan{files: map[string]output{}} }
@@ -106,49 +109,70 @@ func (p *plan) order() []string {
 	return append(first, rest...)
 }
 
-// write makes every file into a new folder beside out, marked as a build's
-// output before anything else is written into it, and swaps it in, so that
-// out is always either the previous site or the complete new one. It stops
-// when ctx ends, removing the new folder.
-func (p *plan) write(ctx context.Context, out string, workers int) error {
+// write makes every file of the plan at out. Into a previous output whose
+// marker lists every file it wrote, it writes only what changed (see
+// update); otherwise it makes every file into a new folder beside out,
+// marked as a build's output before anything else is written into it, and
+// swaps it in, so that out is always either the previous site or the
+// complete new one. It stops when ctx ends, removing the new folder.
+func (p *plan) write(ctx context.Context, out string, workers int) (written, removed int, err error) {
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return 0, 0, err
 	}
 	if err := removeDebris(out); err != nil {
-		return err
+		return 0, 0, err
 	}
-	tmp, err := os.MkdirTemp(parent, tempPrefix(out)+"new-")
-	if err != nil {
-		return err
+	if prev := previous(out); prev != nil {
+		return p.update(ctx, out, prev, workers)
 	}
-	err = os.Chmod(tmp, 0o755)
-	if err == nil {
-		err = writeFile(filepath.Join(tmp, MarkerName), markerFor(topNames(slices.Collect(maps.Keys(p.files)))))
-	}
+	tmp, err := p.newFolder(out)
 	g := &gate{}
 	if err == nil {
-		err = p.writeInto(ctx, tmp, workers, g)
+		_, err = p.writeInto(ctx, tmp, workers, g, nil)
 	}
 	if err == nil { // whatever was put at out during the build is refused too
 		err = checkOut(out, "")
 	}
 	if err != nil {
 		g.close()
-		removeOutput(tmp) // the build's error matters more; the next build removes what is left
-		return err
+		if tmp != "" {
+			removeOutput(tmp) // the build's error matters more; the next build removes what is left
+		}
+		return 0, 0, err
 	}
-	return swap(tmp, out)
+	return len(p.files), 0, swap(tmp, out)
 }
 
-// writeInto makes and writes every file under dir: each worker makes a
+// newFolder makes a folder beside out for the build's files, mode 0755,
+// and writes the marker into it, listing every file the plan holds.
+func (p *plan) newFolder(out string) (string, error) {
+	tmp, err := os.MkdirTemp(filepath.Dir(out), tempPrefix(out)+"new-")
+	if err != nil {
+		return "", err
+	}
+	err = os.Chmod(tmp, 0o755)
+	if err == nil {
+		err = writeFile(filepath.Join(tmp, MarkerName), markerFor(slices.Collect(maps.Keys(p.files))))
+	}
+	if err != nil {
+		removeOutput(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+// writeInto makes every file and writes it under dir: each worker makes a
 // file, makes its folder if need be and writes it, so that making
 // (processor bound) and writing (bound by the file system) overlap. When
+// keep is not nil, a file for which it reports true is not written (it is
+// already in place). writeInto returns the names written, sorted. When
 // ctx ends it returns at once; files made after that are not written, as
 // g is closed.
-func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate) error {
+func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate, keep func(name string, data []byte) bool) ([]string, error) {
 	names := p.order()
-	return workers.Run(ctx, len(names), n, func(i int) error {
+	wrote := make([]bool, len(names))
+	err := workers.Run(ctx, len(names), n, func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -156,7 +180,11 @@ func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate) error 
 		if err != nil {
 			return err
 		}
+		if keep != nil && keep(names[i], data) {
+			return nil
+		}
 		name := filepath.Join(dir, filepath.FromSlash(names[i]))
+		wrote[i] = true
 		return g.do(func() error {
 			if err := mkdirs(dir, filepath.Dir(name)); err != nil {
 				return err
@@ -164,6 +192,17 @@ func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate) error 
 			return writeFile(name, data)
 		})
 	})
+	if err != nil {
+		return nil, err
+	}
+	var written []string
+	for i, w := range wrote {
+		if w {
+			written = append(written, names[i])
+		}
+	}
+	slices.Sort(written)
+	return written, nil
 }
 
 // mkdirs makes the folder name and those above it up to root, mode 0755

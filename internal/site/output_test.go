@@ -16,7 +16,7 @@ func TestDataFileErrorNamesTheFile(t *testing.T) {
 	if err := p.add("data/providers.geojson", func() ([]byte, error) { return json.Marshal(math.NaN()) }); err != nil {
 		t.Fatal(err)
 	}
-	err := p.write(context.Background(), filepath.Join(t.TempDir(), "public"), 2)
+	_, _, err := p.write(context.Background(), filepath.Join(t.TempDir(), "public"), 2)
 	if err == nil || !strings.Contains(err.Error(), "data/providers.geojson") {
 		t.Errorf("write: %v; want an error naming data/providers.geojson", err)
 	}

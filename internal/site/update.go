@@ -1,0 +1,279 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// previous returns the marker's listing of out when out is a folder whose
+// marker lists every file a build wrote: such an output is updated in
+// place (see update). It returns nil for an absent or empty folder, and
+// for an output of an artsmap before it rebuilt in place, which lists
+// only top-level names: those are replaced whole.
+func previous(out string) *listing {
+	if info, err := os.Lstat(out); err != nil || !info.IsDir() {
+		return nil
+	}
+	l := readMarker(out)
+	if l == nil || !l.files {
+		return nil
+	}
+	return l
+}
+
+// update writes the plan into out, a previous output, changing nothing in
+// out until every file is made: it refuses an out holding anything its
+// marker does not list; makes every file and compares it with out's, byte
+// for byte (whatever the marker says), writing only the new and changed
+// ones into a new folder beside out; checks out again; and then commits
+// (see commit.run). It returns how many files it wrote and removed.
+func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (int, int, error) {
+	if err := refuseStrangers(out, prev); err != nil {
+		return 0, 0, err
+	}
+	stage, err := p.newFolder(out)
+	if err != nil {
+		return 0, 0, err
+	}
+	g := &gate{}
+	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
+	changed, err := p.writeInto(ctx, stage, n, g, func(name string, data []byte) bool {
+		if !prev.paths[name] {
+			return false
+		}
+		buf := chunks.Get().(*[]byte)
+		defer chunks.Put(buf)
+		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
+	})
+	if err == nil { // whatever was put in out during the build is refused too
+		err = refuseStrangers(out, prev)
+	}
+	if err != nil {
+		g.close()
+		removeOutput(stage) // the build's error matters more; the next build removes what is left
+		return 0, 0, err
+	}
+	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev), kill: p.kill}
+	planned := slices.Collect(maps.Keys(p.files))
+	buf := make([]byte, 64<<10)
+	if len(c.changed) > 0 || len(c.gone) > 0 || exists(filepath.Join(out, markerNext)) ||
+		!sameBytes(filepath.Join(out, MarkerName), markerFor(planned), &buf) { // a commit under way, or a marker of another wording
+		if err := c.run(planned, prev); err != nil {
+			return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
+		}
+	}
+	return len(c.changed), len(c.gone), removeOutput(stage)
+}
+
+// gone lists the files the previous output listed that the plan does not hold.
+func (p *plan) gone(prev *listing) []string {
+	var gone []string
+	for name := range prev.paths {
+		if _, ok := p.files[name]; !ok {
+			gone = append(gone, name)
+		}
+	}
+	slices.Sort(gone)
+	return gone
+}
+
+// refuseStrangers refuses an out that is no longer a folder, or that holds
+// anything its marker does not list: only the listed files (regular files,
+// not links), the folders they are in and the marker may be there.
+func refuseStrangers(out string, prev *listing) error {
+	if err := checkOut(out, ""); err != nil {
+		return err
+	}
+	dirs := folders(slices.Collect(maps.Keys(prev.paths)))
+	var extra []string
+	err := filepath.WalkDir(out, func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, name)
+		rel = filepath.ToSlash(rel)
+		top, _, _ := strings.Cut(rel, "/")
+		switch {
+		case rel == ".":
+		case e.IsDir() && dirs[rel] && top != ".git":
+		case e.IsDir():
+			extra = append(extra, rel+"/")
+			return fs.SkipDir
+		case !e.Type().IsRegular() || top == ".git":
+			extra = append(extra, rel)
+		case prev.paths[rel], rel == MarkerName, rel == markerNext:
+		default:
+			extra = append(extra, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("looking into the output folder: %w", err)
+	}
+	if len(extra) > 0 {
+		return refuse(out, "it holds files artsmap did not write: "+listNames(extra), "move them or choose another -out")
+	}
+	return nil
+}
+
+// folders lists every folder that holds one of the slash paths, at any depth.
+func folders(paths []string) map[string]bool {
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	return dirs
+}
+
+// sameBytes reports whether name is a regular file (not a link) holding
+// exactly data. It reads the file in chunks into a buffer of buf's, so
+// that comparing a whole site allocates little.
+func sameBytes(name string, data []byte, buf *[]byte) bool {
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || !os.SameFile(info, now) {
+		return false
+	}
+	for rest := data; ; {
+		n, err := f.Read(*buf)
+		if n > len(rest) || !bytes.Equal((*buf)[:n], rest[:n]) {
+			return false
+		}
+		rest = rest[n:]
+		if err == io.EOF {
+			return len(rest) == 0
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
+// exists reports whether name exists (as anything; links not followed).
+func exists(name string) bool {
+	_, err := os.Lstat(name)
+	return err == nil
+}
+
+// commit puts a rebuild's changes in place in out: the files written into
+// stage replace out's, and the files that went away are removed.
+type commit struct {
+	out, stage    string
+	changed, gone []string
+	kill          func(point string) bool // tests stop the commit here, as a kill would
+}
+
+// errKilled is returned where a test stops a commit.
+var errKilled = errors.New("stopped here by the test, as by a kill")
+
+// run commits in the order that lets the next build repair a kill at any
+// point: the marker first says a commit is under way and lists every file
+// of the output before and after it; the files that went away are removed,
+// then the folders left empty; each changed file is renamed over its
+// previous version (a file is always whole, old or new); last, the marker
+// is replaced by the new one. planned is every file of the new output.
+func (c commit) run(planned []string, prev *listing) error {
+	union := slices.Collect(maps.Keys(prev.paths))
+	for _, name := range planned {
+		if !prev.paths[name] {
+			union = append(union, name)
+		}
+	}
+	if err := c.stop("marker"); err != nil {
+		return err
+	}
+	if err := writeMarker(c.out, markerList(committingHeading, union)); err != nil {
+		return err
+	}
+	if err := c.remove(planned); err != nil {
+		return err
+	}
+	for _, name := range c.changed {
+		if err := c.stop("rename " + name); err != nil {
+			return err
+		}
+		to := filepath.Join(c.out, filepath.FromSlash(name))
+		if err := mkdirs(c.out, filepath.Dir(to)); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(c.stage, filepath.FromSlash(name)), to); err != nil {
+			return err
+		}
+	}
+	if err := c.stop("final marker"); err != nil {
+		return err
+	}
+	return writeMarker(c.out, markerFor(planned))
+}
+
+// remove removes the files that went away, then the folders that held
+// them and hold no planned file, deepest first. What is already gone (a
+// build killed while removing it) is no error.
+func (c commit) remove(planned []string) error {
+	for _, name := range c.gone {
+		if err := c.stop("remove " + name); err != nil {
+			return err
+		}
+		if err := os.Remove(filepath.Join(c.out, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	keep := folders(planned)
+	var empty []string
+	for d := range folders(c.gone) {
+		if !keep[d] {
+			empty = append(empty, d)
+		}
+	}
+	slices.SortFunc(empty, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
+	for _, d := range empty {
+		if err := os.Remove(filepath.Join(c.out, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// stop reports errKilled when the test's kill says so at point.
+func (c commit) stop(point string) error {
+	if c.kill != nil && c.kill(point) {
+		return errKilled
+	}
+	return nil
+}
+
+// writeMarker replaces out's marker with data in one step: it is written
+// beside it (markerNext) and renamed over it.
+func writeMarker(out string, data []byte) error {
+	next := filepath.Join(out, markerNext)
+	if info, err := os.Lstat(next); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is %s, not a marker artsmap wrote", next, kind(info.Mode()))
+	}
+	if err := os.Remove(next); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := writeFile(next, data); err != nil {
+		return err
+	}
+	return os.Rename(next, filepath.Join(out, MarkerName))
+}
