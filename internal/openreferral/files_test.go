@@ -96,7 +96,7 @@ func TestProviderWithoutProgrammes(t *testing.T) {
 		t.Error("ids are not derived from the slug")
 	}
 	files := decodeFiles(t, e.Files("or", 0))
-	full := string(files["or/services/"+e.Services[0].ID+".json"])
+	full := string(files["or/services/"+e.Services[0].ID])
 	if !strings.Contains(full, `"organization":{`) || !strings.Contains(full, `"location":{`) {
 		t.Errorf("the service document does not nest its organization and locations: %s", full)
 	}
