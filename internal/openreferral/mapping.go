@@ -66,6 +66,11 @@ func Map(d Directory) *Export {
 	for _, p := range d.Providers {
 		m.provider(p)
 	}
+	if d.Each != nil {
+		for p := range d.Each {
+			m.provider(p)
+		}
+	}
 	sortByID(m.out.Organizations, func(o Organization) string { return o.ID })
 	sortByID(m.out.Services, func(s Service) string { return s.ID })
 	sortByID(m.out.Locations, func(l Location) string { return l.ID })
