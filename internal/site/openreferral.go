@@ -15,7 +15,7 @@ const RedirectsFile = "_redirects"
 
 // openReferralFiles are the files of the Open Referral export, by output path.
 func (s *Site) openReferralFiles() []openreferral.File {
-	return openreferral.Map(s.directory()).Files(OpenReferralDir, openreferral.DefaultPageSize)
+	return openreferral.LazyFiles(s.directory, OpenReferralDir, openreferral.DefaultPageSize)
 }
 
 // directory hands the export what the model publishes, each provider made
