@@ -68,7 +68,10 @@ unit:
 fuzz:
 	@sh scripts/fuzz.sh $(FUZZTIME)
 
-# BENCH_ARGS go to scripts/bench, e.g. BENCH_ARGS="-sizes 1000 -runs 3".
+# BENCH_ARGS go to scripts/bench, e.g. BENCH_ARGS="-sizes 1000 -runs 3", or
+# BENCH_ARGS="-sizes 1000,10000,50000" for 50,000 providers too (tens of
+# minutes, Hugo needing gigabytes); the one-edit rebuild row is at 10,000
+# unless -rebuild says otherwise (-rebuild 0: none).
 bench: go-deps
 	sh scripts/bench.sh $(BENCH_ARGS)
 

@@ -264,8 +264,10 @@ func serve(rules []rule, tree map[string]bool, path string, query url.Values) (s
 
 // TestNetlifyOpenReferralRewrites builds the site and follows the API's
 // addresses through the build's _redirects and netlify.toml's rules to the
-// files they must reach: every document at its address, and the JSON error
-// with status 404 for a page past the last, an unknown id or kind.
+// files they must reach: every document at its address (an item at its own
+// path, with no rule) and sent as JSON, and the JSON error with status 404
+// for a page past the last, an unknown id or kind, or locations (which
+// HSDS 3.0 serves only nested). _redirects holds one rule a page.
 func TestNetlifyOpenReferralRewrites(t *testing.T) {
 	cfg := readNetlify(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -279,7 +281,7 @@ func TestNetlifyOpenReferralRewrites(t *testing.T) {
 		rel = filepath.ToSlash(rel)
 		tree[rel] = err == nil && !d.IsDir()
 		if kind, file, ok := strings.Cut(strings.TrimPrefix(rel, "openreferral/"), "/"); ok && !strings.HasPrefix(file, "page-") {
-			firstItem[kind] = strings.TrimSuffix(file, ".json")
+			firstItem[kind] = file
 		} else if ok {
 			pages[kind]++
 		}
@@ -296,6 +298,9 @@ func TestNetlifyOpenReferralRewrites(t *testing.T) {
 		if got, code := serve(rules, tree, path, q); got != want || code != status || !tree[want] {
 			t.Errorf("%s?%s serves %q (%d), want the file %q (%d)", path, query, got, code, want, status)
 		}
+		if ctype := headersFor(t, path)["Content-Type"]; ctype != "application/json; charset=utf-8" {
+			t.Errorf("%s is sent as %q, want JSON", path, ctype)
+		}
 	}
 	const notFound = "openreferral/404.json"
 	check("/openreferral", "", "openreferral/index.json", 200)
@@ -303,11 +308,17 @@ func TestNetlifyOpenReferralRewrites(t *testing.T) {
 	check("/openreferral/services", "page=2", "openreferral/services/page-2.json", 200)
 	check("/openreferral/people", "", notFound, 404)
 	check("/openreferral/services/nope/more", "", notFound, 404)
-	for _, kind := range []string{"organizations", "services", "locations", "service_at_locations", "taxonomies", "taxonomy_terms"} {
+	check("/openreferral/locations", "", notFound, 404)
+	if rules, total := strings.Count(string(generated), " 200\n"), pages["organizations"]+pages["services"]+
+		pages["service_at_locations"]+pages["taxonomies"]+pages["taxonomy_terms"]; rules != total {
+		t.Errorf("_redirects has %d rewrites for %d list pages, want one a page", rules, total)
+	}
+	for _, kind := range []string{"organizations", "services", "service_at_locations", "taxonomies", "taxonomy_terms"} {
 		check("/openreferral/"+kind, "", "openreferral/"+kind+"/page-1.json", 200)
 		check("/openreferral/"+kind, "page=1", "openreferral/"+kind+"/page-1.json", 200)
 		check("/openreferral/"+kind+"/page-1.json", "", "openreferral/"+kind+"/page-1.json", 200)
-		check("/openreferral/"+kind+"/"+firstItem[kind], "", "openreferral/"+kind+"/"+firstItem[kind]+".json", 200)
+		check("/openreferral/"+kind+"/"+firstItem[kind], "", "openreferral/"+kind+"/"+firstItem[kind], 200)
+		check("/openreferral/"+kind+"/"+firstItem[kind]+".json", "", notFound, 404)
 		check("/openreferral/"+kind, fmt.Sprintf("page=%d", pages[kind]+1), notFound, 404)
 		check("/openreferral/"+kind+"/00000000-0000-5000-8000-000000000000", "", notFound, 404)
 	}

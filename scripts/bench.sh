@@ -3,7 +3,7 @@
 # providers (scripts/bench). Installs Debian's hugo when it is missing and
 # this runs as root; without it, times artsmap alone, unless CI is set, in
 # which case a missing Hugo is an error. Arguments go to scripts/bench
-# (-sizes, -runs, -dir).
+# (-sizes, -runs, -rebuild, -dir).
 set -e
 cd "$(dirname "$0")/.."
 hugo=hugo

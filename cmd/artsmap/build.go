@@ -7,9 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"runtime/debug"
 
 	"artsmap"
 	"artsmap/internal/diag"
@@ -56,9 +54,10 @@ func (m *Main) runBuild(ctx context.Context, args []string) int {
 	if !parse(fs, args, m) {
 		return exitUsage
 	}
-	limitMemory()
+	stop := limitMemory(ctx)
 	opts := sf.options(ctx, *out)
 	res, err := site.Build(opts)
+	stop()
 	printProblems(m.Stderr, res.Problems)
 	if err != nil {
 		return m.fail(err)
@@ -96,20 +95,6 @@ func (m *Main) runCheck(ctx context.Context, args []string) int {
 		fmt.Fprintln(m.Stdout, "no problems found")
 	}
 	return exitOK
-}
-
-// buildMemory is the build's soft memory limit (see docs/performance.md):
-// the garbage collector works harder as the heap nears it, instead of
-// letting it grow to twice what is live. A larger site may pass it, at the
-// cost of more collection.
-const buildMemory = 300 << 20
-
-// limitMemory sets the soft memory limit for a build, unless GOMEMLIMIT
-// already sets one.
-func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(buildMemory)
-	}
 }
 
 // fail prints a build error and returns its exit status.

@@ -60,6 +60,7 @@ func api(w http.ResponseWriter, r *http.Request, dir string, files http.Handler)
 	if !ok {
 		return false
 	}
+	w.Header().Set("Content-Type", openreferral.ContentType) // items have no extension to name it
 	if status == http.StatusOK {
 		r2 := r.Clone(r.Context())
 		r2.URL.Path = "/" + file
@@ -71,7 +72,6 @@ func api(w http.ResponseWriter, r *http.Request, dir string, files http.Handler)
 	if err != nil {
 		return false // an output without the error document: the site's 404 page
 	}
-	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	w.Write(body) // the client may have gone
 	return true

@@ -66,9 +66,14 @@ func LiveHandler(src Source, events *Broker, notFound error) http.Handler {
 // serve writes a file, adding the live-reload script to HTML pages. The
 // editor at /admin/ is left alone: it saves into content/, and reloading
 // it after each save would throw away what the editor is showing. A file
-// of unknown type is sent as application/octet-stream, never sniffed.
+// of unknown type is sent as application/octet-stream, never sniffed; the
+// Open Referral export's documents, items written without an extension
+// among them, are JSON.
 func serve(w http.ResponseWriter, name string, data []byte, status int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
+	if strings.HasPrefix(name, openreferral.Dir+"/") {
+		ctype = openreferral.ContentType
+	}
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}

@@ -64,12 +64,14 @@ func TestOpenReferralAPI(t *testing.T) {
 				{"/openreferral/services/00000000-0000-5000-8000-000000000000", 404, `"status":404`},
 				{"/openreferral/people", 404, `"status":404`},
 				{"/openreferral/services/" + id + "/x", 404, `"status":404`},
+				{"/openreferral/services/" + id + ".json", 404, `"status":404`},
+				{"/openreferral/locations", 404, `"status":404`},
 			} {
 				rec := httptest.NewRecorder()
 				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tc.path, nil))
 				body, _ := io.ReadAll(rec.Result().Body)
 				ctype := rec.Result().Header.Get("Content-Type")
-				if rec.Code != tc.status || !strings.HasPrefix(ctype, "application/json") || !strings.Contains(string(body), tc.holds) || !json.Valid(body) {
+				if rec.Code != tc.status || ctype != "application/json; charset=utf-8" || !strings.Contains(string(body), tc.holds) || !json.Valid(body) {
 					t.Errorf("%s: %d %s %.120s, want %d application/json holding %s", tc.path, rec.Code, ctype, body, tc.status, tc.holds)
 				}
 			}
@@ -97,7 +99,7 @@ func TestOpenReferralAPILinkNotFollowed(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "openreferral", "404.json"), []byte(`{"error":"not found","status":404}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(secret, filepath.Join(dir, "openreferral", "services", "abc.json")); err != nil {
+	if err := os.Symlink(secret, filepath.Join(dir, "openreferral", "services", "abc")); err != nil {
 		t.Fatal(err)
 	}
 	rec := httptest.NewRecorder()

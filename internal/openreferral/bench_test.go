@@ -43,7 +43,7 @@ func TestAttributesOnlyInOwnDocuments(t *testing.T) {
 	e := Map(sample(3))
 	files := decodeFiles(t, e.Files("or", 0))
 	for _, id := range []string{"or/services/" + e.Services[0].ID, "or/organizations/" + e.Organizations[0].ID} {
-		doc := string(files[id+".json"])
+		doc := string(files[id])
 		if strings.Count(doc, `"taxonomy_term":{`) != 3 {
 			t.Errorf("%s: want 3 attributes with their terms: %s", id, doc)
 		}

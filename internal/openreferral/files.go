@@ -14,8 +14,16 @@ const (
 	OpenAPIURL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 )
 
-// Kinds are the item kinds of the export, as named in API paths.
-var Kinds = []string{"organizations", "services", "locations", "service_at_locations", "taxonomies", "taxonomy_terms"}
+// Kinds are the item kinds the API serves, as named in its paths: HSDS
+// 3.0's OpenAPI defines a list (/<kind>) and an item (/<kind>/{id}) of
+// each. It defines no path for locations, so they are served only nested
+// in their organization and service-at-locations.
+var Kinds = []string{"organizations", "services", "service_at_locations", "taxonomies", "taxonomy_terms"}
+
+// ContentType is the media type of every document of the export. An item
+// is written at its API path, with no extension to name its type, so the
+// server must be told (netlify.toml's [[headers]] for /openreferral/*).
+const ContentType = "application/json; charset=utf-8"
 
 // File is one file of the export, encoded when asked.
 type File struct {
@@ -26,8 +34,10 @@ type File struct {
 // Files lays the export out below dir: index.json, the error document
 // 404.json (see NotFoundBody), then for every kind
 // <kind>/page-<n>.json (lists of items without nested objects, pageSize
-// to a page; page-1.json even when there are none) and <kind>/<id>.json
-// (each item fully nested). pageSize below 1 means DefaultPageSize.
+// to a page; page-1.json even when there are none) and <kind>/<id> (each
+// item fully nested, at its API path, so that no rule has to lead to it).
+// pageSize below 1 means DefaultPageSize. Only what the API's paths serve
+// is written: no list or items of locations.
 func (e *Export) Files(dir string, pageSize int) []File {
 	if pageSize < 1 {
 		pageSize = DefaultPageSize
@@ -37,7 +47,6 @@ func (e *Export) Files(dir string, pageSize int) []File {
 	n := nesting(e)
 	out = append(out, kind(dir+"/organizations", pageSize, e.Organizations, Organization.flat, n.organization, Organization.id)...)
 	out = append(out, kind(dir+"/services", pageSize, e.Services, Service.flat, n.service, Service.id)...)
-	out = append(out, kind(dir+"/locations", pageSize, e.Locations, Location.flat, same, Location.id)...)
 	out = append(out, kind(dir+"/service_at_locations", pageSize, e.ServiceAtLocations, ServiceAtLocation.flat, n.serviceAtLocation, ServiceAtLocation.id)...)
 	out = append(out, kind(dir+"/taxonomies", pageSize, e.Taxonomies, same, same, Taxonomy.id)...)
 	out = append(out, kind(dir+"/taxonomy_terms", pageSize, e.TaxonomyTerms, same, same, TaxonomyTerm.id)...)
@@ -57,7 +66,7 @@ func kind[T any](dir string, size int, items []T, flat, full func(T) T, id func(
 		}})
 	}
 	for i := range items {
-		out = append(out, File{dir + "/" + id(items[i]) + ".json", func() ([]byte, error) { return encode(full(items[i])) }})
+		out = append(out, File{dir + "/" + id(items[i]), func() ([]byte, error) { return encode(full(items[i])) }})
 	}
 	return out
 }
@@ -88,7 +97,6 @@ func encode(v any) ([]byte, error) {
 
 func (o Organization) id() string      { return o.ID }
 func (s Service) id() string           { return s.ID }
-func (l Location) id() string          { return l.ID }
 func (s ServiceAtLocation) id() string { return s.ID }
 func (t Taxonomy) id() string          { return t.ID }
 func (t TaxonomyTerm) id() string      { return t.ID }
@@ -105,12 +113,6 @@ func (s Service) flat() Service {
 		Email: s.Email, Status: s.Status, ApplicationProcess: s.ApplicationProcess, FeesDescription: s.FeesDescription,
 		EligibilityDescription: s.EligibilityDescription, MinimumAge: s.MinimumAge, MaximumAge: s.MaximumAge,
 		AssuredDate: s.AssuredDate, LastModified: s.LastModified}
-}
-
-// flat keeps only a location's own one-to-one fields.
-func (l Location) flat() Location {
-	l.Addresses, l.Accessibility = nil, nil
-	return l
 }
 
 // flat keeps only the ids and description of a service at a location.

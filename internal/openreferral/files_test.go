@@ -96,8 +96,34 @@ func TestProviderWithoutProgrammes(t *testing.T) {
 		t.Error("ids are not derived from the slug")
 	}
 	files := decodeFiles(t, e.Files("or", 0))
-	full := string(files["or/services/"+e.Services[0].ID+".json"])
+	full := string(files["or/services/"+e.Services[0].ID])
 	if !strings.Contains(full, `"organization":{`) || !strings.Contains(full, `"location":{`) {
 		t.Errorf("the service document does not nest its organization and locations: %s", full)
+	}
+}
+
+// TestEachSameAsProviders: providers given one at a time (Directory.Each)
+// make the same export, byte for byte, as the same providers in a list.
+func TestEachSameAsProviders(t *testing.T) {
+	var list Directory
+	for i := range 7 {
+		list.Providers = append(list.Providers, Provider{Slug: "p" + strconv.Itoa(i), Name: "P", Summary: "S",
+			Venues: []Venue{{ID: "hall", Name: "Hall", Point: orb.Point{-2, 52}}}})
+	}
+	each := Directory{Each: func(yield func(Provider) bool) {
+		for _, p := range list.Providers {
+			if !yield(p) {
+				return
+			}
+		}
+	}}
+	want, got := decodeFiles(t, Map(list).Files("or", 3)), decodeFiles(t, Map(each).Files("or", 3))
+	if len(got) != len(want) || len(got) < 20 {
+		t.Fatalf("%d files from Each, %d from Providers", len(got), len(want))
+	}
+	for path, data := range want {
+		if string(got[path]) != string(data) {
+			t.Errorf("%s differs", path)
+		}
 	}
 }

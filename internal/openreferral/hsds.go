@@ -184,6 +184,8 @@ type TaxonomyTerm struct {
 	TaxonomyID  string `json:"taxonomy_id"`
 	Language    string `json:"language,omitempty"`
 	TermURI     string `json:"term_uri,omitempty"`
+
+	vocab string // the key of its vocabulary, as attributes name it
 }
 
 // Root is the API root document, /openreferral/index.json.

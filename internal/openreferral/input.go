@@ -1,6 +1,7 @@
 package openreferral
 
 import (
+	"iter"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -15,6 +16,11 @@ type Directory struct {
 	Language     string       // the site's language tag, e.g. en-GB
 	Providers    []Provider   // in a stable order
 	Vocabularies []Vocabulary // in a stable order
+
+	// Each, if set, gives more providers after Providers, one at a time,
+	// in a stable order: Map keeps only what it makes of each, so that a
+	// large directory is never held twice.
+	Each iter.Seq[Provider]
 }
 
 // Vocabulary is one controlled list: districts, pathways and so on.

@@ -22,14 +22,25 @@ type Export struct {
 	ServiceAtLocations []ServiceAtLocation
 	Taxonomies         []Taxonomy
 	TaxonomyTerms      []TaxonomyTerm
-
-	terms map[TermRef]*TaxonomyTerm
 }
 
-// links are what an item's attributes are made from.
+// links are what an item's attributes are made from: the terms it names
+// (shared with the export's list, not copied), its kind and its key.
 type links struct {
-	refs        []TermRef
+	terms       []*TaxonomyTerm
 	entity, key string
+}
+
+// link resolves the terms an item names, leaving out any the site's
+// vocabularies do not hold.
+func (m *mapper) link(refs []TermRef, entity, key string) links {
+	l := links{terms: make([]*TaxonomyTerm, 0, len(refs)), entity: entity, key: key}
+	for _, r := range refs {
+		if t, ok := m.terms[r]; ok {
+			l.terms = append(l.terms, t)
+		}
+	}
+	return l
 }
 
 // The vocabularies whose terms have a meaning of their own in HSDS.
@@ -50,10 +61,15 @@ type mapper struct {
 // the same directory always gives the same export.
 func Map(d Directory) *Export {
 	terms := map[TermRef]*TaxonomyTerm{}
-	m := &mapper{dir: d, terms: terms, out: &Export{terms: terms}}
+	m := &mapper{dir: d, terms: terms, out: &Export{}}
 	m.taxonomies()
 	for _, p := range d.Providers {
 		m.provider(p)
+	}
+	if d.Each != nil {
+		for p := range d.Each {
+			m.provider(p)
+		}
 	}
 	sortByID(m.out.Organizations, func(o Organization) string { return o.ID })
 	sortByID(m.out.Services, func(s Service) string { return s.ID })
@@ -77,7 +93,7 @@ func (m *mapper) taxonomies() {
 			term := TaxonomyTerm{
 				ID: ID("taxonomy_term", v.Key+"/"+t.ID), Code: t.ID, Name: t.Label,
 				Description: cmp.Or(t.Description, t.Label), Taxonomy: v.Name, TaxonomyID: tax.ID,
-				Language: lang, TermURI: t.URL,
+				Language: lang, TermURI: t.URL, vocab: v.Key,
 			}
 			m.terms[TermRef{v.Key, t.ID}] = &term
 			m.out.TaxonomyTerms = append(m.out.TaxonomyTerms, term)
@@ -93,7 +109,7 @@ func (m *mapper) provider(p Provider) {
 		Email: p.Email, Website: p.Website, Logo: p.Logo, URI: p.URL,
 	}
 	org.Phones = phones(p.Phone, "organization:"+p.Slug)
-	org.links = links{p.Terms, "organization", p.Slug}
+	org.links = m.link(p.Terms, "organization", p.Slug)
 	m.out.Organizations = append(m.out.Organizations, org)
 	for _, v := range p.Venues {
 		m.out.Locations = append(m.out.Locations, m.location(p, v, org.ID))
@@ -134,15 +150,10 @@ func phones(number, key string) []Phone {
 // attributes link an item to the taxonomy terms it lists.
 func (e *Export) attributes(l links, linkID string) []Attribute {
 	var out []Attribute
-	refs, entity, key := l.refs, l.entity, l.key
-	for _, r := range refs {
-		term, ok := e.terms[r]
-		if !ok {
-			continue
-		}
+	for _, term := range l.terms {
 		out = append(out, Attribute{
-			ID: ID("attribute", entity+":"+key+"/"+r.Vocabulary+"/"+r.ID), LinkID: linkID, TaxonomyTermID: term.ID,
-			LinkType: r.Vocabulary, LinkEntity: entity, TaxonomyTerm: term,
+			ID: ID("attribute", l.entity+":"+l.key+"/"+term.vocab+"/"+term.Code), LinkID: linkID, TaxonomyTermID: term.ID,
+			LinkType: term.vocab, LinkEntity: l.entity, TaxonomyTerm: term,
 		})
 	}
 	return out

@@ -51,52 +51,54 @@ func Resolve(urlPath string, query url.Values, exists func(string) bool) (file s
 	case !slices.Contains(Kinds, parts[0]) || len(parts) > 2:
 		return notFound, 404, true
 	}
-	want := Dir + "/" + parts[0] + "/" + parts[len(parts)-1] + ".json"
-	if len(parts) == 1 {
-		page := query.Get("page")
-		if page == "" {
-			page = "1"
-		}
-		if !pageNumber.MatchString(page) {
-			return notFound, 404, true
-		}
-		want = Dir + "/" + parts[0] + "/page-" + page + ".json"
+	if len(parts) == 2 { // an item is served from its own path, checked above
+		return notFound, 404, true
 	}
+	page := query.Get("page")
+	if page == "" {
+		page = "1"
+	}
+	if !pageNumber.MatchString(page) {
+		return notFound, 404, true
+	}
+	want := Dir + "/" + parts[0] + "/page-" + page + ".json"
 	if exists(want) {
 		return want, 200, true
 	}
 	return notFound, 404, true
 }
 
-// Redirects is a Netlify _redirects file for the API addresses that depend
-// on what this build holds: each list's ?page=N for the pages there are,
-// then any other page as the error document with status 404, then each
-// item's id. Netlify follows one rule per request and answers a rewrite
-// to a file that does not exist with the site's HTML 404 page, so only
-// exact rules lead past the last page or an unknown id to the JSON error
-// (netlify.toml's /openreferral/* rule). files are the export's files.
+// Redirects is a Netlify _redirects file for the API's list pages in this
+// build: each list's ?page=N for the pages there are, then any other page
+// as the error document with status 404. Netlify follows one rule per
+// request and answers a rewrite to a file that does not exist with the
+// site's HTML 404 page, so only exact rules lead past the last page to the
+// JSON error. Items need no rule: each is written at its API path, and an
+// unknown id falls to netlify.toml's /openreferral/* rule. So the file
+// holds one rule per page (an item in DefaultPageSize), not one per item:
+// Netlify advises fewer than 10,000 rules. files are the export's files.
 func Redirects(files []File) []byte {
 	var b strings.Builder
-	b.WriteString("# The Open Referral API's pages and items in this build, written by artsmap.\n")
+	b.WriteString("# The Open Referral API's list pages in this build, written by artsmap.\n")
 	b.WriteString("# Netlify reads these rules before those of netlify.toml.\n")
 	for _, kind := range Kinds {
 		prefix := Dir + "/" + kind + "/"
-		var ids []string
 		for _, f := range files {
-			name, ok := strings.CutPrefix(f.Path, prefix)
-			if !ok || strings.Contains(name, "/") {
-				continue
-			}
-			if n, ok := strings.CutPrefix(strings.TrimSuffix(name, ".json"), "page-"); ok && pageNumber.MatchString(n) {
+			if n, ok := pageOf(f.Path, prefix); ok {
 				fmt.Fprintf(&b, "/%s page=%s /%s 200\n", strings.TrimSuffix(prefix, "/"), n, f.Path)
-			} else {
-				ids = append(ids, strings.TrimSuffix(name, ".json"))
 			}
 		}
 		fmt.Fprintf(&b, "/%s page=:page /%s/%s 404\n", strings.TrimSuffix(prefix, "/"), Dir, NotFoundName)
-		for _, id := range ids {
-			fmt.Fprintf(&b, "/%s%s /%s%s.json 200\n", prefix, id, prefix, id)
-		}
 	}
 	return []byte(b.String())
+}
+
+// pageOf is the number of the list page at file below prefix
+// ("openreferral/services/page-2.json" gives "2").
+func pageOf(file, prefix string) (string, bool) {
+	name, ok := strings.CutPrefix(file, prefix+"page-")
+	if n, json := strings.CutSuffix(name, ".json"); ok && json && pageNumber.MatchString(n) {
+		return n, true
+	}
+	return "", false
 }

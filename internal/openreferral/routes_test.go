@@ -3,6 +3,7 @@ package openreferral
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -43,7 +44,7 @@ func TestResolve(t *testing.T) {
 	var id string
 	for _, f := range files {
 		if name, ok := strings.CutPrefix(f.Path, Dir+"/services/"); ok && !strings.HasPrefix(name, "page-") {
-			id = strings.TrimSuffix(name, ".json")
+			id = name
 		}
 	}
 	exists := func(p string) bool { return have[p] }
@@ -62,9 +63,12 @@ func TestResolve(t *testing.T) {
 		{"/openreferral/services", "page=01", notFound, 404},
 		{"/openreferral/services", "page=../index", notFound, 404},
 		{"/openreferral/services/page-2.json", "page=9", "openreferral/services/page-2.json", 200},
-		{"/openreferral/services/" + id, "", "openreferral/services/" + id + ".json", 200},
-		{"/openreferral/services/" + id + ".json", "", "openreferral/services/" + id + ".json", 200},
+		{"/openreferral/services/" + id, "", "openreferral/services/" + id, 200},
+		{"/openreferral/services/" + id + "/", "", "openreferral/services/" + id, 200},
+		{"/openreferral/services/" + id + ".json", "", notFound, 404},
 		{"/openreferral/services/no-such-id", "", notFound, 404},
+		{"/openreferral/services/page-9.json", "", notFound, 404},
+		{"/openreferral/locations", "", notFound, 404},
 		{"/openreferral/services/" + id + "/more", "", notFound, 404},
 		{"/openreferral/people", "", notFound, 404},
 		{"/openreferral/../providers/", "", "", 0},
@@ -80,9 +84,11 @@ func TestResolve(t *testing.T) {
 }
 
 // TestRedirects: exact rules for the pages there are, any other page to
-// the JSON error with 404, then each item's id.
+// the JSON error with 404, and nothing else: no rule for an item (each is
+// at its own path), so the file grows by one rule per page, not per item.
 func TestRedirects(t *testing.T) {
-	got := string(Redirects(sevenServices()))
+	files := sevenServices()
+	got := string(Redirects(files))
 	for _, want := range []string{
 		"/openreferral/services page=1 /openreferral/services/page-1.json 200\n" +
 			"/openreferral/services page=2 /openreferral/services/page-2.json 200\n" +
@@ -94,16 +100,46 @@ func TestRedirects(t *testing.T) {
 			t.Errorf("missing:\n%s\nin:\n%s", want, got)
 		}
 	}
-	for _, f := range sevenServices() {
-		name := strings.TrimPrefix(f.Path, Dir+"/")
-		if kind, file, _ := strings.Cut(name, "/"); file != "" && !strings.HasPrefix(file, "page-") {
-			id := strings.TrimSuffix(file, ".json")
-			if rule := "/" + Dir + "/" + kind + "/" + id + " /" + f.Path + " 200\n"; !strings.Contains(got, rule) {
-				t.Errorf("no rule %q", rule)
-			}
+	pages, rules := 0, 0
+	for _, f := range files {
+		if strings.Contains(f.Path, "/page-") {
+			pages++
 		}
+	}
+	for _, line := range strings.Split(got, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			rules++
+		}
+	}
+	if rules != pages+len(Kinds) {
+		t.Errorf("%d rules for %d pages of %d kinds, want one a page and one a kind:\n%s", rules, pages, len(Kinds), got)
 	}
 	if strings.Contains(got, "404.json 200") || strings.Contains(got, "index.json") {
 		t.Errorf("rules for the root or the error document:\n%s", got)
+	}
+}
+
+// TestOnlyAPIPaths: every file of the export is one the HSDS 3.0 API's
+// paths serve: the root, the error document, a list page or an item of a
+// kind the OpenAPI defines, the item at /<kind>/<id> itself. Nothing for
+// locations, which the OpenAPI serves only nested.
+func TestOnlyAPIPaths(t *testing.T) {
+	for _, f := range sevenServices() {
+		rel := strings.TrimPrefix(f.Path, Dir+"/")
+		kind, name, nested := strings.Cut(rel, "/")
+		switch {
+		case !nested && (rel == "index.json" || rel == NotFoundName):
+		case !nested || !slices.Contains(Kinds, kind) || strings.Contains(name, "/"):
+			t.Errorf("%s is not at a path of the API", f.Path)
+		case strings.HasPrefix(name, "page-"):
+			if _, ok := pageOf(f.Path, Dir+"/"+kind+"/"); !ok {
+				t.Errorf("%s is not a list page", f.Path)
+			}
+		case strings.Contains(name, "."):
+			t.Errorf("%s: an item must be at its API path /%s/%s/<id>, with no extension", f.Path, Dir, kind)
+		}
+		if kind == "locations" {
+			t.Errorf("%s: HSDS 3.0 defines no /locations path", f.Path)
+		}
 	}
 }

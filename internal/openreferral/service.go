@@ -34,7 +34,7 @@ func (m *mapper) service(p Provider, pg Programme, orgID string) {
 	if pg.Commissioner != "" {
 		s.Funding = []Funding{{ID: ID("funding", key), ServiceID: s.ID, Source: pg.Commissioner}}
 	}
-	s.links = links{pg.Terms, "service", key}
+	s.links = m.link(pg.Terms, "service", key)
 	m.out.Services = append(m.out.Services, s)
 	for _, v := range pg.Venues {
 		m.out.ServiceAtLocations = append(m.out.ServiceAtLocations, ServiceAtLocation{

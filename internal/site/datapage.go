@@ -79,10 +79,10 @@ func csvFields() []Field {
 var openReferralFields = []Field{
 	{"/openreferral/index.json", "the API root: version, profile, openapi_url"},
 	{"/openreferral/<kind>/page-<n>.json", "a page of a list: total_items, total_pages, page_number, size, first_page, last_page, empty, contents"},
-	{"/openreferral/<kind>/<id>.json", "one item, with the items it links to nested"},
+	{"/openreferral/<kind>/<id>", "one item, with the items it links to nested"},
 	{"organizations", "providers; email and phone only where published"},
 	{"services", "programmes, and one general service for a provider with none; cost, referral routes, schedules, areas served"},
-	{"locations", "venues with address, coordinates and access"},
+	{"locations", "venues with address, coordinates and access, nested in organizations and service_at_locations (HSDS 3.0 lists them nowhere else)"},
 	{"service_at_locations", "where each service runs"},
 	{"taxonomies, taxonomy_terms", "the vocabularies: districts, conditions, art forms, audiences, referral routes"},
 }

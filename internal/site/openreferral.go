@@ -15,11 +15,13 @@ const RedirectsFile = "_redirects"
 
 // openReferralFiles are the files of the Open Referral export, by output path.
 func (s *Site) openReferralFiles() []openreferral.File {
-	return openreferral.Map(s.directory()).Files(OpenReferralDir, openreferral.DefaultPageSize)
+	return openreferral.LazyFiles(s.directory, OpenReferralDir, openreferral.DefaultPageSize)
 }
 
-// directory hands the export what the model publishes. The model already
-// holds no contact detail a provider has not agreed to publish.
+// directory hands the export what the model publishes, each provider made
+// when the export asks for it (at 50,000 providers, holding them all
+// while the export was mapped cost 170 MB). The model already holds no
+// contact detail a provider has not agreed to publish.
 func (s *Site) directory() openreferral.Directory {
 	d := openreferral.Directory{Region: s.Region, Country: country(s.Language), Language: s.Language}
 	for _, t := range s.Taxonomies {
@@ -30,8 +32,12 @@ func (s *Site) directory() openreferral.Directory {
 		}
 		d.Vocabularies = append(d.Vocabularies, v)
 	}
-	for _, p := range s.Providers {
-		d.Providers = append(d.Providers, s.orProvider(p))
+	d.Each = func(yield func(openreferral.Provider) bool) {
+		for _, p := range s.Providers {
+			if !yield(s.orProvider(p)) {
+				return
+			}
+		}
 	}
 	return d
 }

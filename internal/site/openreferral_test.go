@@ -68,7 +68,7 @@ type hsds struct {
 
 // schemaOf is the schema file of each kind of the export.
 var schemaOf = map[string]string{
-	"organizations": "organization.json", "services": "service.json", "locations": "location.json",
+	"organizations": "organization.json", "services": "service.json",
 	"service_at_locations": "service_at_location.json", "taxonomies": "taxonomy.json", "taxonomy_terms": "taxonomy_term.json",
 }
 
@@ -167,7 +167,7 @@ func dig(t *testing.T, v any, keys ...string) any {
 }
 
 // validate checks one file of the export, choosing the schema by its path:
-// openreferral/index.json, 404.json, <kind>/page-<n>.json or <kind>/<id>.json.
+// openreferral/index.json, 404.json, <kind>/page-<n>.json or <kind>/<id>.
 func (v *hsds) validate(name string, data []byte) error {
 	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(data)))
 	if err != nil {

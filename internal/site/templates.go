@@ -272,7 +272,9 @@ func (c *cards) render(p *Provider) (template.HTML, error) {
 	e.once.Do(func() {
 		var b strings.Builder
 		e.err = c.t.ExecuteTemplate(&b, "provider-card", p)
-		e.html = template.HTML(b.String()) // rendered by html/template
+		// Kept for every page that lists the provider, so copied to its
+		// length: the builder's spare capacity would hold about as much again.
+		e.html = template.HTML(strings.Clone(b.String())) // rendered by html/template
 	})
 	return e.html, e.err
 }

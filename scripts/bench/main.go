@@ -1,8 +1,10 @@
 // Command bench times artsmap against Hugo on synthetic sites of the same
 // content (internal/synth): it writes each site, converts it into a Hugo
 // site with equivalent minimal layouts (./hugo), builds both several times
-// into fresh folders, and prints a Markdown table of the medians. Run it
-// with "make bench"; docs/performance.md explains the figures.
+// into fresh folders, then, at the -rebuild size, several times more into
+// the previous output after one profile's summary changed, and prints a
+// Markdown table of the medians. Run it with "make bench";
+// docs/performance.md explains the figures.
 package main
 
 import (
@@ -13,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,10 +25,11 @@ import (
 
 // config is the command line.
 type config struct {
-	sizes []int
-	runs  int
-	hugo  string // the hugo binary; empty to skip Hugo
-	dir   string // where sites and outputs go
+	sizes   []int
+	runs    int
+	rebuild int    // the size timed again after one edit; 0 for none
+	hugo    string // the hugo binary; empty to skip Hugo
+	dir     string // where sites and outputs go
 }
 
 func main() {
@@ -42,14 +46,15 @@ func main() {
 
 func parseFlags(args []string) (config, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	sizes := fs.String("sizes", "1000,10000", "numbers of providers, comma-separated")
+	sizes := fs.String("sizes", "1000,10000", "numbers of providers, comma-separated (50,000 takes tens of minutes with Hugo)")
 	runs := fs.Int("runs", 5, "builds of each site by each tool; the table shows the median")
+	rebuild := fs.Int("rebuild", 10000, "the size (one of -sizes) also rebuilt into its output after one profile's edit; 0 for none")
 	hugo := fs.String("hugo", "hugo", `the Hugo binary, or "" to time artsmap alone`)
 	dir := fs.String("dir", "", "work folder (default: a new temporary folder, removed afterwards)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
-	cfg := config{runs: max(*runs, 1), hugo: *hugo, dir: *dir}
+	cfg := config{runs: max(*runs, 1), rebuild: *rebuild, hugo: *hugo, dir: *dir}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -117,9 +122,24 @@ func benchSize(cfg config, bin string, n int) ([]result, error) {
 			runs[i] = append(runs[i], r)
 		}
 	}
+	results, err := summariseAll(tools, n, runs, "")
+	if err != nil || n != cfg.rebuild {
+		return results, err
+	}
+	sites := []string{site, filepath.Join(cfg.dir, fmt.Sprintf("hugo-%d", n))}
+	again, err := rebuildRuns(cfg, tools, sites[:len(tools)])
+	if err != nil {
+		return nil, err
+	}
+	rebuilt, err := summariseAll(tools, n, again, ", one edit")
+	return append(results, rebuilt...), err
+}
+
+// summariseAll sums up each tool's runs, naming the row tool+suffix.
+func summariseAll(tools []tool, n int, runs [][]run, suffix string) ([]result, error) {
 	var results []result
 	for i, t := range tools {
-		r, err := summarise(t.name, n, runs[i], t.out)
+		r, err := summarise(t.name+suffix, n, runs[i], t.out)
 		if err != nil {
 			return nil, err
 		}
@@ -145,7 +165,16 @@ func header(w io.Writer, cfg config) {
 			fmt.Fprintf(w, "%s", v)
 		}
 	}
-	fmt.Fprintf(w, "median of %d builds each, into an empty folder, the tools taking turns\n\n", cfg.runs)
+	where := "on disk"
+	if onRAMDisk(cfg.dir) {
+		where = "on a RAM disk (tmpfs): file creation costs far less than on disk"
+	}
+	fmt.Fprintf(w, "work folder %s, %s\n", cfg.dir, where)
+	fmt.Fprintf(w, "median of %d builds each, into an empty folder, the tools taking turns", cfg.runs)
+	if slices.Contains(cfg.sizes, cfg.rebuild) {
+		fmt.Fprintf(w, "; \"one edit\": %d builds of %s providers each into the previous output, after one profile's summary changed", cfg.runs, thousands(cfg.rebuild))
+	}
+	fmt.Fprint(w, "\n\n")
 }
 
 func table(w io.Writer, rs []result) {
@@ -154,7 +183,7 @@ func table(w io.Writer, rs []result) {
 	for _, r := range rs {
 		vs := ""
 		for _, h := range rs {
-			if h.tool == "Hugo" && h.providers == r.providers && r.tool != "Hugo" {
+			if h.tool == strings.Replace(r.tool, "artsmap", "Hugo", 1) && h.providers == r.providers && h.tool != r.tool {
 				vs = fmt.Sprintf("%.1f× faster", h.wall.Seconds()/r.wall.Seconds())
 			}
 		}

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"time"
 )
 
@@ -23,18 +20,7 @@ func measureRun(out string, name string, args ...string) (run, error) {
 	if err := os.RemoveAll(out); err != nil {
 		return run{}, err
 	}
-	syscall.Sync()
-	cmd := exec.Command(name, args...)
-	cmd.Stderr = os.Stderr
-	start := time.Now()
-	if err := cmd.Run(); err != nil {
-		return run{}, fmt.Errorf("%s %v: %w", name, args, err)
-	}
-	r := run{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssKB = ru.Maxrss
-	}
-	return r, nil
+	return measureRebuild(name, args...)
 }
 
 // result sums up several runs of one tool on one site.

@@ -1,0 +1,37 @@
+package openreferral
+
+import (
+	"strconv"
+	"testing"
+	"time"
+)
+
+// TestLazyFiles: the same files, byte for byte, as Files; the directory is
+// mapped once to plan and once for the whole pass that makes every file,
+// and let go after it (a file asked for again maps it anew).
+func TestLazyFiles(t *testing.T) {
+	var d Directory
+	for i := range 7 {
+		d.Providers = append(d.Providers, Provider{Slug: "p" + strconv.Itoa(i), Name: "P", Summary: "S",
+			Reviewed: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)})
+	}
+	calls := 0
+	dir := func() Directory { calls++; return d }
+	want := decodeFiles(t, Map(d).Files(Dir, 3))
+	files := LazyFiles(dir, Dir, 3)
+	got := decodeFiles(t, files)
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for path, data := range want {
+		if string(got[path]) != string(data) {
+			t.Errorf("%s differs", path)
+		}
+	}
+	if calls != 2 {
+		t.Errorf("mapped %d times for one pass, want 2 (plan, then make)", calls)
+	}
+	if _, err := files[0].Encode(); err != nil || calls != 3 {
+		t.Errorf("a file asked for after the pass: %v, %d mappings, want 3 (the export was let go)", err, calls)
+	}
+}
