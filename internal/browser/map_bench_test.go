@@ -62,9 +62,15 @@ func gzipSize(b *testing.B, path string) int {
 // transferred adds up the gzip sizes of the site's files the tab requested
 // (not tiles or other hosts).
 func transferred(b *testing.B, tab *Tab, base, out string) int {
+	return gzipTotal(b, tab.requestsTo(strings.TrimPrefix(base, "http://")), out)
+}
+
+// gzipTotal adds up the gzip sizes of the built files at the addresses
+// given, each counted once; addresses of other hosts or of no file count nothing.
+func gzipTotal(b *testing.B, addresses []string, out string) int {
 	total := 0
 	seen := map[string]bool{}
-	for _, r := range tab.requestsTo(strings.TrimPrefix(base, "http://")) {
+	for _, r := range addresses {
 		u, _ := url.Parse(r)
 		p := u.Path
 		if strings.HasSuffix(p, "/") {
@@ -81,39 +87,98 @@ func transferred(b *testing.B, tab *Tab, base, out string) int {
 	return total
 }
 
-// frameRecorder collects the time between animation frames.
-const frameRecorder = `window.__frames = []; (function tick(last) { requestAnimationFrame(now => { __frames.push(now - last); tick(now); }); })(performance.now()); true`
+// beforeMarkers lists the page and every resource asked for before the
+// first markers were drawn.
+const beforeMarkers = `(() => {
+	const drawn = performance.getEntriesByName('markers-drawn')[0].startTime;
+	return [location.href, ...performance.getEntriesByType('resource').filter((r) => r.startTime <= drawn).map((r) => r.name)];
+})()`
+
+// frameRecorder collects the time between two animation frames in a row
+// in which the map moved (its pane's transform changed): the frames of
+// panning. Frames of an idle page are left out, as headless Chromium
+// draws them only now and then.
+const frameRecorder = `window.__frames = []; (function tick(last, pos, moved) { requestAnimationFrame((now) => {
+	const p = document.querySelector('#map .leaflet-map-pane').style.transform;
+	if (p !== pos && moved) __frames.push(now - last);
+	tick(now, p, p !== pos);
+}); })(performance.now(), '', false); true`
+
+// mapBenchSizes are the site sizes BenchmarkMapPage measures, in
+// providers: 1,000 and 10,000, or those listed (by commas) in
+// ARTSMAP_MAP_BENCH, such as 50000, which takes minutes to generate and build.
+func mapBenchSizes(b *testing.B) []int {
+	list := os.Getenv("ARTSMAP_MAP_BENCH")
+	if list == "" {
+		return []int{1000, 10000}
+	}
+	var sizes []int
+	for _, f := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("ARTSMAP_MAP_BENCH=%q: want numbers of providers, such as 1000,50000", list)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
+
+// waitLong waits until the JavaScript condition is true, for up to two
+// minutes (the full data of a very large map can take longer than WaitFor's 15 s).
+func waitLong(b *testing.B, tab *Tab, condition string) {
+	for range 8 {
+		if Eval[bool](b, tab, `new Promise((resolve) => {
+			const start = Date.now();
+			(function check() {
+				if (`+condition+`) return resolve(true);
+				if (Date.now() - start > 15000) return resolve(false);
+				setTimeout(check, 50);
+			})();
+		})`) {
+			return
+		}
+	}
+	b.Fatalf("timed out waiting for %s", condition)
+}
 
 // BenchmarkMapPage measures the map page at 1,000 and 10,000 providers
-// (two venues each): bytes sent excluding tiles, time until the markers
-// are drawn, and frame times while panning and zooming with the keyboard.
+// (two venues each; see mapBenchSizes for more): bytes sent excluding
+// tiles before the first markers and in all, time until the first markers
+// are drawn and until the map is ready (filters and every venue), and frame
+// times while panning (and zooming) with the keyboard once it is ready.
 func BenchmarkMapPage(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range mapBenchSizes(b) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			base, out := synthSite(b, n)
 			br := Start(b)
-			var ready, bytes, worst, p95 float64
+			var markersAt, readyAt, first, bytes, worst, p95, moving float64
 			for b.Loop() {
 				tab := br.NewTab(b)
 				tab.Go(b, base+"/map/")
-				tab.WaitFor(b, mapReady+` && document.getElementById('map').dataset.drawn`)
-				ready = Eval[float64](b, tab, `(performance.getEntriesByName('markers-drawn')[0] || performance.getEntriesByName('map-ready')[0]).startTime`)
+				waitLong(b, tab, mapReady+` && document.getElementById('map').dataset.drawn`)
+				markersAt = Eval[float64](b, tab, `performance.getEntriesByName('markers-drawn')[0].startTime`)
+				readyAt = Eval[float64](b, tab, `performance.getEntriesByName('map-ready')[0].startTime`)
+				first = float64(gzipTotal(b, Eval[[]string](b, tab, beforeMarkers), out))
 				bytes = float64(transferred(b, tab, base, out))
 				Eval[bool](b, tab, frameRecorder)
 				tab.Do(b, chromedp.Focus(chromedp.ID("map")))
-				for _, k := range []string{"+", "+", "\u2192", "\u2192", "\u2193", "-", "\u2190", "+"} {
-					tab.Do(b, keys(k), chromedp.Sleep(250e6))
+				for _, k := range []string{"+", "\u2192", "\u2192", "\u2193", "\u2193", "-", "\u2190", "\u2190", "\u2191", "+", "\u2192", "\u2193"} {
+					tab.Do(b, keys(k), chromedp.Sleep(300e6))
 				}
-				frames := Eval[[]float64](b, tab, `__frames.slice(1)`)
+				frames := Eval[[]float64](b, tab, `__frames`)
 				sort.Float64s(frames)
 				if len(frames) > 0 {
 					worst, p95 = frames[len(frames)-1], frames[len(frames)*95/100]
 				}
+				moving = float64(len(frames))
 			}
-			b.ReportMetric(ready, "ms-to-markers")
+			b.ReportMetric(markersAt, "ms-to-markers")
+			b.ReportMetric(readyAt, "ms-to-ready")
+			b.ReportMetric(first/1024, "KB-gzip-to-markers")
 			b.ReportMetric(bytes/1024, "KB-gzip")
 			b.ReportMetric(p95, "ms-frame-p95")
 			b.ReportMetric(worst, "ms-frame-max")
+			b.ReportMetric(moving, "frames-moving")
 		})
 	}
 }
