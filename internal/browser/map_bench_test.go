@@ -17,6 +17,7 @@ import (
 	"artsmap/internal/synth"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // synthSite writes and builds a synthetic site of n providers and serves it.
@@ -162,7 +163,8 @@ func BenchmarkMapPage(b *testing.B) {
 				bytes = float64(transferred(b, tab, base, out))
 				Eval[bool](b, tab, frameRecorder)
 				tab.Do(b, chromedp.Focus(chromedp.ID("map")))
-				for _, k := range []string{"+", "\u2192", "\u2192", "\u2193", "\u2193", "-", "\u2190", "\u2190", "\u2191", "+", "\u2192", "\u2193"} {
+				// "=" and "-" zoom one step ("+", typed with Shift, would zoom three).
+				for _, k := range []string{"=", kb.ArrowRight, kb.ArrowRight, kb.ArrowDown, kb.ArrowDown, "-", kb.ArrowLeft, kb.ArrowLeft, kb.ArrowUp, "=", kb.ArrowRight, kb.ArrowDown} {
 					tab.Do(b, keys(k), chromedp.Sleep(300e6))
 				}
 				frames := Eval[[]float64](b, tab, `__frames`)
