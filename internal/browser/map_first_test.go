@@ -61,7 +61,8 @@ func serveHolding(t *testing.T, out string, release <-chan struct{}) string {
 // targets touching at this zoom and the next two; the directory's index is
 // asked for only after those markers are drawn. Once the full data comes,
 // the map's own markers replace them. An address with a filter does not
-// ask for the build's clusters, which are of every venue.
+// ask for the build's clusters, which are of every venue. Neither asks for
+// the drawn map.
 func TestMapFirstView(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := synth.Write(dir, 300, 1); err != nil {
@@ -109,12 +110,22 @@ func TestMapFirstView(t *testing.T) {
 	if got := Eval[[]string](t, tab, firstShown); len(got) > 1 {
 		t.Errorf("bubbles misnamed once the full data is in: %q", got[1:])
 	}
+	for _, r := range tab.requestsTo(strings.TrimPrefix(base, "http://")) {
+		if strings.Contains(r, site.MapImagePath) {
+			t.Errorf("with JavaScript, the page asked for the drawn map %s", r)
+		}
+	}
 	filtered := b.NewTab(t)
 	filtered.Go(t, base+"/map/?gaps=1")
 	filtered.WaitFor(t, mapReady)
 	for _, r := range filtered.requestsTo(strings.TrimPrefix(base, "http://")) {
 		if strings.Contains(r, site.MapClustersPath) {
 			t.Errorf("with a filter in the address, the map asked for %s", r)
+		}
+		// The drawn map, megabytes on a large site, is for readers without
+		// JavaScript and for print (TestDrawnMapWithoutJavaScript).
+		if strings.Contains(r, site.MapImagePath) {
+			t.Errorf("with JavaScript, the page asked for the drawn map %s", r)
 		}
 	}
 }
