@@ -324,6 +324,7 @@ class MapView {
     this.cluster.addLayers(visible);
     if (visible.length === 0) this.drawn(0);
     this.visible = visible;
+    this.byLabel = null; // sorted again when first listed (inview.js)
     this.el.dataset.markers = String(visible.length);
     await pause();
     this.drawAreas(docs, year);
