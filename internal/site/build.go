@@ -236,6 +236,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(CSVPath)] = bytesOf(s.providersCSV)
 	table[trim(CoverageCSVPath)] = bytesOf(s.coverageCSV)
 	table[trim(MapDataPath)] = s.mapData
+	table[trim(MapClustersPath)] = s.mapClustersData
 	table[trim(GeoJSONPath)] = s.providersGeoJSON
 	table[trim(GlossaryPath)] = s.glossaryJSON
 	table[trim(ShortlistPath)] = s.shortlistData

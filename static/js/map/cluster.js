@@ -59,8 +59,18 @@ const RING_C = 2 * Math.PI * RING_R;
  * @param {{id: string, label: string}[]} statuses the map data's, in order
  */
 function clusterIcon(L, cluster, statuses) {
-  const n = cluster.getChildCount();
-  const split = statusSplit(cluster.getAllChildMarkers(), statuses);
+  return bubbleIcon(L, cluster.getChildCount(), statusSplit(cluster.getAllChildMarkers(), statuses));
+}
+
+/**
+ * A cluster's bubble from its number of venues and their count by status
+ * (statusSplit's), for the clusters of Leaflet.markercluster and those
+ * made at build time (first.js) alike.
+ * @param {any} L
+ * @param {number} n
+ * @param {[{id: string, label: string}, number][]} split
+ */
+export function bubbleIcon(L, n, split) {
   let offset = 0;
   const arcs = split.map(([status, k]) => {
     const len = (RING_C * k) / n;

@@ -5,22 +5,44 @@
 import { distanceKm } from '../directory/order.js';
 import { distanceText } from '../postcode.js';
 
+/** Orders names as String.prototype.localeCompare does, with one collator made once. */
+const byName = new Intl.Collator().compare;
+
+/** How many venues the list shows at most. */
+const LISTED = 150;
+
 /**
- * Lists the venues of the map view in its list.
+ * Lists the venues of the map view in its list: A to Z, or nearest first
+ * when a postcode is chosen. A to Z, the markers drawn are sorted once per
+ * drawing (view.byLabel, which render() clears) and each move only walks
+ * them, rather than sorting every venue in view again on each move.
  * @param {any} view the map page (MapView)
  */
 export function listInView(view) {
   if (!view.inView) return;
   const bounds = view.map.getBounds();
-  const here = (view.visible || []).filter((m) => bounds.contains(m.getLatLng()));
+  const visible = view.visible || [];
   const o = view.origin;
-  const km = (m) => distanceKm(o.lon, o.lat, m.venue.lon, m.venue.lat);
-  if (o) here.sort((a, b) => km(a) - km(b) || a.label.localeCompare(b.label));
-  else here.sort((a, b) => a.label.localeCompare(b.label));
-  view.inView.replaceChildren(...here.slice(0, 150).map((m) => inViewItem(view, m)));
-  const more = here.length > 150 ? ` (the first 150 are listed; zoom in to see the rest)` : '';
-  const total = (view.visible || []).length;
-  view.inViewCount.textContent = `${here.length} of ${total} ${total === 1 ? 'venue' : 'venues'} in view${more}`;
+  let here;
+  let count = 0;
+  if (o) {
+    const km = (m) => distanceKm(o.lon, o.lat, m.venue.lon, m.venue.lat);
+    here = visible.filter((m) => bounds.contains(m.getLatLng()));
+    here.sort((a, b) => km(a) - km(b) || byName(a.label, b.label));
+    count = here.length;
+    here = here.slice(0, LISTED);
+  } else {
+    view.byLabel ??= [...visible].sort((a, b) => byName(a.label, b.label));
+    here = [];
+    for (const m of view.byLabel) {
+      if (!bounds.contains(m.getLatLng())) continue;
+      if (count++ < LISTED) here.push(m);
+    }
+  }
+  view.inView.replaceChildren(...here.map((m) => inViewItem(view, m)));
+  const more = count > LISTED ? ` (the first ${LISTED} are listed; zoom in to see the rest)` : '';
+  const total = visible.length;
+  view.inViewCount.textContent = `${count} of ${total} ${total === 1 ? 'venue' : 'venues'} in view${more}`;
 }
 
 function inViewItem(view, m) {

@@ -9,7 +9,9 @@
 // The page paints first: Leaflet's style sheets and scripts are asked for
 // only after the load event and a painted frame (loader.js), the heat
 // plugin only when the energy layer is turned on, and markers are made in
-// slices that give the main thread back in between.
+// slices that give the main thread back in between. An address with no
+// filters draws the clusters made at build time first (first.js), and
+// asks for the full data only once they are drawn.
 
 import { loadIndex } from '../directory/index.js';
 import { runQuery } from '../directory/query.js';
@@ -20,12 +22,13 @@ import { popupContent } from './popup.js';
 import { yearRange, runsIn, energy, venueStatus } from './timeline.js';
 import { loadStyle, loadScript, afterFirstPaint, afterFrame, yieldToMain, mapInSlices } from './loader.js';
 import { clusterGroup, MARKER_SIZE } from './cluster.js';
-import { Postcodes, placeText, distanceText } from '../postcode.js';
-import { distanceKm } from '../directory/order.js';
+import { Postcodes } from '../postcode.js';
 import { TimeControl } from './timecontrol.js';
 import { shadeGaps } from './gaps.js';
 import { fillTownTable } from './towns.js';
 import { listInView } from './inview.js';
+import { FirstView } from './first.js';
+import { showPostcode } from './near.js';
 
 /** @type {any} */
 let L;
@@ -58,19 +61,61 @@ async function start() {
   const words = new URLSearchParams(location.search).get('q')
     ? (/** @type {any} */ ix) => ix.loadText().then(() => ix)
     : (/** @type {any} */ ix) => ix;
-  const data = Promise.all([
+  const full = () => Promise.all([
     loadIndex(form.dataset.facets, form.dataset.terms, true).then(words),
     fetch(el.dataset.venues, { credentials: 'same-origin' }).then((r) => r.json()),
   ]);
+  // The clusters made at build time are of every venue: used only when
+  // the address asks for no filter, year or layer.
+  const clusters = !location.search && el.dataset.clusters
+    ? fetch(el.dataset.clusters, { credentials: 'same-origin' }).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+    : null;
+  let data = clusters ? null : full();
   await afterFirstPaint();
-  const [[index, venues]] = await Promise.all([data, loadLeaflet(el)]);
+  const [first] = await Promise.all([clusters, loadLeaflet(el)]);
+  const view = first?.zooms?.length ? await firstView(el, form, first) : null;
+  data ??= full();
+  const [index, venues] = await data;
   await yieldToMain();
-  await new MapView(el, form, index, venues).setup();
+  await new MapView(el, form, index, venues, view).setup();
+}
+
+/** Leaflet map options: no animation for readers who prefer reduced motion. */
+function mapOptions() {
+  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return reduced ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false } : {};
+}
+
+/** Adds the tile layer named by the map element's data attributes. */
+function addTiles(el, map) {
+  L.tileLayer(el.dataset.tiles, { attribution: escapeHTML(el.dataset.attribution || ''), maxZoom: 18 }).addTo(map);
+}
+
+/**
+ * Shows the map and draws the build's clusters for its first view; the
+ * filters wait (inert) for the full data.
+ */
+async function firstView(el, form, clusters) {
+  reveal();
+  form.inert = true;
+  await afterFrame();
+  const view = new FirstView(L, el, clusters, mapOptions(), (map) => addTiles(el, map));
+  view.draw();
+  await afterFrame();
+  return view;
+}
+
+/** Shows the interactive map, its filters and list in place of the drawn map. */
+function reveal() {
+  for (const e of document.querySelectorAll('[data-js-only]')) e.hidden = false;
+  document.documentElement.classList.add('js-map');
 }
 
 class MapView {
-  constructor(el, form, index, data) {
+  /** first: the FirstView drawn, whose map this takes over, or null. */
+  constructor(el, form, index, data, first) {
     this.el = el;
+    this.first = first;
     this.form = form;
     this.index = index;
     this.providers = data.providers.map(([name, since, status], doc) => ({
@@ -98,30 +143,34 @@ class MapView {
     this.state = parseState(location.search, filterKeys(this.index));
     writeControls(this.form, this.state);
     this.readExtras(new URLSearchParams(location.search));
-    this.reveal();
-    // Let the browser lay out the revealed controls in its own frame, so
-    // that Leaflet's first measure of the map does not force that layout.
-    await afterFrame();
-    const still = this.time.reduced ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false } : {};
-    this.map = L.map(this.el, { keyboard: true, ...still });
+    const selection = this.select();
+    if (this.first) {
+      this.map = this.first.map;
+      this.form.inert = false;
+    } else {
+      reveal();
+      // Let the browser lay out the revealed controls in its own frame, so
+      // that Leaflet's first measure of the map does not force that layout.
+      await afterFrame();
+      this.map = L.map(this.el, { keyboard: true, ...mapOptions() });
+      this.initialView(selection.visible);
+      await yieldToMain();
+      addTiles(this.el, this.map);
+    }
     // Leaflet draws the areas served into an <svg> in this pane when the
     // first one is shown. They picture, with nothing to press, what the
     // list beside the map says in words: hidden from assistive technology
     // rather than an unnamed graphic.
     this.map.getPanes().overlayPane.setAttribute('aria-hidden', 'true');
-    const selection = this.select();
-    this.initialView(selection.visible);
-    await yieldToMain();
-    L.tileLayer(this.el.dataset.tiles, { attribution: escapeHTML(this.el.dataset.attribution || ''), maxZoom: 18 }).addTo(this.map);
     await yieldToMain();
     const many = this.venues.length > 3000;
+    // Markers are clustered in 12 ms chunks, 1 ms apart: frames stay short,
+    // and the default 50 ms between chunks would make a large map's own
+    // markers take five times as long to replace the first view.
     this.cluster = clusterGroup(L, {
-      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, animate: !many && !this.time.reduced,
+      showCoverageOnHover: false, maxClusterRadius: many ? 60 : 0, chunkedLoading: true, chunkInterval: 12, chunkDelay: 1, animate: !many && !this.time.reduced,
       chunkProgress: (done, total) => {
-        if (done === total) {
-          this.el.dataset.drawn = String(total);
-          performance.mark('markers-drawn');
-        }
+        if (done === total) this.drawn(total);
       },
     }, this.statuses).addTo(this.map);
     this.gapLayer = L.layerGroup().addTo(this.map);
@@ -140,10 +189,12 @@ class MapView {
     performance.mark('map-ready');
   }
 
-  /** Shows the interactive map, its filters and list in place of the drawn map. */
-  reveal() {
-    for (const e of document.querySelectorAll('[data-js-only]')) e.hidden = false;
-    document.documentElement.classList.add('js-map');
+  /** Notes that the markers are drawn, taking the first view off the map. */
+  drawn(total) {
+    this.first?.remove();
+    this.first = null;
+    this.el.dataset.drawn = String(total);
+    performance.mark('markers-drawn');
   }
 
   /**
@@ -271,8 +322,9 @@ class MapView {
     this.cluster.clearLayers();
     this.el.dataset.drawn = '';
     this.cluster.addLayers(visible);
-    if (visible.length === 0) this.el.dataset.drawn = '0';
+    if (visible.length === 0) this.drawn(0);
     this.visible = visible;
+    this.byLabel = null; // sorted again when first listed (inview.js)
     this.el.dataset.markers = String(visible.length);
     await pause();
     this.drawAreas(docs, year);
@@ -288,47 +340,9 @@ class MapView {
     await this.showPostcode();
   }
 
-  /**
-   * Finds the postcode typed for "near", marks it, moves the map there and
-   * says which district it is in and the nearest venue shown; or says
-   * plainly that it is not known.
-   */
-  async showPostcode() {
-    const out = document.getElementById('near-postcode-status');
-    const text = this.state.near;
-    this.originMarker?.remove();
-    this.origin = null;
-    if (!this.postcodes || !out) return;
-    if (!text || text === 'my-location') {
-      out.textContent = '';
-      return;
-    }
-    const found = await this.postcodes.find(text).catch(() => null);
-    if (text !== this.state.near) return;
-    if (!found || !found.place) {
-      out.textContent = found ? capital(placeText(found, this.form.dataset.region)) + '.' : `"${text}" is not a postcode: type one such as GL14 2AB, or its first half.`;
-      this.listInView();
-      return;
-    }
-    const p = found.place;
-    this.origin = p;
-    this.originMarker = L.circleMarker([p.lat, p.lon], { radius: 9, color: '#0b0c0c', weight: 3, fillOpacity: 0, interactive: false }).addTo(this.map);
-    this.map.setView([p.lat, p.lon], Math.max(this.map.getZoom(), 12), { animate: false });
-    const near = this.nearest();
-    out.textContent = `${p.code}${p.district ? ` is in ${p.district}` : ''}. ` + (near
-      ? `Nearest venue shown: ${near.m.venue.name} (${this.providers[near.m.venue.doc].name}), ${distanceText(near.km)} away.`
-      : 'No venue is shown: change the filters to see some.');
-    this.listInView();
-  }
-
-  /** The shown venue nearest the postcode, and how far it is. */
-  nearest() {
-    let best = null;
-    for (const m of this.visible || []) {
-      const km = distanceKm(this.origin.lon, this.origin.lat, m.venue.lon, m.venue.lat);
-      if (!best || km < best.km) best = { m, km };
-    }
-    return best;
+  /** Shows the postcode typed for "near" (near.js). */
+  showPostcode() {
+    return showPostcode(this);
   }
 
   drawAreas(docs, year) {
@@ -377,8 +391,6 @@ class MapView {
     listInView(this);
   }
 }
-
-function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
 
 start().catch((err) => {
   document.documentElement.dataset.map = 'failed';
