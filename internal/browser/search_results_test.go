@@ -117,19 +117,27 @@ func TestSearchResultsUnchanged(t *testing.T) {
 }
 
 // snapshot opens url, shows up to three pages of results and records them
-// once the page has settled: no loading under way and the same for 300 ms.
+// once the page has settled: no loading under way and the same for 300 ms
+// (a postcode lookup, for one, shows its results when it ends).
 func snapshot(t *testing.T, b *Browser, url string) shown {
 	t.Helper()
 	tab := b.NewTab(t)
 	tab.Go(t, url)
-	tab.WaitFor(t, settled)
+	steady(t, tab, url)
 	for range 2 {
 		if !Eval[bool](t, tab, `!document.getElementById('more').hidden`) {
 			break
 		}
 		Eval[bool](t, tab, `document.getElementById('more').click(), true`)
-		tab.WaitFor(t, settled)
+		steady(t, tab, url)
 	}
+	return steady(t, tab, url)
+}
+
+// steady waits until the tab shows the same twice, 300 ms apart, with no
+// loading under way, and returns that.
+func steady(t *testing.T, tab *Tab, url string) shown {
+	t.Helper()
 	var last shown
 	for i := 0; ; i++ {
 		tab.WaitFor(t, settled)
