@@ -67,7 +67,7 @@ export class SearchIndex {
   }
 
   async loadChunk(c) {
-    if (this.chunks.has(c) || c >= this.firsts.length) return;
+    if (this.chunks.has(c) || c >= this.firsts.length) return; // an index without words has no chunk
     this.chunks.set(c, await this.file(`terms-${c}.json`));
   }
 
@@ -86,7 +86,7 @@ export class SearchIndex {
 
   /** Loads what matching word needs: its chunks, prefixes and typos. */
   async loadWord(word) {
-    if (this.ready.has(word) || this.firsts.length === 0) return;
+    if (this.ready.has(word)) return;
     let c = this.chunkOf(word);
     await this.loadChunk(c);
     while (c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word) && this.following(word).length <= MAX_PREFIX) {

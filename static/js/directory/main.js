@@ -76,8 +76,6 @@ class View {
     window.addEventListener('pageshow', (e) => e.persisted && this.fromURL());
     setupShortlist(this.form.ownerDocument, this.results);
     this.render();
-    document.documentElement.dataset.directory = 'ready';
-    performance.mark('directory-ready');
   }
 
   fromURL() {
@@ -184,6 +182,10 @@ class View {
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
     for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + formatState(this.state));
     this.form.dataset.shown = this.state.q;
+    if (document.documentElement.dataset.directory !== 'ready') {
+      document.documentElement.dataset.directory = 'ready'; // the first results are shown
+      performance.mark('directory-ready');
+    }
     performance.measure('directory-render', 'directory-render-start');
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.say(text), 700);
@@ -205,6 +207,7 @@ class View {
     this.results.list.setAttribute('aria-busy', 'true');
     p.then(() => gen === this.generation && this.render(), (err) => {
       this.results.list.removeAttribute('aria-busy');
+      document.documentElement.dataset.directory ??= 'failed';
       this.say('Part of the search could not be loaded. Try again, or browse the lists below.');
       console.warn('The directory could not load part of its index.', err);
     });

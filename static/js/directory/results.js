@@ -27,6 +27,7 @@ export class Results {
     list.removeAttribute('id');
     list.hidden = true;
     list.before(this.list);
+    this.list.append(...list.children); // shown until the first results replace them
     this.store = list;
     this.originals = new WeakMap();
     this.chunks = new Map();
