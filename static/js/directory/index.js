@@ -87,19 +87,27 @@ export class SearchIndex {
   /** Loads what matching word needs: its chunks, prefixes and typos. */
   async loadWord(word) {
     if (this.ready.has(word)) return;
+    await Promise.all([this.loadPrefix(word), this.loadTypos(word)]);
+    this.ready.add(word);
+  }
+
+  /** Loads the chunk word is in and those its first MAX_PREFIX extensions are in. */
+  async loadPrefix(word) {
     let c = this.chunkOf(word);
     await this.loadChunk(c);
     while (c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word) && this.following(word).length <= MAX_PREFIX) {
       await this.loadChunk(++c);
     }
-    if (allowedEdits(word) > 0) {
-      const groups = this.groupsFor(word);
-      await Promise.all(groups.map((g) => this.loadGroup(g)));
-      const near = new Set();
-      for (const t of this.candidates(word)) if (editDistance(word, t, allowedEdits(word)) <= allowedEdits(word)) near.add(this.chunkOf(t));
-      await Promise.all([...near].map((n) => this.loadChunk(n)));
-    }
-    this.ready.add(word);
+  }
+
+  /** Loads the word lists a typo of word is in, then the chunks of the terms it matches. */
+  async loadTypos(word) {
+    const k = allowedEdits(word);
+    if (k === 0) return;
+    await Promise.all(this.groupsFor(word).map((g) => this.loadGroup(g)));
+    const near = new Set();
+    for (const t of this.candidates(word)) if (Math.abs(t.length - word.length) <= k && editDistance(word, t, k) <= k) near.add(this.chunkOf(t));
+    await Promise.all([...near].map((n) => this.loadChunk(n)));
   }
 
   /**

@@ -165,20 +165,20 @@ class View {
     performance.mark('directory-query');
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
     performance.mark('directory-facets');
-    const { order, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin });
+    const { order, total, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin, limit: this.limit });
     performance.mark('directory-order');
-    const cards = this.results.need(order.slice(0, this.limit));
+    const cards = this.results.need(order);
     if (cards) return this.wait(gen, cards);
     this.results.show(order, this.limit, q.terms, distances);
     this.results.list.removeAttribute('aria-busy');
     performance.mark('directory-show');
     this.counts(counts, q.docs !== null);
-    const ways = order.length === 0 ? waysOn(this.index, q.docs, this.state, words, inWords?.place ? null : inWords) : [];
-    let text = order.length === 0 ? emptyText(ways) : countText(order.length, this.index.size);
+    const ways = total === 0 ? waysOn(this.index, q.docs, this.state, words, inWords?.place ? null : inWords) : [];
+    let text = total === 0 ? emptyText(ways) : countText(total, this.index.size);
     if (pc) text = pc.place ? `${text}, ${placeText(pc, this.form.dataset.region)}` : `${capital(placeText(pc, this.form.dataset.region))}. ${text}`;
-    this.showWays(ways, order.length === 0);
+    this.showWays(ways, total === 0);
     if (this.count) this.count.textContent = text;
-    if (this.more) this.more.hidden = order.length <= this.limit;
+    if (this.more) this.more.hidden = total <= this.limit;
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
     for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + formatState(this.state));
     this.form.dataset.shown = this.state.q;
@@ -222,9 +222,11 @@ class View {
     if (this.index.hasFacets) {
       writeCounts(this.form, counts);
       delete this.form.dataset.counting;
-    } else if (narrowed) {
+    } else if (narrowed && this.form.dataset.counting === undefined) {
+      // Fetched once the results are painted: they do not need the filters.
       this.form.dataset.counting = '';
-      this.index.loadFacets().then(() => this.render(), (err) => console.warn('The filter counts could not be loaded.', err));
+      requestAnimationFrame(() => setTimeout(() => this.index.loadFacets().then(() => this.render(),
+        (err) => console.warn('The filter counts could not be loaded.', err))));
     }
   }
 
