@@ -15,10 +15,11 @@ const DirectoryPageSize = 100
 // script fetches only the chunks of the results it shows.
 const CardsChunkSize = 20
 
-// CardsPath is where chunk k of the providers' directory cards is: the
-// cards of providers CardsChunkSize*k to CardsChunkSize*(k+1)-1, A to Z.
-// The chunks are written only when the directory has more than one page;
-// the script replaces {n} with k.
+// CardsPath is where chunk k of the providers' directory cards is ({n} is
+// k): the cards of providers CardsChunkSize*k to CardsChunkSize*(k+1)-1,
+// A to Z. The chunks are written only when the directory has more than
+// one page. The page names the first chunk (data-cards), and the script
+// puts each chunk's number in place of its 0.
 const CardsPath = "/providers/cards-{n}.html"
 
 // cardsChunkPath is the address of chunk k.

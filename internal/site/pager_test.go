@@ -96,7 +96,7 @@ func TestDirectoryEmbedPages(t *testing.T) {
 		}
 		_, cards := tree[trim(cardsChunkPath(0))]
 		for name, page := range map[string][]byte{"embed": embed, "directory": tree["providers/index.html"]} {
-			if got := bytes.Contains(page, []byte(`data-cards="`+CardsPath+`"`)); got != paged || cards != paged {
+			if got := bytes.Contains(page, []byte(`data-cards="`+cardsChunkPath(0)+`"`)); got != paged || cards != paged {
 				t.Errorf("%d providers: %s names the cards file: %v, cards file written: %v", n, name, got, cards)
 			}
 		}

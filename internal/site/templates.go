@@ -289,7 +289,7 @@ var funcs = template.FuncMap{
 	"shapeAt":        shape,
 	"shade":          shade,
 	"shadeKey":       func() []string { return []string{"None", "1 or 2", "3 to 5", "6 to 9", "10 or more"} },
-	"cardsPath":      func() string { return CardsPath },
+	"cardsPath":      func() string { return cardsChunkPath(0) },
 	"cardsChunkSize": func() int { return CardsChunkSize },
 	"postcodeIndex":  func() string { return PostcodeIndex },
 	"pageSize":       func() int { return DirectoryPageSize },

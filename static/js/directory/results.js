@@ -14,8 +14,9 @@ export class Results {
    * @param {HTMLOListElement} list the server-rendered list of cards
    * @param {import('./index.js').SearchIndex} index
    * @param {{url: string, size: number, first: number}|null} source where
-   *   the chunks of cards are ({n} in url is the chunk's number), how many
-   *   cards each holds, and the position of the page's first card, from 1
+   *   the first chunk of cards is (/providers/cards-0.html: the others
+   *   have their number in place of its 0), how many cards each holds,
+   *   and the position of the page's first card, from 1
    */
   constructor(list, index, source) {
     this.index = index;
@@ -53,7 +54,7 @@ export class Results {
   chunk(k) {
     let p = this.chunks.get(k);
     if (p) return p;
-    const url = this.source.url.replace('{n}', String(k));
+    const url = this.source.url.replace(/0\.html$/, `${k}.html`);
     p = fetch(url, { credentials: 'same-origin' }).then((res) => {
       if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
       return res.text();
