@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,10 +83,28 @@ window.bench = {
 </script></html>`
 
 // prepareEngines writes the MiniSearch and Pagefind test pages into the
-// built site out, whose content is in dir.
-func prepareEngines(tb testing.TB, dir, out string) {
+// built site out, whose content is in dir, for those of them in which.
+func prepareEngines(tb testing.TB, dir, out string, which []string) {
 	tb.Helper()
-	root := RepoRoot(tb)
+	if slices.Contains(which, "minisearch") {
+		prepareMiniSearch(tb, dir, out)
+	}
+	if !slices.Contains(which, "pagefind") {
+		return
+	}
+	pf := filepath.Join(out, "bench", "pagefind")
+	must(tb, os.MkdirAll(pf, 0o755))
+	must(tb, os.WriteFile(filepath.Join(pf, "index.html"), []byte(pagefindPage), 0o644))
+	cmd := exec.Command(pagefindBinary(tb), "--site", out,
+		"--glob", "providers/*/index.html", "--output-path", filepath.Join(pf, "_pf"))
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("pagefind: %v\n%s", err, msg)
+	}
+}
+
+// prepareMiniSearch writes the documents and page MiniSearch indexes.
+func prepareMiniSearch(tb testing.TB, dir, out string) {
+	tb.Helper()
 	cs, _ := content.Load(os.DirFS(dir), content.Options{Now: testNow})
 	var docs []map[string]string
 	for i, p := range cs.Providers {
@@ -104,17 +123,9 @@ func prepareEngines(tb testing.TB, dir, out string) {
 	must(tb, os.MkdirAll(mini, 0o755))
 	must(tb, os.WriteFile(filepath.Join(mini, "docs.json"), data, 0o644))
 	must(tb, os.WriteFile(filepath.Join(mini, "index.html"), []byte(miniPage), 0o644))
-	lib, err := os.ReadFile(filepath.Join(root, "node_modules", "minisearch", "dist", "es", "index.js"))
+	lib, err := os.ReadFile(filepath.Join(RepoRoot(tb), "node_modules", "minisearch", "dist", "es", "index.js"))
 	must(tb, err)
 	must(tb, os.WriteFile(filepath.Join(mini, "minisearch.js"), lib, 0o644))
-	pf := filepath.Join(out, "bench", "pagefind")
-	must(tb, os.MkdirAll(pf, 0o755))
-	must(tb, os.WriteFile(filepath.Join(pf, "index.html"), []byte(pagefindPage), 0o644))
-	cmd := exec.Command(pagefindBinary(tb), "--site", out,
-		"--glob", "providers/*/index.html", "--output-path", filepath.Join(pf, "_pf"))
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		tb.Fatalf("pagefind: %v\n%s", err, msg)
-	}
 }
 
 func must(tb testing.TB, err error) {
@@ -195,7 +206,7 @@ func BenchmarkSearchEngines(b *testing.B) {
 			dir := filepath.Join(b.TempDir(), "site")
 			writeSynth(b, dir, n)
 			base, out := serveBuilt(b, dir)
-			prepareEngines(b, dir, out)
+			prepareEngines(b, dir, out, which)
 			br := Start(b)
 			rows := []string{"| engine | sent before first results (gzip KB) | first results (ms) | keystroke median (ms) | sent after typing (gzip KB) |",
 				"| --- | --- | --- | --- | --- |"}
@@ -226,7 +237,7 @@ func BenchmarkSearchRelevance(b *testing.B) {
 	root := RepoRoot(b)
 	dir, base, out := root, "", ""
 	base, out = serveBuilt(b, dir)
-	prepareEngines(b, dir, out)
+	prepareEngines(b, dir, out, engines)
 	cs, _ := content.Load(os.DirFS(dir), content.Options{Now: testNow})
 	br := Start(b)
 	rows := []string{"| query | " + strings.Join(engines, " | ") + " |", "| --- | --- | --- | --- |"}
