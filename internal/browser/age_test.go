@@ -108,7 +108,7 @@ func TestAgeRecheckedInBrowser(t *testing.T) {
 	})
 	t.Run("cards added by the directory", func(t *testing.T) {
 		// With more providers than a page lists, the directory's script
-		// puts in cards from /providers/cards.html after age.js has run:
+		// puts in cards from /providers/cards-<k>.html after age.js has run:
 		// on page 3, the first cards shown (A to Z) are not in its HTML.
 		paged := pagedSite(t, 2*site.DirectoryPageSize+17)
 		tab := b.NewTab(t)

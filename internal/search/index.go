@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"math"
 	"slices"
 )
@@ -56,32 +55,18 @@ type Place struct {
 	Lat   float64
 }
 
-// Index is what the directory and the map load, in two parts: Facets
-// (documents, filters, places) is small and always loaded; Text (terms and
-// postings) is loaded only where words are searched.
+// Index is the directory's index before it is split into files (see
+// Files): the words with their postings, the filters and the
+// per-document data, each part fetched by the browser only when needed.
 type Index struct {
-	Facets FacetIndex
-	Text   TextIndex
-}
-
-// FacetIndex is the documents in A to Z order with their filter values:
-// all the map needs.
-type FacetIndex struct {
-	Version int         `json:"version"`
-	Slugs   []string    `json:"slugs"`
-	Facets  []facetJSON `json:"facets"`
-	Ages    [][]int     `json:"ages"` // per doc: min, max, min, max, ... (max 999: no limit); empty: all ages
-}
-
-// TextIndex is what the directory needs besides: the inverted index of the
-// documents' words, review dates and places for sorting.
-type TextIndex struct {
-	Version  int         `json:"version"`
-	Terms    []string    `json:"terms"`    // sorted
-	Postings [][]int     `json:"postings"` // per term: (doc delta * 16 + weight), ascending docs
-	Reviewed []int       `json:"reviewed"`
-	Points   [][]float64 `json:"points"` // per doc: lon, lat, lon, lat, ...
-	Places   []placeJSON `json:"places"`
+	Slugs    []string
+	Terms    []string // sorted
+	Postings [][]int  // per term: (doc delta * 16 + weight), ascending docs
+	Facets   []facetJSON
+	Ages     [][]int // per doc: min, max, min, max, ... (max NoAgeLimit: none); empty: all ages
+	Reviewed []int
+	Points   [][]float64 // per doc: lon, lat, lon, lat, ...
+	Places   []placeJSON
 }
 
 type facetJSON struct {
@@ -91,29 +76,31 @@ type facetJSON struct {
 	Hidden bool        `json:"hidden,omitempty"`
 }
 
+// valueJSON is a filter value and its documents, as ascending deltas or,
+// when shorter, as runs (gap before the run, run length, ...).
 type valueJSON struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
-	Docs  []int  `json:"docs"` // doc index deltas, ascending
+	Docs  []int  `json:"docs,omitempty"`
+	Runs  []int  `json:"runs,omitempty"`
 }
 
 type placeJSON [4]any // id, label, lon, lat
 
 // Build makes the index of docs.
 func Build(docs []Doc, facets []Facet, places []Place) *Index {
-	ix := &Index{Facets: FacetIndex{Version: 1, Slugs: []string{}, Facets: []facetJSON{}, Ages: [][]int{}},
-		Text: TextIndex{Version: 1, Terms: []string{}, Postings: [][]int{}, Reviewed: []int{}, Points: [][]float64{}, Places: []placeJSON{}}}
-	fi, ti := &ix.Facets, &ix.Text
+	ix := &Index{Slugs: []string{}, Terms: []string{}, Postings: [][]int{}, Facets: []facetJSON{},
+		Ages: [][]int{}, Reviewed: []int{}, Points: [][]float64{}, Places: []placeJSON{}}
 	best := map[string]map[int]int{} // term -> doc -> weight
 	for i, d := range docs {
-		fi.Slugs = append(fi.Slugs, d.Slug)
-		fi.Ages = append(fi.Ages, ageList(d.Ages))
-		ti.Reviewed = append(ti.Reviewed, d.Reviewed)
+		ix.Slugs = append(ix.Slugs, d.Slug)
+		ix.Ages = append(ix.Ages, ageList(d.Ages))
+		ix.Reviewed = append(ix.Reviewed, d.Reviewed)
 		pts := []float64{}
 		for _, p := range d.Points {
 			pts = append(pts, round(p[0]), round(p[1]))
 		}
-		ti.Points = append(ti.Points, pts)
+		ix.Points = append(ix.Points, pts)
 		for _, t := range d.Texts {
 			for _, tok := range Tokens(t.Text) {
 				if best[tok] == nil {
@@ -124,29 +111,40 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 		}
 	}
 	for tok := range best {
-		ti.Terms = append(ti.Terms, tok)
+		ix.Terms = append(ix.Terms, tok)
 	}
-	slices.Sort(ti.Terms)
-	for _, tok := range ti.Terms {
-		ti.Postings = append(ti.Postings, encodePostings(best[tok]))
+	slices.Sort(ix.Terms)
+	for _, tok := range ix.Terms {
+		ix.Postings = append(ix.Postings, encodePostings(best[tok]))
 	}
 	for _, f := range facets {
-		fj := facetJSON{Key: f.Key, Label: f.Label, Values: []valueJSON{}, Hidden: f.Hidden}
-		for _, v := range f.Values {
-			var members []int
-			for i, d := range docs {
-				if slices.Contains(d.Facets[f.Key], v.ID) {
-					members = append(members, i)
-				}
-			}
-			fj.Values = append(fj.Values, valueJSON{ID: v.ID, Label: v.Label, Docs: deltas(members)})
-		}
-		fi.Facets = append(fi.Facets, fj)
+		ix.Facets = append(ix.Facets, facetOf(f, docs))
 	}
 	for _, p := range places {
-		ti.Places = append(ti.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
+		ix.Places = append(ix.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
 	}
 	return ix
+}
+
+// facetOf lists, for each value of f, the documents that have it.
+func facetOf(f Facet, docs []Doc) facetJSON {
+	fj := facetJSON{Key: f.Key, Label: f.Label, Values: []valueJSON{}, Hidden: f.Hidden}
+	for _, v := range f.Values {
+		var members []int
+		for i, d := range docs {
+			if slices.Contains(d.Facets[f.Key], v.ID) {
+				members = append(members, i)
+			}
+		}
+		vj := valueJSON{ID: v.ID, Label: v.Label}
+		if runs := runsOf(members); len(runs) < len(members) {
+			vj.Runs = runs
+		} else {
+			vj.Docs = deltas(members)
+		}
+		fj.Values = append(fj.Values, vj)
+	}
+	return fj
 }
 
 // encodePostings packs doc -> weight pairs as ascending (delta*16 + weight).
@@ -175,6 +173,23 @@ func deltas(sorted []int) []int {
 	return out
 }
 
+// runsOf writes ascending documents as runs of consecutive numbers: the
+// gap since the end of the previous run, then the run's length.
+func runsOf(sorted []int) []int {
+	var out []int
+	end := 0 // one past the previous run
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && sorted[j] == sorted[j-1]+1 {
+			j++
+		}
+		out = append(out, sorted[i]-end, j-i)
+		end = sorted[j-1] + 1
+		i = j
+	}
+	return out
+}
+
 // NoAgeLimit stands for "no oldest age" in the index's age ranges.
 const NoAgeLimit = 999
 
@@ -192,12 +207,3 @@ func ageList(ranges [][2]int) []int {
 }
 
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
-
-// JSON encodes the two parts of the index.
-func (ix *Index) JSON() (facets, text []byte, err error) {
-	if facets, err = json.Marshal(ix.Facets); err != nil {
-		return nil, nil, err
-	}
-	text, err = json.Marshal(ix.Text)
-	return facets, text, err
-}

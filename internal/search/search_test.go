@@ -2,8 +2,10 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,8 +49,8 @@ func TestBuild(t *testing.T) {
 	}
 	facets := []Facet{{Key: "pathway", Label: "Pathway", Values: []Value{{"respiratory", "Resp"}, {"pain", "Pain"}, {"none", "None"}}}}
 	ix := Build(docs, facets, []Place{{"stroud", "Stroud", -2.2, 51.7}})
-	if !slices.IsSorted(ix.Text.Terms) {
-		t.Errorf("terms not sorted: %v", ix.Text.Terms)
+	if !slices.IsSorted(ix.Terms) {
+		t.Errorf("terms not sorted: %v", ix.Terms)
 	}
 	want := map[string][]int{
 		"singing":  {0*16 + WeightName, 2*16 + WeightTags}, // doc 0 at its best weight, then doc 2
@@ -56,31 +58,98 @@ func TestBuild(t *testing.T) {
 		"painting": {1*16 + WeightName},
 	}
 	for term, postings := range want {
-		i, ok := slices.BinarySearch(ix.Text.Terms, term)
-		if !ok || !slices.Equal(ix.Text.Postings[i], postings) {
-			t.Errorf("postings of %q = %v, want %v", term, ix.Text.Postings[i], postings)
+		i, ok := slices.BinarySearch(ix.Terms, term)
+		if !ok || !slices.Equal(ix.Postings[i], postings) {
+			t.Errorf("postings of %q = %v, want %v", term, ix.Postings[i], postings)
 		}
 	}
-	vals := ix.Facets.Facets[0].Values
-	if !slices.Equal(vals[0].Docs, []int{0, 1}) || !slices.Equal(vals[1].Docs, []int{1}) || len(vals[2].Docs) != 0 {
+	vals := ix.Facets[0].Values
+	if !slices.Equal(vals[0].Docs, []int{0, 1}) || !slices.Equal(vals[1].Docs, []int{1}) || len(vals[2].Docs)+len(vals[2].Runs) != 0 {
 		t.Errorf("facet docs = %+v", vals)
 	}
-	if ix.Text.Points[0][0] != -2.1235 || len(ix.Text.Points[1]) != 0 {
-		t.Errorf("points = %v", ix.Text.Points)
+	if ix.Points[0][0] != -2.1235 || len(ix.Points[1]) != 0 {
+		t.Errorf("points = %v", ix.Points)
 	}
-	if _, _, err := ix.JSON(); err != nil {
+	if _, err := ix.Files(); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func TestEmptyIndexJSON(t *testing.T) {
-	facets, text, err := Build(nil, nil, nil).JSON()
+// TestRuns: documents are written as runs only when that is shorter, and
+// the runs give back the documents.
+func TestRuns(t *testing.T) {
+	for _, docs := range [][]int{{}, {0}, {3}, {0, 1, 2}, {1, 2, 5, 6, 7, 9}, {0, 2, 4}} {
+		runs := runsOf(docs)
+		var back []int
+		d := 0
+		for i := 0; i+1 < len(runs); i += 2 {
+			d += runs[i]
+			for end := d + runs[i+1]; d < end; d++ {
+				back = append(back, d)
+			}
+		}
+		if !slices.Equal(back, docs) && len(docs) > 0 {
+			t.Errorf("runsOf(%v) = %v, which gives back %v", docs, runs, back)
+		}
+	}
+}
+
+// TestFiles: the entry names every chunk by its first term, in order; the
+// chunks hold every term once, with its postings; each word list holds the
+// terms of its group; and a term is in the chunk the entry points to.
+func TestFiles(t *testing.T) {
+	var docs []Doc
+	for i := range 3000 {
+		docs = append(docs, Doc{Slug: fmt.Sprint("p", i), Texts: []Text{{fmt.Sprintf("word%d singing b%da", i, i%97), WeightName}}})
+	}
+	ix := Build(docs, nil, nil)
+	files, err := ix.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entry entryJSON
+	if err := json.Unmarshal(files[EntryName], &entry); err != nil {
+		t.Fatal(err)
+	}
+	if len(entry.Chunks) < 2 || !slices.IsSorted(entry.Chunks) {
+		t.Fatalf("chunks %d, sorted %v: want several, in order", len(entry.Chunks), slices.IsSorted(entry.Chunks))
+	}
+	var all []string
+	for i, first := range entry.Chunks {
+		var c chunkJSON
+		if err := json.Unmarshal(files[ChunkName(i)], &c); err != nil {
+			t.Fatal(err)
+		}
+		if c.Terms[0] != first || len(c.Terms) != len(c.Postings) {
+			t.Errorf("chunk %d starts with %q, entry says %q; %d terms, %d postings", i, c.Terms[0], first, len(c.Terms), len(c.Postings))
+		}
+		all = append(all, c.Terms...)
+	}
+	if !slices.Equal(all, ix.Terms) {
+		t.Errorf("the chunks hold %d terms, the index %d", len(all), len(ix.Terms))
+	}
+	words := 0
+	for _, g := range entry.Words.Groups {
+		for _, w := range strings.Split(string(files[WordsName(g[0], g[1])]), "\n") {
+			if WordGroup(w) != g {
+				t.Errorf("%q is in word group %v, want %v", w, g, WordGroup(w))
+			}
+			words++
+		}
+	}
+	if short := len(slices.DeleteFunc(slices.Clone(ix.Terms), func(s string) bool { return len(s) >= minTypoLength-1 })); words+short != len(ix.Terms) {
+		t.Errorf("the word lists hold %d terms and %d are too short for typos, of %d", words, short, len(ix.Terms))
+	}
+}
+
+func TestEmptyIndexFiles(t *testing.T) {
+	files, err := Build(nil, nil, nil).Files()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var f, x map[string]any
-	if json.Unmarshal(facets, &f) != nil || json.Unmarshal(text, &x) != nil || f["slugs"] == nil || x["terms"] == nil {
-		t.Errorf("empty index = %s %s: lists must be [] not null for the browser", facets, text)
+	if json.Unmarshal(files[FacetsName], &f) != nil || json.Unmarshal(files[EntryName], &x) != nil || f["slugs"] == nil || x["chunks"] == nil {
+		t.Errorf("empty index = %s %s: lists must be [] not null for the browser", files[FacetsName], files[EntryName])
 	}
 }
 

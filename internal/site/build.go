@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"artsmap/internal/cms"
@@ -245,9 +244,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 		table[f.Path] = f.Encode
 	}
 	table[RedirectsFile] = bytesOf(func() []byte { return openreferral.Redirects(orFiles) })
-	if len(s.Providers) > DirectoryPageSize {
-		table[trim(CardsPath)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", CardsPath, s) }
-	}
+	s.cardChunks(ts, table)
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
 	}
@@ -265,12 +262,9 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	}
 	s.evidenceOutputs(table)
 	s.postcodeOutputs(table)
-	index := sync.OnceValues(func() ([2][]byte, error) {
-		f, t, err := s.searchIndex()
-		return [2][]byte{f, t}, err
-	})
-	table[trim(FacetsPath)] = func() ([]byte, error) { b, err := index(); return b[0], err }
-	table[trim(TermsPath)] = func() ([]byte, error) { b, err := index(); return b[1], err }
+	if err := s.searchFiles(table); err != nil {
+		table[trim(TermsPath)] = func() ([]byte, error) { return nil, err }
+	}
 	if s.editor != nil {
 		table[trim(cms.IndexPath)] = bytesOf(func() []byte { return cms.IndexHTML(s.Title) })
 		table[trim(cms.ConfigPath)] = s.editor.Marshal

@@ -1,16 +1,50 @@
 package site
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // DirectoryPageSize is how many providers each page of the directory lists
 // for readers without JavaScript. Page 1 is /providers/; page n is
 // /providers/page/n/. With JavaScript the directory shows every provider,
-// reading the cards of the other pages from CardsPath.
+// reading the cards the page lacks, a chunk at a time, from CardsPath.
 const DirectoryPageSize = 100
 
-// CardsPath holds every provider's directory card, A to Z, for the
-// directory's script when the directory has more than one page.
-const CardsPath = "/providers/cards.html"
+// CardsChunkSize is how many cards each file of cards holds: the directory's
+// script fetches only the chunks of the results it shows.
+const CardsChunkSize = 20
+
+// CardsPath is where chunk k of the providers' directory cards is ({n} is
+// k): the cards of providers CardsChunkSize*k to CardsChunkSize*(k+1)-1,
+// A to Z. The chunks are written only when the directory has more than
+// one page. The page names the first chunk (data-cards), and the script
+// puts each chunk's number in place of its 0.
+const CardsPath = "/providers/cards-{n}.html"
+
+// cardsChunkPath is the address of chunk k.
+func cardsChunkPath(k int) string { return strings.Replace(CardsPath, "{n}", strconv.Itoa(k), 1) }
+
+// cardChunk is what one file of cards shows.
+type cardChunk struct {
+	*Site
+	Providers   []*Provider
+	First, Last int // positions of its first and last provider, from 1
+}
+
+// cardChunks adds the files of cards to the outputs, when the directory
+// has more than one page.
+func (s *Site) cardChunks(ts templates, table map[string]output) {
+	if len(s.Providers) <= DirectoryPageSize {
+		return
+	}
+	for k := 0; k*CardsChunkSize < len(s.Providers); k++ {
+		lo, hi := k*CardsChunkSize, min((k+1)*CardsChunkSize, len(s.Providers))
+		c := &cardChunk{Site: s, Providers: s.Providers[lo:hi], First: lo + 1, Last: hi}
+		path := cardsChunkPath(k)
+		table[trim(path)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", path, c) }
+	}
+}
 
 // Pager is one page of the directory.
 type Pager struct {

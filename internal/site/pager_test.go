@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"slices"
 	"testing"
 
 	"artsmap/internal/synth"
@@ -56,8 +58,20 @@ func TestDirectoryPages(t *testing.T) {
 	if cards != n {
 		t.Errorf("the pages list %d providers, want %d", cards, n)
 	}
-	if got := bytes.Count(tree["providers/cards.html"], []byte("<li data-slug=")); got != n {
-		t.Errorf("providers/cards.html holds %d cards, want %d", got, n)
+	var chunks []byte
+	for k := 0; k*CardsChunkSize < n; k++ {
+		name := trim(cardsChunkPath(k))
+		if got, want := bytes.Count(tree[name], []byte("<li data-slug=")), min(CardsChunkSize, n-k*CardsChunkSize); got != want {
+			t.Errorf("%s holds %d cards, want %d", name, got, want)
+		}
+		chunks = append(chunks, tree[name]...)
+	}
+	if _, ok := tree[trim(cardsChunkPath((n+CardsChunkSize-1)/CardsChunkSize))]; ok {
+		t.Error("a chunk of cards after the last provider")
+	}
+	// The chunks hold the cards in the pages' order, A to Z.
+	if got, want := slugsIn(chunks), slugsIn(append(tree["providers/index.html"], tree["providers/page/2/index.html"]...)); !slices.Equal(got, want) {
+		t.Errorf("the chunks list %v, the pages %v", got, want)
 	}
 	if _, ok := tree["providers/page/3/index.html"]; ok {
 		t.Error("a third page for three providers more than one page")
@@ -80,9 +94,9 @@ func TestDirectoryEmbedPages(t *testing.T) {
 		if got := bytes.Contains(embed, []byte(`aria-label="Pagination"`)); got != paged {
 			t.Errorf("%d providers: the embed has page links: %v", n, got)
 		}
-		_, cards := tree["providers/cards.html"]
+		_, cards := tree[trim(cardsChunkPath(0))]
 		for name, page := range map[string][]byte{"embed": embed, "directory": tree["providers/index.html"]} {
-			if got := bytes.Contains(page, []byte(`data-cards="/providers/cards.html"`)); got != paged || cards != paged {
+			if got := bytes.Contains(page, []byte(`data-cards="`+cardsChunkPath(0)+`"`)); got != paged || cards != paged {
 				t.Errorf("%d providers: %s names the cards file: %v, cards file written: %v", n, name, got, cards)
 			}
 		}
@@ -111,3 +125,14 @@ func TestCountsAgree(t *testing.T) {
 		}
 	}
 }
+
+// slugsIn lists the slugs of the cards in page, in order.
+func slugsIn(page []byte) []string {
+	var out []string
+	for _, m := range slugAttr.FindAllSubmatch(page, -1) {
+		out = append(out, string(m[1]))
+	}
+	return out
+}
+
+var slugAttr = regexp.MustCompile(`<li data-slug="([^"]+)"`)

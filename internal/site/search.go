@@ -9,20 +9,30 @@ import (
 	"artsmap/internal/slug"
 )
 
-// Where the directory's index is published: the facets part, which the
-// map loads too, and the words part.
+// Where the directory's index is published: the entry file, which names
+// the rest (term chunks, word lists, review dates, points), and the
+// facets part, which the map loads too. All are in the entry's folder.
 const (
-	FacetsPath = "/providers/facets.json"
-	TermsPath  = "/providers/terms.json"
+	FacetsPath = "/providers/" + search.FacetsName
+	TermsPath  = "/providers/" + search.EntryName
 )
 
-// searchIndex builds the directory's index from the model.
-func (s *Site) searchIndex() (facets, terms []byte, err error) {
+// searchFiles adds the directory's index files to the outputs. The index is
+// made now, because how many term chunks it has depends on its words.
+func (s *Site) searchFiles(table map[string]output) error {
 	docs := make([]search.Doc, len(s.Providers))
 	for i, p := range s.Providers {
 		docs[i] = searchDoc(p)
 	}
-	return search.Build(docs, s.Facets(), s.Places()).JSON()
+	files, err := search.Build(docs, s.Facets(), s.Places()).Files()
+	if err != nil {
+		return err
+	}
+	dir := strings.TrimSuffix(trim(TermsPath), search.EntryName)
+	for name, b := range files {
+		table[dir+name] = func() ([]byte, error) { return b, nil }
+	}
+	return nil
 }
 
 func searchDoc(p *Provider) search.Doc {

@@ -78,7 +78,7 @@ markStale(document, now);
 markOver(document, now);
 moveOver(document, now);
 // The directory's script adds cards after the page has loaded (from
-// /providers/cards.html when it has more than one page): check those too.
+// /providers/cards-<k>.html when it has more than one page): check those too.
 new MutationObserver((changes) => {
   for (const change of changes) {
     for (const node of change.addedNodes) {

@@ -47,12 +47,25 @@ export function writeControls(form, state) {
   }
 }
 
-/** Shows each facet value's count, as "(12)". */
+/** The count outputs of each form, by "key:id", found once. */
+const outputs = new WeakMap();
+
+/**
+ * Shows each facet value's count, as "(12)", touching only the counts that
+ * changed (each change costs the page a new layout).
+ * @param {HTMLFormElement} form
+ */
 export function writeCounts(form, counts) {
+  let byKey = outputs.get(form);
+  if (!byKey) {
+    byKey = new Map([...form.querySelectorAll('[data-count]')].map((o) => [o.dataset.count, o]));
+    outputs.set(form, byKey);
+  }
   for (const [key, values] of counts) {
     for (const [id, n] of values) {
-      const out = form.querySelector(`[data-count="${key}:${CSS.escape(id)}"]`);
-      if (out) out.textContent = `(${n})`;
+      const out = byKey.get(`${key}:${id}`);
+      const text = `(${n})`;
+      if (out && out.textContent !== text) out.textContent = text;
     }
   }
 }

@@ -2,9 +2,11 @@
 // counts, sorting (by distance too), a shortlist, and the address as the
 // whole state. It enhances the server-rendered list; without JavaScript
 // that list is complete on its own, split into pages on a large site, and
-// then the script reads every other card from the file data-cards names.
+// then the script fetches the other cards, a chunk at a time, from the
+// files data-cards names. The index too is fetched in parts, as the
+// visitor's words, filters and sort need them (index.js).
 
-import { loadIndex } from './index.js';
+import { openIndex } from './index.js';
 import { runQuery } from './query.js';
 import { applyFacets } from './facets.js';
 import { emptyText, waysOn } from './empty.js';
@@ -14,6 +16,7 @@ import { parseState, formatState, effectiveSort, filterKeys } from './state.js';
 import { readControls, writeControls, writeCounts } from './controls.js';
 import { Results, countText } from './results.js';
 import { setupShortlist } from './shortlist-ui.js';
+import { tokens } from './tokens.js';
 
 const PAGE = 20;
 
@@ -21,39 +24,19 @@ async function start() {
   const form = /** @type {HTMLFormElement|null} */ (document.getElementById('directory'));
   const list = document.getElementById('result-list');
   if (!form || !list) return;
-  const [index, more] = await Promise.all([
-    loadIndex(form.dataset.facets, form.dataset.terms),
-    form.dataset.cards ? loadCards(form.dataset.cards, list) : null,
-  ]);
-  if (more) list.append(more);
-  const view = new View(form, list, index);
+  const index = await openIndex(form.dataset.facets, form.dataset.terms);
+  const d = form.dataset;
+  const source = d.cards ? { url: d.cards, size: Number(d.cardsSize), first: Number(d.first || 1) } : null;
+  const view = new View(form, list, index, source);
   view.setup();
 }
 
-/**
- * Reads the cards that the page itself does not hold from the file of
- * every card (a page of the directory holds only its own).
- * @param {string} url
- * @param {HTMLElement} list
- * @returns {Promise<DocumentFragment>}
- */
-async function loadCards(url, list) {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-  const have = new Set([...list.querySelectorAll(':scope > li[data-slug]')].map((li) => li.dataset.slug));
-  const more = document.createDocumentFragment();
-  for (const li of doc.querySelectorAll('#provider-cards > li[data-slug]')) {
-    if (!have.has(li.dataset.slug)) more.append(document.adoptNode(li));
-  }
-  return more;
-}
-
 class View {
-  constructor(form, list, index) {
+  constructor(form, list, index, source) {
     this.form = form;
     this.index = index;
-    this.results = new Results(list, index);
+    this.results = new Results(list, index, source);
+    this.generation = 0;
     this.count = document.getElementById('result-count');
     this.status = document.getElementById('result-status');
     this.more = document.getElementById('more');
@@ -93,8 +76,6 @@ class View {
     window.addEventListener('pageshow', (e) => e.persisted && this.fromURL());
     setupShortlist(this.form.ownerDocument, this.results);
     this.render();
-    document.documentElement.dataset.directory = 'ready';
-    performance.mark('directory-ready');
   }
 
   fromURL() {
@@ -163,33 +144,90 @@ class View {
     return null;
   }
 
+  /**
+   * Shows the results of the state. What they need and is not loaded yet
+   * (words, filters, review dates, points, cards) is fetched first, and the
+   * list marked busy meanwhile; a later state overtakes an earlier one.
+   * The filter counts, when words change them, follow once the filters
+   * are loaded.
+   */
   render() {
+    const gen = ++this.generation;
     performance.mark('directory-render-start');
     const inWords = this.postcode(this.state.q);
     const words = inWords ? inWords.words : this.state.q;
     const pc = inWords?.place ? inWords : this.nearPostcode() ?? inWords;
+    const origin = inWords?.place ? { lon: inWords.place.lon, lat: inWords.place.lat } : this.origin();
+    const sort = effectiveSort({ ...this.state, q: words }, origin !== null);
+    const pending = this.missing(words, origin, sort);
+    if (pending) return this.wait(gen, pending);
     const q = runQuery(this.index, words);
     performance.mark('directory-query');
     const { docs, counts } = applyFacets(this.index, q.docs, this.state.filters, this.state.age);
     performance.mark('directory-facets');
-    const origin = inWords?.place ? { lon: inWords.place.lon, lat: inWords.place.lat } : this.origin();
-    const sort = effectiveSort({ ...this.state, q: words }, origin !== null);
-    const { order, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin });
+    const { order, total, distances } = orderDocs(this.index, docs, { sort, scores: q.scores, origin, limit: this.limit });
     performance.mark('directory-order');
+    const cards = this.results.need(order);
+    if (cards) return this.wait(gen, cards);
     this.results.show(order, this.limit, q.terms, distances);
+    this.results.list.removeAttribute('aria-busy');
     performance.mark('directory-show');
-    writeCounts(this.form, counts);
-    const ways = order.length === 0 ? waysOn(this.index, q.docs, this.state, words, inWords?.place ? null : inWords) : [];
-    let text = order.length === 0 ? emptyText(ways) : countText(order.length, this.index.size);
+    this.counts(counts, q.docs !== null);
+    const ways = total === 0 ? waysOn(this.index, q.docs, this.state, words, inWords?.place ? null : inWords) : [];
+    let text = total === 0 ? emptyText(ways) : countText(total, this.index.size);
     if (pc) text = pc.place ? `${text}, ${placeText(pc, this.form.dataset.region)}` : `${capital(placeText(pc, this.form.dataset.region))}. ${text}`;
-    this.showWays(ways, order.length === 0);
+    this.showWays(ways, total === 0);
     if (this.count) this.count.textContent = text;
-    if (this.more) this.more.hidden = order.length <= this.limit;
+    if (this.more) this.more.hidden = total <= this.limit;
     document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
     for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + formatState(this.state));
+    this.form.dataset.shown = this.state.q;
+    if (document.documentElement.dataset.directory !== 'ready') {
+      document.documentElement.dataset.directory = 'ready'; // the first results are shown
+      performance.mark('directory-ready');
+    }
     performance.measure('directory-render', 'directory-render-start');
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.say(text), 700);
+  }
+
+  /** What the state needs of the index that is not loaded: a promise, or null. */
+  missing(words, origin, sort) {
+    const ix = this.index;
+    const waits = [];
+    if (!ix.hasText([...new Set(tokens(words))])) waits.push(ix.loadText(words));
+    if ((this.state.filters.size > 0 || this.state.age !== '') && !ix.hasFacets) waits.push(ix.loadFacets());
+    if (origin && !ix.points) waits.push(ix.loadPoints());
+    if (sort === 'reviewed' && !ix.reviewed) waits.push(ix.loadReviewed());
+    return waits.length ? Promise.all(waits) : null;
+  }
+
+  /** Renders again once p has loaded, unless a later state came first. */
+  wait(gen, p) {
+    this.results.list.setAttribute('aria-busy', 'true');
+    p.then(() => gen === this.generation && this.render(), (err) => {
+      this.results.list.removeAttribute('aria-busy');
+      document.documentElement.dataset.directory ??= 'failed';
+      this.say('Part of the search could not be loaded. Try again, or browse the lists below.');
+      console.warn('The directory could not load part of its index.', err);
+    });
+  }
+
+  /**
+   * Shows the filter counts; without the filters loaded they are the
+   * page's own (every provider), right until words narrow the results:
+   * then the filters are fetched and the counts follow.
+   */
+  counts(counts, narrowed) {
+    if (this.index.hasFacets) {
+      writeCounts(this.form, counts);
+      delete this.form.dataset.counting;
+    } else if (narrowed && this.form.dataset.counting === undefined) {
+      // Fetched once the results are painted: they do not need the filters.
+      this.form.dataset.counting = '';
+      requestAnimationFrame(() => setTimeout(() => this.index.loadFacets().then(() => this.render(),
+        (err) => console.warn('The filter counts could not be loaded.', err))));
+    }
   }
 
   /** Lists the ways on from an empty result as links to each view. */

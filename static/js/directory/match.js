@@ -35,42 +35,32 @@ export function editDistance(a, b, limit) {
   return prev[b.length];
 }
 
-/** The first index in the sorted list terms whose term is >= word. */
-function lowerBound(terms, word) {
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid] < word) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const MAX_PREFIX = 200;
+/** At most this many terms a word is the start of match it as a prefix. */
+export const MAX_PREFIX = 200;
 
 /**
  * Every term the word matches, with a quality between 0 and 1.
- * @param {string[]} terms sorted index terms
+ * @param {string[]} following the index's terms from word on, in order
+ *   (at least MAX_PREFIX of them, unless the index ends sooner)
+ * @param {Iterable<string>} candidates every term a typo of word could be
+ *   (all terms of nearby lengths)
  * @param {string} word a query token
- * @returns {{term: number, quality: number}[]}
+ * @returns {{term: string, quality: number}[]}
  */
-export function matchTerms(terms, word) {
+export function matchTerms(following, candidates, word) {
   const found = new Map();
-  let i = lowerBound(terms, word);
-  if (terms[i] === word) found.set(i, 1);
+  if (following[0] === word) found.set(word, 1);
   if (word.length >= 2) {
-    for (let j = i; j < terms.length && j - i < MAX_PREFIX && terms[j].startsWith(word); j++) {
-      if (!found.has(j)) found.set(j, 0.55 + 0.3 * (word.length / terms[j].length));
+    for (let j = 0; j < following.length && j < MAX_PREFIX && following[j].startsWith(word); j++) {
+      if (!found.has(following[j])) found.set(following[j], 0.55 + 0.3 * (word.length / following[j].length));
     }
   }
   const limit = allowedEdits(word);
   if (limit > 0) {
-    for (let j = 0; j < terms.length; j++) {
-      const t = terms[j];
-      if (found.has(j) || Math.abs(t.length - word.length) > limit) continue;
+    for (const t of candidates) {
+      if (found.has(t) || Math.abs(t.length - word.length) > limit) continue;
       const d = editDistance(word, t, limit);
-      if (d <= limit) found.set(j, d === 1 ? 0.35 : 0.25);
+      if (d <= limit) found.set(t, d === 1 ? 0.35 : 0.25);
     }
   }
   return [...found].map(([term, quality]) => ({ term, quality }));

@@ -19,26 +19,49 @@ export function nearest(points, lon, lat) {
 }
 
 /**
+ * Puts the matching documents in order, or the first `limit` of them: the
+ * rest are counted, not sorted, so a keystroke on a large site sorts only
+ * what it shows (the documents that tie with the last shown included, so
+ * the order is exactly that of sorting them all).
  * @param {import('./index.js').SearchIndex} index
  * @param {import('./bitset.js').Bitset} docs matching documents
- * @param {{sort: string, scores: Float32Array|null, origin: {lon: number, lat: number}|null}} how
- * @returns {{order: number[], distances: Map<number, number>|null}}
+ * @param {{sort: string, scores: Float32Array|null, origin: {lon: number, lat: number}|null, limit?: number}} how
+ * @returns {{order: number[], total: number, distances: Map<number, number>|null}}
  */
 export function orderDocs(index, docs, how) {
-  const order = [];
+  let order = [];
   for (let d = 0; d < index.size; d++) if (docs.has(d)) order.push(d);
+  const total = order.length;
   let distances = null;
   if (how.origin) {
     distances = new Map(order.map((d) => [d, nearest(index.points[d], how.origin.lon, how.origin.lat)]));
   }
+  const limit = how.limit ?? Infinity;
   const sort = how.sort;
   if (sort === 'distance' && distances) {
-    order.sort((a, b) => distances.get(a) - distances.get(b) || a - b);
+    order = firstOf(order, limit, (d) => distances.get(d), 1);
   } else if (sort === 'reviewed') {
-    order.sort((a, b) => index.reviewed[b] - index.reviewed[a] || a - b);
+    order = firstOf(order, limit, (d) => index.reviewed[d], -1);
   } else if (sort === 'relevance' && how.scores) {
     const s = how.scores;
-    order.sort((a, b) => s[b] - s[a] || a - b);
+    order = firstOf(order, limit, (d) => s[d], -1);
+  } else if (order.length > limit) {
+    order.length = limit;
   }
-  return { order, distances };
+  return { order, total, distances };
+}
+
+/**
+ * The first limit documents by key (dir 1: smallest first; -1: largest
+ * first), ties in document order.
+ */
+function firstOf(order, limit, key, dir) {
+  let keep = order;
+  if (order.length > 2 * limit) {
+    const keys = Float64Array.from(order, key).sort();
+    const cut = dir > 0 ? keys[limit - 1] : keys[keys.length - limit];
+    keep = order.filter((d) => (dir > 0 ? key(d) <= cut : key(d) >= cut));
+  }
+  keep.sort((a, b) => dir * (key(a) - key(b)) || a - b);
+  return keep.length > limit ? keep.slice(0, limit) : keep;
 }

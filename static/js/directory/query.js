@@ -19,15 +19,15 @@ import { tokens } from './tokens.js';
 export function runQuery(index, q) {
   const words = [...new Set(tokens(q))];
   const terms = new Set();
-  if (words.length === 0 || !index.terms) return { docs: null, scores: null, terms, words };
+  if (words.length === 0 || !index.hasText(words)) return { docs: null, scores: null, terms, words };
   const n = index.size;
   const total = new Float32Array(n);
   let docs = null;
   for (const word of words) {
     const wordScore = new Float32Array(n);
     const hit = new Bitset(n);
-    for (const { term, quality } of matchTerms(index.terms, word)) {
-      terms.add(index.terms[term]);
+    for (const { term, quality } of matchTerms(index.following(word), index.candidates(word), word)) {
+      terms.add(term);
       const p = index.postings(term);
       const idf = Math.log(1 + n / p.docs.length);
       for (let k = 0; k < p.docs.length; k++) {

@@ -8,22 +8,71 @@ export class Results {
   /**
    * Takes over the server-rendered list: its cards move to a hidden store,
    * and a list in its place holds only the cards shown, so that each
-   * update touches those cards and no others.
+   * update touches those cards and no others. On a directory of several
+   * pages the page holds only its own cards: the others are fetched, a
+   * chunk of consecutive documents at a time, when they are to be shown.
    * @param {HTMLOListElement} list the server-rendered list of cards
    * @param {import('./index.js').SearchIndex} index
+   * @param {{url: string, size: number, first: number}|null} source where
+   *   the first chunk of cards is (/providers/cards-0.html: the others
+   *   have their number in place of its 0), how many cards each holds,
+   *   and the position of the page's first card, from 1
    */
-  constructor(list, index) {
+  constructor(list, index, source) {
+    this.index = index;
+    this.source = source;
     this.cards = new Array(index.size);
-    for (const li of list.querySelectorAll(':scope > li[data-slug]')) {
-      const d = index.bySlug.get(li.dataset.slug);
-      if (d !== undefined) this.cards[d] = li;
-    }
+    const first = source ? source.first - 1 : 0;
+    list.querySelectorAll(':scope > li[data-slug]').forEach((li, i) => { this.cards[first + i] = li; });
     this.list = /** @type {HTMLOListElement} */ (list.cloneNode(false));
     list.removeAttribute('id');
     list.hidden = true;
     list.before(this.list);
+    this.list.append(...list.children); // shown until the first results replace them
     this.store = list;
     this.originals = new WeakMap();
+    this.chunks = new Map();
+    /** @type {((cards: HTMLElement[]) => void)[]} */
+    this.onAdd = [];
+  }
+
+  /** Fetches the chunks of the documents' cards: null when all are here. */
+  need(docs) {
+    if (!this.source) return null;
+    const missing = new Set();
+    for (const d of docs) if (!this.cards[d]) missing.add(Math.floor(d / this.source.size));
+    return missing.size ? Promise.all([...missing].map((k) => this.chunk(k))) : null;
+  }
+
+  /** Fetches the cards of the providers named by slug, for the shortlist. */
+  async cardsOf(slugs) {
+    if (!this.source || slugs.length === 0) return;
+    await this.index.loadFacets();
+    await this.need(slugs.map((s) => this.index.bySlug.get(s)).filter((d) => d !== undefined));
+  }
+
+  chunk(k) {
+    let p = this.chunks.get(k);
+    if (p) return p;
+    const url = this.source.url.replace(/0\.html$/, `${k}.html`);
+    p = fetch(url, { credentials: 'same-origin' }).then((res) => {
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      return res.text();
+    }).then((text) => {
+      const doc = new DOMParser().parseFromString(text, 'text/html');
+      const added = [];
+      doc.querySelectorAll('#provider-cards > li[data-slug]').forEach((li, i) => {
+        const d = k * this.source.size + i;
+        if (this.cards[d]) return;
+        this.cards[d] = /** @type {HTMLElement} */ (document.adoptNode(li));
+        this.store.append(li);
+        added.push(li);
+      });
+      for (const f of this.onAdd) f(added);
+    });
+    this.chunks.set(k, p);
+    p.catch(() => this.chunks.delete(k));
+    return p;
   }
 
   /**

@@ -23,7 +23,21 @@ export function setupShortlist(doc, results) {
   const cards = new Map(results.cards.filter(Boolean).map((li) => [li.dataset.slug, li]));
   const ui = new Panel(doc, panel, list, cards);
   for (const li of cards.values()) ui.addToggle(li);
-  ui.loadShared(new URLSearchParams(location.search).get('shortlist'));
+  // Cards fetched later (a directory of several pages) get their toggle
+  // then; the chosen and shared providers' cards are fetched at once.
+  results.onAdd.push((added) => {
+    for (const li of added) {
+      cards.set(li.dataset.slug, li);
+      ui.addToggle(li);
+    }
+    ui.update();
+  });
+  const shared = new URLSearchParams(location.search).get('shortlist');
+  const wanted = [...list.list(), ...(shared === null ? [] : parseSlugs(shared))].filter((s) => isSlug(s) && !cards.has(s));
+  results.cardsOf(wanted).catch((err) => console.warn('Some shortlisted cards could not be loaded.', err)).then(() => {
+    ui.loadShared(shared);
+    ui.update();
+  });
   panel.querySelector('[data-shortlist-print]')?.addEventListener('click', () => {
     doc.body.classList.add('printing-shortlist');
     window.addEventListener('afterprint', () => doc.body.classList.remove('printing-shortlist'), { once: true });

@@ -9,11 +9,12 @@ export const SORTS = ['relevance', 'name', 'reviewed', 'distance'];
 
 /**
  * The filters' URL parameters, in the order they are written: the keys of
- * the index's facets that the page shows, as the site lists them.
- * @param {{facets: {key: string, hidden: boolean}[]}} index
+ * the index's facets that the page shows, as the site lists them (the
+ * entry file lists them, before the facets part is loaded).
+ * @param {{filters?: string[], facets: {key: string, hidden: boolean}[]}} index
  */
 export function filterKeys(index) {
-  return index.facets.filter((f) => !f.hidden).map((f) => f.key);
+  return index.filters ?? index.facets.filter((f) => !f.hidden).map((f) => f.key);
 }
 
 /**
