@@ -204,7 +204,7 @@ func BenchmarkSearchEngines(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			dir := filepath.Join(b.TempDir(), "site")
-			writeSynth(b, dir, n)
+			must(b, synth.Write(dir, n, 1))
 			base, out := serveBuilt(b, dir)
 			prepareEngines(b, dir, out, which)
 			br := Start(b)
@@ -299,17 +299,4 @@ func pagefindBinary(tb testing.TB) string {
 		tb.Fatalf("installing pagefind: %v\n%s", err, msg)
 	}
 	return filepath.Join(dir, "node_modules", ".bin", "pagefind")
-}
-
-// writeSynth writes the synthetic site of n providers into dir, file by
-// file: synth.Write copies through fs.FS, whose directory listings of a
-// map file system take time in proportion to its size, so that 50,000
-// providers took most of an hour.
-func writeSynth(tb testing.TB, dir string, n int) {
-	tb.Helper()
-	for name, f := range synth.Site(n, 1) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		must(tb, os.MkdirAll(filepath.Dir(p), 0o755))
-		must(tb, os.WriteFile(p, f.Data, 0o644))
-	}
 }

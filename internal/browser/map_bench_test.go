@@ -32,26 +32,9 @@ func synthSite(b *testing.B, n int) (base, out string) {
 func synthSiteDir(b *testing.B, n int) (dir, base, out string) {
 	b.Helper()
 	dir = filepath.Join(b.TempDir(), "site")
-	writeSynth(b, dir, n)
+	must(b, synth.Write(dir, n, 1))
 	base, out = serveBuilt(b, dir)
 	return dir, base, out
-}
-
-// writeSynth writes synth.Site(n, 1) into dir file by file: what
-// synth.Write writes, in time linear in n (os.CopyFS lists each folder of
-// the in-memory site by scanning every file, which at 50,000 providers
-// takes hours).
-func writeSynth(b *testing.B, dir string, n int) {
-	b.Helper()
-	for name, f := range synth.Site(n, 1) {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // serveBuilt builds the site folder dir into a temporary folder and serves it.
