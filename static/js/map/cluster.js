@@ -12,8 +12,6 @@
 // anchor instead keeps every icon more than maxClusterRadius from every
 // other: with the radius below, no two icons' boxes can overlap.
 
-import { statusSplit } from './timeline.js';
-
 /** Width and height of a venue marker, CSS pixels (site.css agrees). */
 export const MARKER_SIZE = 24;
 
@@ -59,12 +57,38 @@ const RING_C = 2 * Math.PI * RING_R;
  * @param {{id: string, label: string}[]} statuses the map data's, in order
  */
 function clusterIcon(L, cluster, statuses) {
-  return bubbleIcon(L, cluster.getChildCount(), statusSplit(cluster.getAllChildMarkers(), statuses));
+  const counts = tally(cluster);
+  return bubbleIcon(L, cluster.getChildCount(), statuses.map((s) => [s, counts.get(s) || 0]).filter(([, k]) => k > 0));
+}
+
+/** Each cluster's tally, with the number of venues it was made for. */
+const tallies = new WeakMap();
+
+/**
+ * The venues of a cluster by status: its own markers and its child
+ * clusters' tallies, each kept while its number of venues is unchanged
+ * (a drawing with other filters makes new clusters). A cluster of 100,000
+ * venues is tallied from its few children, rather than by walking every
+ * marker (getAllChildMarkers) for each new bubble.
+ * The fields read are those of leaflet.markercluster 1.5.3.
+ * @param {any} cluster
+ * @returns {Map<any, number>}
+ */
+function tally(cluster) {
+  const kept = tallies.get(cluster);
+  if (kept && kept.n === cluster._childCount) return kept.counts;
+  const counts = new Map();
+  for (const m of cluster._markers) counts.set(m.status, (counts.get(m.status) || 0) + 1);
+  for (const child of cluster._childClusters) {
+    for (const [status, k] of tally(child)) counts.set(status, (counts.get(status) || 0) + k);
+  }
+  tallies.set(cluster, { n: cluster._childCount, counts });
+  return counts;
 }
 
 /**
- * A cluster's bubble from its number of venues and their count by status
- * (statusSplit's), for the clusters of Leaflet.markercluster and those
+ * A cluster's bubble from its number of venues and their count by status,
+ * in the order of the statuses, for the clusters of Leaflet.markercluster and those
  * made at build time (first.js) alike.
  * @param {any} L
  * @param {number} n

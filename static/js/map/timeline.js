@@ -72,17 +72,3 @@ export function townCounts(venues) {
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
 }
-
-/**
- * Counts markers by status ({id, label, ...}), in the order of the map
- * data's statuses (most established first), for a cluster's ring and
- * accessible name.
- * @param {{status: {id: string, label: string}}[]} markers
- * @param {{id: string, label: string}[]} statuses
- * @returns {[{id: string, label: string}, number][]}
- */
-export function statusSplit(markers, statuses) {
-  const counts = new Map(statuses.map((s) => [s, 0]));
-  for (const m of markers) counts.set(m.status, (counts.get(m.status) || 0) + 1);
-  return [...counts].filter(([, n]) => n > 0);
-}
