@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"artsmap/internal/content"
@@ -51,6 +52,9 @@ func TestMapMarkers(t *testing.T) {
 		{"?district=forest-of-dean&artform=singing", func(p *content.Provider) bool {
 			return offers(p, "district", "forest-of-dean") && offers(p, "artform", "singing")
 		}},
+		// A shared link with words: the map fetches only the index chunks
+		// those words need, as the directory does.
+		{"?q=mindsong", func(p *content.Provider) bool { return p.Slug == "mindsong" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -60,6 +64,13 @@ func TestMapMarkers(t *testing.T) {
 			want := venueCount(cs, tt.match)
 			if got := markers(t, tab); got != want {
 				t.Errorf("%d markers, want %d", got, want)
+			}
+			chunks := Eval[int](t, tab, `performance.getEntriesByType('resource').filter((e) => /\/terms-\d+\.json$/.test(e.name)).length`)
+			if strings.Contains(tt.query, "q=") {
+				all := Eval[int](t, tab, `fetch('/providers/terms.json').then((r) => r.json()).then((d) => d.chunks.length)`)
+				if chunks == 0 || chunks >= all {
+					t.Errorf("the map fetched %d of the index's %d word chunks for %s, want only those its words need", chunks, all, tt.query)
+				}
 			}
 			if tt.query != "" {
 				got := Eval[string](t, tab, `document.getElementById('to-directory').getAttribute('href')`)

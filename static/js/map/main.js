@@ -58,8 +58,9 @@ async function start() {
   if (!el || !form || !el.dataset.leafletJs) return;
   // A shared link with a search needs the index's words too: fetched at
   // once, with the rest of the data, not after the map library.
-  const words = new URLSearchParams(location.search).get('q')
-    ? (/** @type {any} */ ix) => ix.loadText().then(() => ix)
+  const q = new URLSearchParams(location.search).get('q');
+  const words = q
+    ? (/** @type {any} */ ix) => ix.loadText(q).then(() => ix)
     : (/** @type {any} */ ix) => ix;
   const full = () => Promise.all([
     loadIndex(form.dataset.facets, form.dataset.terms, true).then(words),
@@ -288,7 +289,7 @@ class MapView {
   async changed() {
     this.state = readControls(this.form, this.state);
     history.replaceState(history.state, '', location.pathname + this.url());
-    if (this.state.q) await this.index.loadText();
+    if (this.state.q) await this.index.loadText(this.state.q);
     await this.render();
   }
 
