@@ -123,7 +123,16 @@ func (e *editor) file(t *testing.T, name string) []byte {
 		const parts = name.split('/');
 		let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');
 		for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p);
-		return await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
+		// The editor may be writing the file as it is polled: Chromium then
+		// refuses the read (NotReadableError) until the write is closed.
+		for (let i = 0; ; i++) {
+			try {
+				return await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
+			} catch (err) {
+				if (err.name !== 'NotReadableError' || i >= 40) throw err;
+				await new Promise((r) => setTimeout(r, 50));
+			}
+		}
 	})(%q)`, name)))
 }
 
