@@ -216,6 +216,9 @@ func (c commit) run(planned []string, prev *listing) error {
 		if err := mkdirs(c.out, filepath.Dir(to)); err != nil {
 			return err
 		}
+		if err := noLinkAbove(c.out, name); err != nil {
+			return err
+		}
 		if err := os.Rename(filepath.Join(c.stage, filepath.FromSlash(name)), to); err != nil {
 			return err
 		}
@@ -234,6 +237,9 @@ func (c commit) remove(planned []string) error {
 		if err := c.stop("remove " + name); err != nil {
 			return err
 		}
+		if err := noLinkAbove(c.out, name); err != nil {
+			return err
+		}
 		if err := os.Remove(filepath.Join(c.out, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -249,6 +255,31 @@ func (c commit) remove(planned []string) error {
 	for _, d := range empty {
 		if err := os.Remove(filepath.Join(c.out, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
+		}
+	}
+	return nil
+}
+
+// noLinkAbove checks, just before a commit renames or removes the slash
+// path name in out, that no folder above it is a symbolic link (or any
+// other kind of file): the walk before the commit refused links, and this
+// narrows the time in which one put in place since could be followed to
+// that of a single call. A folder that is missing (already removed) is no
+// error.
+func noLinkAbove(out, name string) error {
+	dir := out
+	parts := strings.Split(name, "/")
+	for _, part := range parts[:len(parts)-1] {
+		dir = filepath.Join(dir, part)
+		info, err := os.Lstat(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if !info.IsDir() {
+			return fmt.Errorf("%s became %s during the build; nothing under it was changed (remove it and build again)", dir, kind(info.Mode()))
 		}
 	}
 	return nil

@@ -224,3 +224,39 @@ func TestRebuildRewritesMarker(t *testing.T) {
 	buildInto(t, fsys, clean, testNow)
 	diffTrees(t, clean, out)
 }
+
+// TestCommitRefusesLinkPlantedDuringIt: a folder of the output replaced by
+// a symbolic link after the walk that checks for links, while the commit
+// runs, is refused at the next rename into it; the folder the link points
+// to is untouched.
+func TestCommitRefusesLinkPlantedDuringIt(t *testing.T) {
+	fsys := txtarSite(t, "fellside")
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	buildInto(t, fsys, out, testNow)
+	writeFiles(t, root, map[string]string{"precious/index.html": "mine"})
+	replaceIn(fsys, "content/site.toml", "Fellside Creative Health Directory", "Changed")
+	p := planOf(t, fsys)
+	planted := ""
+	p.kill = func(point string) bool {
+		name, ok := strings.CutPrefix(point, "rename ")
+		if dir, _, sub := strings.Cut(name, "/"); ok && sub && planted == "" {
+			planted = dir
+			if err := os.RemoveAll(filepath.Join(out, dir)); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(filepath.Join(root, "precious"), filepath.Join(out, dir)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return false
+	}
+	_, _, err := p.write(context.Background(), out, 2)
+	if err == nil || !strings.Contains(err.Error(), "became a symbolic link") {
+		t.Errorf("commit after %s became a link = %v, want it refused", planted, err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, "precious"))
+	if data, _ := os.ReadFile(filepath.Join(root, "precious", "index.html")); len(entries) != 1 || string(data) != "mine" {
+		t.Errorf("the folder the link points to now holds %d entries, index.html %q", len(entries), data)
+	}
+}
