@@ -3,6 +3,7 @@ package openreferral
 import (
 	"encoding/json"
 	"fmt"
+	"path"
 )
 
 // DefaultPageSize is how many items a list page holds.
@@ -29,6 +30,11 @@ const ContentType = "application/json; charset=utf-8"
 type File struct {
 	Path   string // below the site root, e.g. openreferral/services/page-1.json
 	Encode func() ([]byte, error)
+	// Owner is the slug of the one profile an item's document is made
+	// from (with the vocabularies and the directory's settings), "" for
+	// the lists and every other file: a rebuild may keep an owned file
+	// whose profile did not change.
+	Owner string
 }
 
 // Files lays the export out below dir: index.json, the error document
@@ -42,14 +48,17 @@ func (e *Export) Files(dir string, pageSize int) []File {
 	if pageSize < 1 {
 		pageSize = DefaultPageSize
 	}
-	out := []File{{dir + "/index.json", encoder(Root{Version: Version, Profile: ProfileURL, OpenAPIURL: OpenAPIURL})},
-		{dir + "/" + NotFoundName, NotFoundBody}}
+	out := []File{{Path: dir + "/index.json", Encode: encoder(Root{Version: Version, Profile: ProfileURL, OpenAPIURL: OpenAPIURL})},
+		{Path: dir + "/" + NotFoundName, Encode: NotFoundBody}}
 	n := nesting(e)
 	out = append(out, kind(dir+"/organizations", pageSize, e.Organizations, Organization.flat, n.organization, Organization.id)...)
 	out = append(out, kind(dir+"/services", pageSize, e.Services, Service.flat, n.service, Service.id)...)
 	out = append(out, kind(dir+"/service_at_locations", pageSize, e.ServiceAtLocations, ServiceAtLocation.flat, n.serviceAtLocation, ServiceAtLocation.id)...)
 	out = append(out, kind(dir+"/taxonomies", pageSize, e.Taxonomies, same, same, Taxonomy.id)...)
 	out = append(out, kind(dir+"/taxonomy_terms", pageSize, e.TaxonomyTerms, same, same, TaxonomyTerm.id)...)
+	for i := range out {
+		out[i].Owner = e.owners[path.Base(out[i].Path)]
+	}
 	return out
 }
 
@@ -61,12 +70,12 @@ func kind[T any](dir string, size int, items []T, flat, full func(T) T, id func(
 	total := max(1, (len(items)+size-1)/size)
 	out := make([]File, 0, total+len(items))
 	for n := 1; n <= total; n++ {
-		out = append(out, File{fmt.Sprintf("%s/page-%d.json", dir, n), func() ([]byte, error) {
+		out = append(out, File{Path: fmt.Sprintf("%s/page-%d.json", dir, n), Encode: func() ([]byte, error) {
 			return encode(listPage(items, n, size, total, flat))
 		}})
 	}
 	for i := range items {
-		out = append(out, File{dir + "/" + id(items[i]), func() ([]byte, error) { return encode(full(items[i])) }})
+		out = append(out, File{Path: dir + "/" + id(items[i]), Encode: func() ([]byte, error) { return encode(full(items[i])) }})
 	}
 	return out
 }

@@ -18,7 +18,7 @@ func LazyFiles(dir func() Directory, root string, pageSize int) []File {
 	l := &lazy{dir: dir, root: root, size: pageSize}
 	out := make([]File, len(planned))
 	for i, f := range planned {
-		out[i] = File{Path: f.Path, Encode: func() ([]byte, error) { return l.encode(i, f.Path) }}
+		out[i] = File{Path: f.Path, Owner: f.Owner, Encode: func() ([]byte, error) { return l.encode(i, f.Path) }}
 	}
 	l.total = len(out)
 	return out

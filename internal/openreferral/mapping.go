@@ -22,6 +22,8 @@ type Export struct {
 	ServiceAtLocations []ServiceAtLocation
 	Taxonomies         []Taxonomy
 	TaxonomyTerms      []TaxonomyTerm
+
+	owners map[string]string // item id -> the slug of the one profile it is made from
 }
 
 // links are what an item's attributes are made from: the terms it names
@@ -61,7 +63,7 @@ type mapper struct {
 // the same directory always gives the same export.
 func Map(d Directory) *Export {
 	terms := map[TermRef]*TaxonomyTerm{}
-	m := &mapper{dir: d, terms: terms, out: &Export{}}
+	m := &mapper{dir: d, terms: terms, out: &Export{owners: map[string]string{}}}
 	m.taxonomies()
 	for _, p := range d.Providers {
 		m.provider(p)
@@ -104,6 +106,15 @@ func (m *mapper) taxonomies() {
 // provider maps a profile to an organization, its venues to locations and
 // its programmes (or, with none, one general offer) to services.
 func (m *mapper) provider(p Provider) {
+	services, sals := len(m.out.Services), len(m.out.ServiceAtLocations)
+	defer func() {
+		for _, s := range m.out.Services[services:] {
+			m.out.owners[s.ID] = p.Slug
+		}
+		for _, s := range m.out.ServiceAtLocations[sals:] {
+			m.out.owners[s.ID] = p.Slug
+		}
+	}()
 	org := Organization{
 		ID: ID("organization", p.Slug), Name: p.Name, Description: cmp.Or(p.Summary, p.Name),
 		Email: p.Email, Website: p.Website, Logo: p.Logo, URI: p.URL,
@@ -111,6 +122,7 @@ func (m *mapper) provider(p Provider) {
 	org.Phones = phones(p.Phone, "organization:"+p.Slug)
 	org.links = m.link(p.Terms, "organization", p.Slug)
 	m.out.Organizations = append(m.out.Organizations, org)
+	m.out.owners[org.ID] = p.Slug
 	for _, v := range p.Venues {
 		m.out.Locations = append(m.out.Locations, m.location(p, v, org.ID))
 	}

@@ -241,7 +241,7 @@ func (a *assembler) provider(cp *content.Provider) *Provider {
 		Artforms: a.lookup("artforms", cp.Artforms), Audiences: a.lookup("audiences", cp.Audiences),
 		Referral: a.lookup("referral", cp.Referral), Website: cp.Website, Reviewed: cp.Reviewed.Time,
 		Tags: cp.Tags, Quality: cp.Quality, Areas: cp.Areas, Joining: a.joining(cp.Joining),
-		StaleFrom: content.StaleFrom(cp.Reviewed.Time),
+		StaleFrom: content.StaleFrom(cp.Reviewed.Time), folder: path.Dir(cp.Path),
 	}
 	p.Stale = !a.site.Now.Before(p.StaleFrom)
 	if cp.PublishContact {

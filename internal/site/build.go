@@ -61,6 +61,9 @@ type Result struct {
 	// a previous output, only those whose bytes changed and those that
 	// went away; otherwise every file, and none.
 	Written, Removed int
+	// Reused counts the files of a rebuild kept without being made again,
+	// as their inputs had not changed (see outputKeys).
+	Reused int
 }
 
 func (o *Options) now() time.Time {
@@ -80,11 +83,13 @@ func (o *Options) ctx() context.Context {
 // load runs the load and assemble phases.
 func load(opts Options) (*Site, *diag.List) {
 	now := opts.now()
-	cs, probs := content.Load(newCancelFS(opts.ctx(), opts.Site), content.Options{Now: now})
+	rec := newInputs()
+	cs, probs := content.Load(newCancelFS(opts.ctx(), recordFS{opts.Site, rec}), content.Options{Now: now})
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}
 	s := assemble(cs.Published(), now, probs)
+	s.inputs = rec
 	checkFormAction(opts.Site, s, probs)
 	return s, probs
 }
@@ -150,7 +155,7 @@ func Build(opts Options) (Result, error) {
 		}
 		return res, fmt.Errorf("writing %s: %w", diag.ShowPath(opts.Out), err)
 	}
-	res.Written, res.Removed = written, removed
+	res.Written, res.Removed, res.Reused = written, removed, p.reused
 	return res, nil
 }
 
@@ -161,8 +166,11 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	table, pages := s.outputs(ts)
+	table, owners, pages := s.outputs(ts)
 	p := newPlan()
+	if layouts, err := layer(opts, "layouts"); err == nil {
+		p.keys = outputKeys(s, owners, layouts, static)
+	}
 	for _, name := range slices.Sorted(maps.Keys(table)) {
 		if err := p.add(name, table[name]); err != nil {
 			return nil, 0, err
@@ -218,12 +226,16 @@ func prepare(s *Site, opts Options, ls layoutSet) (templates, layoutSet, fs.FS, 
 type output func() ([]byte, error)
 
 // outputs lists every file made from the model (not static or bundle
-// files), by output path, and counts the HTML pages among them.
-func (s *Site) outputs(ts templates) (map[string]output, int) {
-	table := map[string]output{}
+// files), by output path, and counts the HTML pages among them. owners
+// are the files made from one provider alone (see outputKeys).
+func (s *Site) outputs(ts templates) (table map[string]output, owners map[string]*Provider, n int) {
+	table, owners = map[string]output{}, map[string]*Provider{}
 	pages := s.pages()
 	for _, p := range pages {
 		table[pageFile(p.Path)] = func() ([]byte, error) { return ts.execute(p) }
+		if o := p.owner(); o != nil {
+			owners[pageFile(p.Path)] = o
+		}
 	}
 	bytesOf := func(f func() []byte) output { return func() ([]byte, error) { return f(), nil } }
 	table["sitemap.xml"] = bytesOf(func() []byte { return s.sitemap(pages) })
@@ -240,15 +252,22 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 	table[trim(GlossaryPath)] = s.glossaryJSON
 	table[trim(ShortlistPath)] = s.shortlistData
 	orFiles := s.openReferralFiles()
+	bySlug := map[string]*Provider{}
+	for _, p := range s.Providers {
+		bySlug[p.Slug] = p
+	}
 	for _, f := range orFiles {
 		table[f.Path] = f.Encode
+		if o := bySlug[f.Owner]; o != nil {
+			owners[f.Path] = o
+		}
 	}
 	table[RedirectsFile] = bytesOf(func() []byte { return openreferral.Redirects(orFiles) })
 	s.cardChunks(ts, table)
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
 	}
-	s.programmeCalendars(table)
+	s.programmeCalendars(table, owners)
 	for _, f := range s.Factsheets {
 		table[trim(f.URL)+PlainTextName] = bytesOf(func() []byte { return []byte(f.text) })
 	}
@@ -270,7 +289,7 @@ func (s *Site) outputs(ts templates) (map[string]output, int) {
 		table[trim(cms.ConfigPath)] = s.editor.Marshal
 		table[trim(cms.LabelsPath)] = s.editorLabels
 	}
-	return table, len(pages)
+	return table, owners, len(pages)
 }
 
 func trim(p string) string { return strings.TrimPrefix(p, "/") }

@@ -61,6 +61,7 @@ type Site struct {
 	editor  *cms.Document // the browser editor's configuration; nil when [cms] is not set
 	forms   bool          // the profile forms are on ([forms] netlify = true)
 	derived derived       // computed from the whole model when first asked for
+	inputs  *inputs       // what the load read, when it was recorded (a build's)
 }
 
 // bundle is a content folder whose images (and listed attachments) are
@@ -138,6 +139,7 @@ type Provider struct {
 	Venues     []*Venue
 	Areas      []geo.Area
 	Joining    Joining // who can join and how (schedule.go)
+	folder     string  // in the site folder: content/providers/<name>
 }
 
 // Programme is an activity on a profile.

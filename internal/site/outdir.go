@@ -168,7 +168,7 @@ func foreign(dir string) ([]string, error) {
 		n := e.Name()
 		switch {
 		case n == MarkerName && e.Type().IsRegular():
-		case n == markerNext && e.Type().IsRegular() && ours != nil:
+		case (n == markerNext || n == keysName || n == keysNext) && e.Type().IsRegular() && ours != nil:
 		case ours[n] && n != ".git" && n != MarkerName:
 		default:
 			extra = append(extra, n)

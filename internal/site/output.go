@@ -28,6 +28,10 @@ type plan struct {
 	// kill, when not nil, stops a rebuild's commit at a point where it
 	// reports true, leaving what a kill there would (tests only).
 	kill func(point string) bool
+	// keys fingerprint the inputs of the files made from one provider
+	// alone (see outputKeys); nil when the build could not key them.
+	keys   map[string]outputKey
+	reused int // files a rebuild kept without making them (set by update)
 }
 
 func newPlan() *plan { return &plan{files: map[string]output{}} }
@@ -129,7 +133,10 @@ func (p *plan) write(ctx context.Context, out string, workers int) (written, rem
 	tmp, err := p.newFolder(out)
 	g := &gate{}
 	if err == nil {
-		_, err = p.writeInto(ctx, tmp, workers, g, nil)
+		_, err = p.writeInto(ctx, tmp, workers, g, nil, nil)
+	}
+	if err == nil && p.keys != nil {
+		writeKeys(tmp, noteKeys(tmp, p.keys, nil))
 	}
 	if err == nil { // whatever was put at out during the build is refused too
 		err = checkOut(out, "")
@@ -166,15 +173,20 @@ func (p *plan) newFolder(out string) (string, error) {
 // file, makes its folder if need be and writes it, so that making
 // (processor bound) and writing (bound by the file system) overlap. When
 // keep is not nil, a file for which it reports true is not written (it is
-// already in place). writeInto returns the names written, sorted. When
+// already in place). When skip is not nil, a file for which it reports
+// true is not even made. writeInto returns the names written, sorted. When
 // ctx ends it returns at once; files made after that are not written, as
 // g is closed.
-func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate, keep func(name string, data []byte) bool) ([]string, error) {
+func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate, skip func(name string) bool,
+	keep func(name string, data []byte) bool) ([]string, error) {
 	names := p.order()
 	wrote := make([]bool, len(names))
 	err := workers.Run(ctx, len(names), n, func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if skip != nil && skip(names[i]) {
+			return nil
 		}
 		data, err := p.files[names[i]]()
 		if err != nil {

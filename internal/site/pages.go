@@ -58,6 +58,18 @@ func (p *Page) Draft() bool {
 		p.Doc != nil && p.Doc.Draft || p.Synopsis != nil && p.Synopsis.Draft
 }
 
+// owner is the provider the page is made from alone (with what every page
+// shows): a profile, its handout and its update form; nil for any other.
+func (p *Page) owner() *Provider {
+	switch {
+	case p.Layout == "provider" || p.Layout == "handout":
+		return p.Provider
+	case p.Layout == "profile-form" && p.Form != nil:
+		return p.Form.Provider
+	}
+	return nil
+}
+
 // Canonical is the page's absolute address.
 func (p *Page) Canonical() string { return p.Site.absURL(p.Path) }
 

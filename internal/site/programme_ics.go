@@ -54,11 +54,12 @@ func (s *Site) scheduleEvent(line func(name, value string), p *Provider, pg *Pro
 }
 
 // programmeCalendars adds each scheduled programme's .ics to the outputs.
-func (s *Site) programmeCalendars(table map[string]output) {
+func (s *Site) programmeCalendars(table map[string]output, owners map[string]*Provider) {
 	for _, p := range s.Providers {
 		for _, pg := range p.Programmes {
 			if pg.Calendar != "" {
 				table[trim(pg.Calendar)] = func() ([]byte, error) { return s.programmeCalendar(p, pg), nil }
+				owners[trim(pg.Calendar)] = p
 			}
 		}
 	}

@@ -48,7 +48,9 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 	}
 	g := &gate{}
 	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
-	changed, err := p.writeInto(ctx, stage, n, g, func(name string, data []byte) bool {
+	kept := p.keptByKey(out, prev)
+	p.reused = len(kept)
+	changed, err := p.writeInto(ctx, stage, n, g, func(name string) bool { _, ok := kept[name]; return ok }, func(name string, data []byte) bool {
 		if !prev.paths[name] {
 			return false
 		}
@@ -73,7 +75,27 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 			return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
 		}
 	}
+	if p.keys != nil {
+		writeKeys(out, noteKeys(out, p.keys, kept))
+	}
 	return len(c.changed), len(c.gone), removeOutput(stage)
+}
+
+// keptByKey lists the files of out that need not be made again: their
+// key is the one the keys file notes (their inputs are unchanged), out's
+// marker lists them, and they are still what the keys file says. It
+// returns their records, or nil when the build has no keys.
+func (p *plan) keptByKey(out string, prev *listing) map[string]keyRecord {
+	if p.keys == nil {
+		return nil
+	}
+	kept := map[string]keyRecord{}
+	for name, r := range readKeys(out) {
+		if k, ok := p.keys[name]; ok && k == r.key && prev.paths[name] && r.unchanged(out, name) {
+			kept[name] = r
+		}
+	}
+	return kept
 }
 
 // gone lists the files the previous output listed that the plan does not hold.
@@ -112,7 +134,7 @@ func refuseStrangers(out string, prev *listing) error {
 			return fs.SkipDir
 		case !e.Type().IsRegular() || top == ".git":
 			extra = append(extra, rel)
-		case prev.paths[rel], rel == MarkerName, rel == markerNext:
+		case prev.paths[rel], rel == MarkerName, rel == markerNext, rel == keysName, rel == keysNext:
 		default:
 			extra = append(extra, rel)
 		}

@@ -22,30 +22,50 @@ var longAgo = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 
 // edits are the changes a rebuild in place must follow, each made to the
 // Fellside site after a first build.
+// reuse says whether the rebuild may keep files unmade (see outputKeys):
+// only when no input every profile shows changed.
 var edits = []struct {
-	name string
-	edit func(fsys fstest.MapFS)
-	now  time.Time // the rebuild's clock; zero is testNow
+	name  string
+	edit  func(fsys fstest.MapFS)
+	now   time.Time // the rebuild's clock; zero is testNow
+	reuse bool
 }{
 	{"one profile edited", func(fsys fstest.MapFS) {
 		replaceIn(fsys, "content/providers/quiet-brush/index.md", "low mood.", "low mood and anxiety.")
-	}, time.Time{}},
+	}, time.Time{}, true},
 	{"a provider removed", func(fsys fstest.MapFS) {
 		delete(fsys, "content/providers/quiet-brush/index.md")
-	}, time.Time{}},
+	}, time.Time{}, true},
 	{"a provider added", func(fsys fstest.MapFS) {
 		data := strings.Replace(string(fsys["content/providers/quiet-brush/index.md"].Data), "Quiet Brush", "Loud Brush", 1)
 		fsys["content/providers/loud-brush/index.md"] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
-	}, time.Time{}},
+	}, time.Time{}, true},
+	{"a venue moved", func(fsys fstest.MapFS) {
+		replaceIn(fsys, "content/providers/breath-choir/locations.geojson", "[-2.75, 54.66]", "[-2.70, 54.60]")
+	}, time.Time{}, true},
+	{"a venue file added", func(fsys fstest.MapFS) {
+		fsys["content/providers/quiet-brush/locations.geojson"] = &fstest.MapFile{Mode: 0o644, Data: []byte(
+			`{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "studio", ` +
+				`"geometry": {"type": "Point", "coordinates": [-2.8, 54.7]}, "properties": {"name": "The Studio"}}]}`)}
+	}, time.Time{}, true},
+	{"an event edited", func(fsys fstest.MapFS) {
+		replaceIn(fsys, "content/events/gathering.md", "with tea.", "with tea and cake.")
+	}, time.Time{}, false},
+	{"a glossary term edited", func(fsys fstest.MapFS) {
+		replaceIn(fsys, "content/factsheets/key-terms.md", "suits them.", "suits them well.")
+	}, time.Time{}, false},
+	{"a static file added", func(fsys fstest.MapFS) {
+		fsys["static/css/extra.css"] = &fstest.MapFile{Data: []byte("p { margin: 0 }\n"), Mode: 0o644}
+	}, time.Time{}, false},
 	{"site.toml changed", func(fsys fstest.MapFS) {
 		replaceIn(fsys, "content/site.toml", "Fellside Creative Health Directory", "Fellside and Border Creative Health")
-	}, time.Time{}},
+	}, time.Time{}, false},
 	{"a layout changed", func(fsys fstest.MapFS) {
 		data, _ := fs.ReadFile(artsmap.Theme, "layouts/partials/cards.html")
 		data = bytes.Replace(data, []byte(`<p class="card-summary">`), []byte(`<p class="card-summary edited">`), 1)
 		fsys["layouts/partials/cards.html"] = &fstest.MapFile{Data: data, Mode: 0o644}
-	}, time.Time{}},
-	{"a year later", func(fstest.MapFS) {}, testNow.AddDate(1, 0, 0)},
+	}, time.Time{}, false},
+	{"a year later", func(fstest.MapFS) {}, testNow.AddDate(1, 0, 0), false},
 }
 
 // TestRebuildMatchesCleanBuild builds the Fellside site, makes one edit,
@@ -73,6 +93,9 @@ func TestRebuildMatchesCleanBuild(t *testing.T) {
 			written, removed := changes(t, before, after)
 			if res.Written != written || res.Removed != removed || written == 0 {
 				t.Errorf("the rebuild says it wrote %d and removed %d files; %d changed and %d went away", res.Written, res.Removed, written, removed)
+			}
+			if tt.reuse != (res.Reused > 0) {
+				t.Errorf("the rebuild kept %d files without making them; want some: %v", res.Reused, tt.reuse)
 			}
 		})
 	}
@@ -193,8 +216,9 @@ type file struct {
 	mtime time.Time
 }
 
-// snap reads every regular file under dir (links are left out), and then
-// sets its modification time to longAgo.
+// snap reads every regular file under dir (links are left out) and its
+// modification time. It changes nothing: a rebuild trusts the keys file
+// (keyfile.go) only for files whose time is the one it noted.
 func snap(t *testing.T, dir string) map[string]file {
 	t.Helper()
 	files := map[string]file{}
@@ -209,9 +233,6 @@ func snap(t *testing.T, dir string) map[string]file {
 		data, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
 		files[filepath.ToSlash(rel)] = file{string(data), info.ModTime()}
-		if err == nil {
-			err = os.Chtimes(p, longAgo, longAgo)
-		}
 		return err
 	})
 	if err != nil {
@@ -221,11 +242,11 @@ func snap(t *testing.T, dir string) map[string]file {
 }
 
 // sameTree fails unless two snapshots hold the same files with the same
-// bytes, and none was written after the first (its time is still longAgo).
+// bytes, and none was written after the first (its time is unchanged).
 func sameTree(t *testing.T, before, after map[string]file) {
 	t.Helper()
 	for name, b := range before {
-		if a, ok := after[name]; !ok || a.data != b.data || !a.mtime.Equal(longAgo) {
+		if a, ok := after[name]; !ok || a.data != b.data || !a.mtime.Equal(b.mtime) {
 			t.Errorf("%s was changed", name)
 		}
 	}
@@ -238,14 +259,14 @@ func sameTree(t *testing.T, before, after map[string]file) {
 
 // changes counts the files of after that are new or changed, failing on
 // one with the same bytes that was written again, and the files that went
-// away. The marker is not counted.
+// away. The marker and the keys file are not counted.
 func changes(t *testing.T, before, after map[string]file) (written, removed int) {
 	t.Helper()
 	for name, a := range after {
 		b, ok := before[name]
 		switch {
-		case name == MarkerName:
-		case ok && a.data == b.data && !a.mtime.Equal(longAgo):
+		case name == MarkerName, name == keysName:
+		case ok && a.data == b.data && !a.mtime.Equal(b.mtime):
 			t.Errorf("%s has the same bytes but was written again", name)
 		case !ok || a.data != b.data:
 			written++
@@ -259,10 +280,12 @@ func changes(t *testing.T, before, after map[string]file) (written, removed int)
 	return written, removed
 }
 
-// diffTrees runs diff -r on two folders and fails on any difference.
+// diffTrees runs diff -r on two folders and fails on any difference but
+// in the keys file, which notes each file's modification time (and is not
+// published).
 func diffTrees(t *testing.T, want, got string) {
 	t.Helper()
-	out, err := exec.Command("diff", "-r", want, got).CombinedOutput()
+	out, err := exec.Command("diff", "-r", "-x", keysName, want, got).CombinedOutput()
 	if err != nil {
 		t.Errorf("diff -r %s %s: %v\n%.2000s", want, got, err, out)
 	}

@@ -1,0 +1,185 @@
+package site
+
+import (
+	"crypto/sha256"
+	"errors"
+	"hash"
+	"io"
+	"io/fs"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// inputs records what a load read from the site folder: for each path
+// opened, a digest of the bytes read from it, of the folder entries
+// listed in it and of what a stat of it gave, or that it could not be
+// opened. A rebuild uses them to tell which outputs' inputs are unchanged
+// (see keys.go): what the load did not read cannot have shaped the model.
+type inputs struct {
+	mu   sync.Mutex
+	seen map[string][]opening // path -> each time it was opened
+}
+
+// opening is one opening of a path: the file (nil when it could not be
+// opened) or why it could not be.
+type opening struct {
+	file *recordedFile
+	why  string
+}
+
+func newInputs() *inputs { return &inputs{seen: map[string][]opening{}} }
+
+// add notes one opening of name.
+func (in *inputs) add(name string, o opening) {
+	in.mu.Lock()
+	in.seen[name] = append(in.seen[name], o)
+	in.mu.Unlock()
+}
+
+// digests lists the digests of each opening of name, sorted: a file's is
+// of what was read from it so far, so a file left open still counts.
+func (in *inputs) digests(name string) []string {
+	var out []string
+	for _, o := range in.seen[name] {
+		if o.file == nil {
+			out = append(out, o.why)
+			continue
+		}
+		o.file.mu.Lock()
+		out = append(out, string(o.file.sum.Sum(nil)))
+		o.file.mu.Unlock()
+	}
+	slices.Sort(out)
+	return out
+}
+
+// digest sums the records of the paths that pick accepts, in path order,
+// whatever order the load's workers opened them in.
+func (in *inputs) digest(pick func(name string) bool) [sha256.Size]byte {
+	h := sha256.New()
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	for _, name := range slices.Sorted(maps.Keys(in.seen)) {
+		if pick(name) {
+			writeRecord(h, name, in.digests(name))
+		}
+	}
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// byFolder sums, for each folder directly under dir, the records of the
+// paths inside it (the folder's own listing included), in one pass.
+func (in *inputs) byFolder(dir string) map[string][sha256.Size]byte {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	hashes := map[string]hash.Hash{}
+	for _, name := range slices.Sorted(maps.Keys(in.seen)) {
+		folder, ok := folderUnder(dir, name)
+		if !ok {
+			continue
+		}
+		h := hashes[folder]
+		if h == nil {
+			h = sha256.New()
+			hashes[folder] = h
+		}
+		writeRecord(h, name, in.digests(name))
+	}
+	out := make(map[string][sha256.Size]byte, len(hashes))
+	for folder, h := range hashes {
+		out[folder] = [sha256.Size]byte(h.Sum(nil))
+	}
+	return out
+}
+
+// folderUnder returns the folder directly under dir that holds name (or
+// is name), as dir/<folder>.
+func folderUnder(dir, name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, dir+"/")
+	if !ok || rest == "" {
+		return "", false
+	}
+	first, _, _ := strings.Cut(rest, "/")
+	return dir + "/" + first, true
+}
+
+// writeRecord writes one path's record to h, lengths first so that no two
+// different records read the same.
+func writeRecord(h hash.Hash, name string, digests []string) {
+	io.WriteString(h, strconv.Itoa(len(name))+":"+name+strconv.Itoa(len(digests))+"\n")
+	for _, d := range digests {
+		io.WriteString(h, d+"\n")
+	}
+}
+
+// recordFS is a site folder whose openings are recorded in rec.
+type recordFS struct {
+	fs.FS
+	rec *inputs
+}
+
+// Open opens name and records the opening (or, when it cannot be opened,
+// that it could not).
+func (r recordFS) Open(name string) (fs.File, error) {
+	f, err := r.FS.Open(name)
+	if err != nil {
+		why := "missing"
+		if !errors.Is(err, fs.ErrNotExist) {
+			why = "unreadable"
+		}
+		r.rec.add(name, opening{why: why})
+		return nil, err
+	}
+	rf := &recordedFile{File: f, name: name, sum: sha256.New()}
+	r.rec.add(name, opening{file: rf})
+	return rf, nil
+}
+
+// recordedFile sums what is read from it, listed in it and stated of it.
+type recordedFile struct {
+	fs.File
+	name string
+	mu   sync.Mutex
+	sum  hash.Hash
+}
+
+func (f *recordedFile) note(parts ...string) {
+	f.mu.Lock()
+	for _, p := range parts {
+		io.WriteString(f.sum, p)
+	}
+	f.mu.Unlock()
+}
+
+func (f *recordedFile) Read(b []byte) (int, error) {
+	n, err := f.File.Read(b)
+	f.note("r" + strconv.Itoa(n) + ":")
+	f.mu.Lock()
+	f.sum.Write(b[:n])
+	f.mu.Unlock()
+	return n, err
+}
+
+func (f *recordedFile) Stat() (fs.FileInfo, error) {
+	info, err := f.File.Stat()
+	if err == nil {
+		f.note("s", info.Mode().Type().String(), strconv.FormatInt(info.Size(), 10), "\n")
+	}
+	return info, err
+}
+
+// ReadDir lists a folder, as fs.ReadDir needs, noting each entry's name and type.
+func (f *recordedFile) ReadDir(n int) ([]fs.DirEntry, error) {
+	d, ok := f.File.(fs.ReadDirFile)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: f.name, Err: errors.New("not a folder")}
+	}
+	entries, err := d.ReadDir(n)
+	for _, e := range entries {
+		f.note("d", e.Type().String(), strconv.Itoa(len(e.Name())), ":", e.Name(), "\n")
+	}
+	return entries, err
+}

@@ -1,0 +1,138 @@
+package site
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// keysName is the file beside the marker in which a build notes, for each
+// file it keyed (see outputKeys), the key and the size and modification
+// time the file had when it was known to hold the bytes of that key. A
+// rebuild keeps such a file without making it again only when its key is
+// the same and the file still has that size and time: a file changed by
+// hand, or written by a commit that was killed, is made and compared as
+// any other. Netlify does not publish files whose names begin with a dot.
+const keysName = ".artsmap-keys"
+
+// keysNext is where the keys are written before being renamed over keysName.
+const keysNext = keysName + ".next"
+
+// keysHeading begins the keys file; a file without it is not read.
+const keysHeading = "artsmap output keys: key, size, modification time and path of each file, one a line\n"
+
+// keyRecord is what the keys file says of one file.
+type keyRecord struct {
+	key   outputKey
+	size  int64
+	mtime int64 // nanoseconds since 1970
+}
+
+// readKeys reads out's keys file: nil when it is missing, is not a regular
+// file, is too large, or is not one a build wrote. Lines it cannot read
+// are left out.
+func readKeys(out string) map[string]keyRecord {
+	name := filepath.Join(out, keysName)
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxMarker {
+		return nil
+	}
+	data, err := os.ReadFile(name)
+	rest, ok := strings.CutPrefix(string(data), keysHeading)
+	if err != nil || !ok {
+		return nil
+	}
+	records := map[string]keyRecord{}
+	for line := range strings.SplitSeq(rest, "\n") {
+		if name, r, ok := parseKeyLine(line); ok {
+			records[name] = r
+		}
+	}
+	return records
+}
+
+// parseKeyLine reads "<key> <size> <mtime> <path>".
+func parseKeyLine(line string) (string, keyRecord, bool) {
+	parts := strings.SplitN(line, " ", 4)
+	if len(parts) != 4 || !fs.ValidPath(parts[3]) {
+		return "", keyRecord{}, false
+	}
+	var r keyRecord
+	k, err := hex.DecodeString(parts[0])
+	size, err1 := strconv.ParseInt(parts[1], 10, 64)
+	mtime, err2 := strconv.ParseInt(parts[2], 10, 64)
+	if err != nil || err1 != nil || err2 != nil || len(k) != len(r.key) {
+		return "", keyRecord{}, false
+	}
+	copy(r.key[:], k)
+	r.size, r.mtime = size, mtime
+	return parts[3], r, true
+}
+
+// keysText is the keys file for records, by path.
+func keysText(records map[string]keyRecord) []byte {
+	var b bytes.Buffer
+	b.WriteString(keysHeading)
+	for _, name := range slices.Sorted(maps.Keys(records)) {
+		r := records[name]
+		b.WriteString(hex.EncodeToString(r.key[:]) + " " + strconv.FormatInt(r.size, 10) + " " +
+			strconv.FormatInt(r.mtime, 10) + " " + name + "\n")
+	}
+	return b.Bytes()
+}
+
+// unchanged reports whether the file name under dir still holds what
+// record r says it held: a regular file of the same size and time.
+func (r keyRecord) unchanged(dir, name string) bool {
+	info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
+	return err == nil && info.Mode().IsRegular() && info.Size() == r.size && info.ModTime().UnixNano() == r.mtime
+}
+
+// noteKeys records, for each keyed file, its key and what dir's file is
+// now; kept are the records of files not made again, still true. A file
+// that is missing or not a regular file is left out.
+func noteKeys(dir string, keys map[string]outputKey, kept map[string]keyRecord) map[string]keyRecord {
+	records := make(map[string]keyRecord, len(keys))
+	for name, k := range keys {
+		if r, ok := kept[name]; ok && r.key == k {
+			records[name] = r
+			continue
+		}
+		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err == nil && info.Mode().IsRegular() {
+			records[name] = keyRecord{key: k, size: info.Size(), mtime: info.ModTime().UnixNano()}
+		}
+	}
+	return records
+}
+
+// writeKeys replaces dir's keys file with records in one step, unless it
+// already says that. When it cannot, it removes the old one, so that no
+// rebuild trusts it: the keys only spare work, and a build without them
+// makes and compares every file.
+func writeKeys(dir string, records map[string]keyRecord) {
+	data := keysText(records)
+	name := filepath.Join(dir, keysName)
+	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		return
+	}
+	next := filepath.Join(dir, keysNext)
+	err := os.Remove(next)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		err = writeFile(next, data)
+	}
+	if err == nil {
+		err = os.Rename(next, name)
+	}
+	if err != nil {
+		os.Remove(next)
+		os.Remove(name)
+	}
+}

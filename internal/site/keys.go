@@ -1,0 +1,117 @@
+package site
+
+import (
+	"crypto/sha256"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"runtime/debug"
+	"strconv"
+	"time"
+)
+
+// outputKey fingerprints everything one output file is made from. Two
+// builds that give a file the same key make the same bytes for it, so a
+// rebuild keeps a file whose key is unchanged without making it again
+// (see keyFile).
+type outputKey [sha256.Size]byte
+
+// keyVersion changes whenever what goes into a key changes.
+const keyVersion = "artsmap output keys 1\n"
+
+// providerFolders is where the provider folders are, each the input of
+// the files its profile alone is made into.
+const providerFolders = "content/providers"
+
+// outputKeys keys the files that one provider's folder alone is made into
+// (owners: its profile, handout and update form, its programmes'
+// calendars, its Open Referral items): each key sums the site-wide inputs
+// (siteInputs), the provider folder's files and the file's path. Other
+// files get no key and are made by every build. It returns nil when the
+// load was not recorded or the program itself cannot be identified.
+func outputKeys(s *Site, owners map[string]*Provider, layouts, static fs.FS) map[string]outputKey {
+	site, ok := siteInputs(s, layouts, static)
+	if !ok {
+		return nil
+	}
+	folders := s.inputs.byFolder(providerFolders)
+	keys := make(map[string]outputKey, len(owners))
+	for name, p := range owners {
+		folder, ok := folders[p.folder]
+		if !ok {
+			continue // read nothing from its folder: not from a folder
+		}
+		h := sha256.New()
+		h.Write(site[:])
+		h.Write(folder[:])
+		io.WriteString(h, name)
+		keys[name] = outputKey(h.Sum(nil))
+	}
+	return keys
+}
+
+// siteInputs sums what every owned file may show besides its provider's
+// folder: everything else the load read (site.toml, areas, events, fact
+// sheets, evidence, other content), the layouts and static files, the
+// build's date, and the program that builds (its build settings, path,
+// size and time). The list of provider folders is left out: adding or
+// removing a provider changes no other provider's files.
+func siteInputs(s *Site, layouts, static fs.FS) (outputKey, bool) {
+	if s.inputs == nil {
+		return outputKey{}, false
+	}
+	h := sha256.New()
+	io.WriteString(h, keyVersion)
+	if !writeProgram(h) {
+		return outputKey{}, false
+	}
+	io.WriteString(h, s.Now.Format(time.RFC3339Nano)+"\n")
+	content := s.inputs.digest(func(name string) bool {
+		_, inFolder := folderUnder(providerFolders, name)
+		return !inFolder && name != providerFolders
+	})
+	h.Write(content[:])
+	for _, fsys := range []fs.FS{layouts, static} {
+		if err := writeTree(h, fsys); err != nil {
+			return outputKey{}, false
+		}
+	}
+	return outputKey(h.Sum(nil)), true
+}
+
+// writeProgram writes what identifies the running program: its module
+// versions and build settings, and the path, size and modification time
+// of its executable. A rebuilt artsmap therefore keys every file anew.
+func writeProgram(w io.Writer) bool {
+	exe, err := os.Executable()
+	if err != nil {
+		return false
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return false
+	}
+	io.WriteString(w, exe+"\n"+strconv.FormatInt(info.Size(), 10)+" "+strconv.FormatInt(info.ModTime().UnixNano(), 10)+"\n")
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		io.WriteString(w, bi.String())
+	}
+	return true
+}
+
+// writeTree writes every file of fsys to w: its path, size and bytes, in
+// path order.
+func writeTree(w io.Writer, fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		io.WriteString(w, strconv.Quote(path.Clean(name))+" "+strconv.Itoa(len(data))+"\n")
+		_, err = w.Write(data)
+		return err
+	})
+}

@@ -1,0 +1,118 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestKeysSpareUnchangedProfiles: after one profile is edited, the rebuild
+// keeps every file made from the other profile alone without making it,
+// and makes again those of the edited one.
+func TestKeysSpareUnchangedProfiles(t *testing.T) {
+	fsys := txtarSite(t, "fellside")
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, fsys, out, testNow)
+	first := readKeys(out)
+	var other, edited int
+	for name := range first {
+		switch {
+		case strings.HasPrefix(name, "providers/breath-choir/"):
+			other++
+		case strings.HasPrefix(name, "providers/quiet-brush/"):
+			edited++
+		}
+	}
+	if other < 3 || edited < 2 { // profile, handout and calendar; profile and handout
+		t.Fatalf("the first build keyed %d files of breath-choir and %d of quiet-brush:\n%s", other, edited, keysText(first))
+	}
+	replaceIn(fsys, "content/providers/quiet-brush/index.md", "low mood.", "low mood and anxiety.")
+	res := buildInto(t, fsys, out, testNow)
+	p := planOf(t, fsys)
+	var want int
+	for name := range p.keys {
+		if !strings.Contains(name, "quiet-brush") && first[name].key == p.keys[name] {
+			want++
+		}
+	}
+	if res.Reused != want || want < other {
+		t.Errorf("kept %d files unmade, want the %d keyed files not made from quiet-brush", res.Reused, want)
+	}
+}
+
+// TestRebuildRestoresFileChangedByHand: a keyed file changed in the output
+// since the build noted it is made again and put right, though its key is
+// unchanged; so is one whose keys line was tampered with.
+func TestRebuildRestoresFileChangedByHand(t *testing.T) {
+	fsys := txtarSite(t, "fellside")
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, fsys, out, testNow)
+	profile := filepath.Join(out, "providers", "breath-choir", "index.html")
+	if err := os.WriteFile(profile, []byte("changed by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	handout := filepath.Join(out, "providers", "breath-choir", "handout", "index.html")
+	if err := os.WriteFile(handout, []byte("a different handout"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Lstat(handout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := readKeys(out)
+	r := records["providers/breath-choir/handout/index.html"]
+	r.size, r.mtime = info.Size(), info.ModTime().UnixNano() // the keys now vouch for the wrong bytes
+	r.key[0]++                                               // but under another key
+	records["providers/breath-choir/handout/index.html"] = r
+	if err := os.WriteFile(filepath.Join(out, keysName), keysText(records), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := buildInto(t, fsys, out, testNow)
+	if res.Written != 2 {
+		t.Errorf("wrote %d files, want the 2 changed by hand", res.Written)
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	buildInto(t, fsys, clean, testNow)
+	diffTrees(t, clean, out)
+}
+
+// TestKeysFileLines reads back what keysText writes, and leaves out lines
+// that are not a key, size, time and a path inside the output.
+func TestKeysFileLines(t *testing.T) {
+	var k outputKey
+	k[0], k[31] = 0xab, 0x01
+	records := map[string]keyRecord{"a/index.html": {k, 12, time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC).UnixNano()}}
+	dir := t.TempDir()
+	writeKeys(dir, records)
+	got := readKeys(dir)
+	if len(got) != 1 || got["a/index.html"] != records["a/index.html"] {
+		t.Errorf("read back %v, want %v", got, records)
+	}
+	for _, line := range []string{"", "ab 1 2", "zz 1 2 a", strings.Repeat("0", 64) + " x 2 a",
+		strings.Repeat("0", 64) + " 1 2 ../a", strings.Repeat("0", 64) + " 1 2 /a", strings.Repeat("0", 62) + " 1 2 a"} {
+		if name, _, ok := parseKeyLine(line); ok {
+			t.Errorf("parseKeyLine(%q) read %q", line, name)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, keysName), []byte("not keys\n"+strings.Repeat("0", 64)+" 1 2 a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := readKeys(dir); got != nil {
+		t.Errorf("read %v from a file without the heading", got)
+	}
+}
+
+// FuzzKeyLine: no line of a keys file makes parseKeyLine panic or accept
+// a path outside the output.
+func FuzzKeyLine(f *testing.F) {
+	f.Add(strings.Repeat("ab", 32) + " 10 1700000000000000000 providers/a/index.html")
+	f.Add("x y z ../../etc/passwd")
+	f.Fuzz(func(t *testing.T, line string) {
+		name, _, ok := parseKeyLine(line)
+		if ok && (strings.HasPrefix(name, "/") || strings.Contains("/"+name+"/", "/../")) {
+			t.Errorf("accepted %q", name)
+		}
+	})
+}
