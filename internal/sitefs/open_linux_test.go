@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -44,4 +45,37 @@ func TestOpenFileFollowsNoLinkOnTheWay(t *testing.T) {
 		t.Fatalf("a site reached through a link: %v", err)
 	}
 	f.Close()
+}
+
+// TestOpenQuick: the quick open takes regular files and folders reached
+// without a link, and leaves anything else (a link on the way or at the
+// end, a FIFO, a missing file) to the step-by-step checks.
+func TestOpenQuick(t *testing.T) {
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content", "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "content", "real", "a.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(site, "content", "real"), filepath.Join(site, "content", "link")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real/a.md", filepath.Join(site, "content", "last")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(site, "content", "pipe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"content/real/a.md": true, "content/real": true, ".": true,
+		"content/link/a.md": false, "content/link": false, "content/last": false, "content/pipe": false, "content/none": false} {
+		f, ok := openQuick(site, name)
+		if ok {
+			f.Close()
+		}
+		if ok != want {
+			t.Errorf("openQuick(%s) = %v, want %v", name, ok, want)
+		}
+	}
 }

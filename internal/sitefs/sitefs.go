@@ -23,6 +23,9 @@ var ErrSymlink = errors.New("a symbolic link is never followed")
 // is neither a regular file nor a folder.
 var ErrNotRegular = errors.New("not a regular file or folder")
 
+// errNoOpenat2 is returned by openBeneath where the kernel has no openat2.
+var errNoOpenat2 = errors.New("openat2 not available")
+
 // FS is a read-only view of the folder Dir. It implements fs.FS,
 // fs.StatFS, fs.ReadDirFS, fs.ReadFileFS and fs.ReadLinkFS (Lstat only).
 type FS struct {
@@ -115,10 +118,17 @@ func (f FS) Stat(name string) (fs.FileInfo, error) {
 }
 
 // Open opens a regular file or a folder. The kind is checked with Lstat
-// before opening, and again on the open file. The path is opened without
+// before opening, and again on the open file. Where openat2 can open it
+// in one step (openQuick), that is all; otherwise, or when anything is
+// wrong, every folder on the way is checked first, so the error names it. The path is opened without
 // following a link in any part of it (see openFile; O_NONBLOCK, so that a
 // FIFO put in its place in between cannot block).
 func (f FS) Open(name string) (fs.File, error) {
+	if fs.ValidPath(name) {
+		if file, ok := openQuick(f.Dir, name); ok {
+			return file, nil
+		}
+	}
 	info, err := f.Stat(name)
 	if err != nil {
 		return nil, err
