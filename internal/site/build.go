@@ -84,7 +84,7 @@ func (o *Options) ctx() context.Context {
 func load(opts Options) (*Site, *diag.List) {
 	now := opts.now()
 	rec := newInputs()
-	cs, probs := content.Load(newCancelFS(opts.ctx(), recordFS{opts.Site, rec}), content.Options{Now: now})
+	cs, probs := content.Load(newCancelFS(opts.ctx(), recordFS{opts.Site, rec, ""}), content.Options{Now: now})
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}
@@ -168,9 +168,7 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	}
 	table, owners, pages := s.outputs(ts)
 	p := newPlan()
-	if layouts, err := layer(opts, "layouts"); err == nil {
-		p.keys = outputKeys(s, owners, layouts, static)
-	}
+	p.keys = outputKeys(s, owners, static)
 	for _, name := range slices.Sorted(maps.Keys(table)) {
 		if err := p.add(name, table[name]); err != nil {
 			return nil, 0, err
@@ -198,6 +196,9 @@ func prepare(s *Site, opts Options, ls layoutSet) (templates, layoutSet, fs.FS, 
 		layouts, err := layer(opts, "layouts")
 		if err != nil {
 			return nil, nil, nil, err
+		}
+		if s.inputs != nil { // a build's: the layouts are inputs of every page (see outputKeys)
+			layouts = recordFS{layouts, s.inputs, layoutsPrefix}
 		}
 		if ls, err = parseLayouts(layouts); err != nil {
 			return nil, nil, nil, err

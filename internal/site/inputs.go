@@ -115,10 +115,12 @@ func writeRecord(h hash.Hash, name string, digests []string) {
 	}
 }
 
-// recordFS is a site folder whose openings are recorded in rec.
+// recordFS is a folder whose openings are recorded in rec, each path with
+// prefix before it (the layouts are recorded as "layouts:" + path).
 type recordFS struct {
 	fs.FS
-	rec *inputs
+	rec    *inputs
+	prefix string
 }
 
 // Open opens name and records the opening (or, when it cannot be opened,
@@ -130,12 +132,40 @@ func (r recordFS) Open(name string) (fs.File, error) {
 		if !errors.Is(err, fs.ErrNotExist) {
 			why = "unreadable"
 		}
-		r.rec.add(name, opening{why: why})
+		r.rec.add(r.prefix+name, opening{why: why})
 		return nil, err
 	}
 	rf := &recordedFile{File: f, name: name, sum: sha256.New()}
-	r.rec.add(name, opening{file: rf})
+	r.rec.add(r.prefix+name, opening{file: rf})
 	return rf, nil
+}
+
+// ReadDir lists a folder as fsys does (an overlay of layouts merges its
+// two layers), recording the listing.
+func (r recordFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(r.FS, name)
+	h := sha256.New()
+	for _, e := range entries {
+		io.WriteString(h, "d"+e.Type().String()+strconv.Itoa(len(e.Name()))+":"+e.Name()+"\n")
+	}
+	if err != nil {
+		io.WriteString(h, "unreadable")
+	}
+	r.rec.add(r.prefix+name+"/", opening{why: string(h.Sum(nil))})
+	return entries, err
+}
+
+// ReadFile reads a file as fsys does (an overlay of layouts reads the
+// site's layer first), recording what it read.
+func (r recordFS) ReadFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(r.FS, name)
+	sum := sha256.Sum256(data)
+	why := string(sum[:])
+	if err != nil {
+		why = "unreadable"
+	}
+	r.rec.add(r.prefix+name, opening{why: why})
+	return data, err
 }
 
 // recordedFile sums what is read from it, listed in it and stated of it.

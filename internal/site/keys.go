@@ -20,6 +20,11 @@ type outputKey [sha256.Size]byte
 // keyVersion changes whenever what goes into a key changes.
 const keyVersion = "artsmap output keys 1\n"
 
+// layoutsPrefix marks the layouts among the inputs: they are not read
+// from the site folder's root but from the built-in layouts with the
+// site's own over them.
+const layoutsPrefix = "layouts:"
+
 // providerFolders is where the provider folders are, each the input of
 // the files its profile alone is made into.
 const providerFolders = "content/providers"
@@ -30,8 +35,8 @@ const providerFolders = "content/providers"
 // (siteInputs), the provider folder's files and the file's path. Other
 // files get no key and are made by every build. It returns nil when the
 // load was not recorded or the program itself cannot be identified.
-func outputKeys(s *Site, owners map[string]*Provider, layouts, static fs.FS) map[string]outputKey {
-	site, ok := siteInputs(s, layouts, static)
+func outputKeys(s *Site, owners map[string]*Provider, static fs.FS) map[string]outputKey {
+	site, ok := siteInputs(s, static)
 	if !ok {
 		return nil
 	}
@@ -53,11 +58,12 @@ func outputKeys(s *Site, owners map[string]*Provider, layouts, static fs.FS) map
 
 // siteInputs sums what every owned file may show besides its provider's
 // folder: everything else the load read (site.toml, areas, events, fact
-// sheets, evidence, other content), the layouts and static files, the
-// build's date, and the program that builds (its build settings, path,
-// size and time). The list of provider folders is left out: adding or
-// removing a provider changes no other provider's files.
-func siteInputs(s *Site, layouts, static fs.FS) (outputKey, bool) {
+// sheets, evidence, other content) and the layouts read when they were
+// parsed (see prepare), the static files, the build's date, and the
+// program that builds (its build settings, path, size and time). The list
+// of provider folders is left out: adding or removing a provider changes
+// no other provider's files.
+func siteInputs(s *Site, static fs.FS) (outputKey, bool) {
 	if s.inputs == nil {
 		return outputKey{}, false
 	}
@@ -72,10 +78,8 @@ func siteInputs(s *Site, layouts, static fs.FS) (outputKey, bool) {
 		return !inFolder && name != providerFolders
 	})
 	h.Write(content[:])
-	for _, fsys := range []fs.FS{layouts, static} {
-		if err := writeTree(h, fsys); err != nil {
-			return outputKey{}, false
-		}
+	if err := writeTree(h, static); err != nil {
+		return outputKey{}, false
 	}
 	return outputKey(h.Sum(nil)), true
 }
