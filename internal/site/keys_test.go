@@ -1,11 +1,15 @@
 package site
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"artsmap/internal/synth"
 )
 
 // TestKeysSpareUnchangedProfiles: after one profile is edited, the rebuild
@@ -115,4 +119,79 @@ func FuzzKeyLine(f *testing.F) {
 			t.Errorf("accepted %q", name)
 		}
 	})
+}
+
+// TestKeysOnRealSites: on the Gloucestershire content (events, evidence,
+// areas and postcodes naming providers) and on a 60-provider synthetic
+// site, edits of one provider's fields that other pages show (its name,
+// districts, conditions, contact, venues) are rebuilt in place with the
+// other providers' files kept, and the result is what a clean build
+// writes, under diff -r.
+func TestKeysOnRealSites(t *testing.T) {
+	sites := map[string]fstest.MapFS{"content": copyContent(t), "synthetic": synth.Site(60, 3)}
+	edits := map[string][]func(fstest.MapFS){
+		"content": {
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/artlift/index.md", `name = "Artlift"`, `name = "Artlift Gloucestershire"`)
+			},
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/artlift/index.md", `districts = ["gloucester", `, `districts = [`)
+			},
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/artlift/index.md", `publish_contact = true`, `publish_contact = false`)
+			},
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/artlift/locations.geojson", "[-2.2465, 51.8618]", "[-2.2401, 51.8650]")
+			},
+		},
+		"synthetic": {
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/provider-00007/index.md", `name = "`, `name = "Renamed `)
+			},
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/provider-00011/locations.geojson", `"name": "Hall`, `"name": "Renamed Hall`)
+			},
+			func(fsys fstest.MapFS) {
+				for name := range fsys {
+					if strings.HasPrefix(name, "content/providers/provider-00013/") {
+						delete(fsys, name)
+					}
+				}
+			},
+		},
+	}
+	for name, fsys := range sites {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			buildInto(t, fsys, out, testNow)
+			for i, edit := range edits[name] {
+				edit(fsys)
+				res := buildInto(t, fsys, out, testNow)
+				clean := filepath.Join(t.TempDir(), "clean")
+				buildInto(t, fsys, clean, testNow)
+				diffTrees(t, clean, out)
+				if res.Reused == 0 || res.Written == 0 {
+					t.Errorf("edit %d: wrote %d files and kept %d unmade; want some of each", i, res.Written, res.Reused)
+				}
+			}
+		})
+	}
+}
+
+// copyContent copies the repository's content/ into a site of its own.
+func copyContent(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("../.."), "content", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("../..", filepath.FromSlash(name)))
+		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }
