@@ -62,7 +62,11 @@ func (m *Main) runBuild(ctx context.Context, args []string) int {
 	if err != nil {
 		return m.fail(err)
 	}
-	fmt.Fprintf(m.Stdout, "built %d pages (%d files; %d written, %d removed) into %s\n", res.Pages, res.Files, res.Written, res.Removed, diag.ShowPath(opts.Out))
+	kept := ""
+	if res.Reused > 0 {
+		kept = fmt.Sprintf("; %d kept, as their inputs did not change", res.Reused)
+	}
+	fmt.Fprintf(m.Stdout, "built %d pages (%d files; %d written, %d removed%s) into %s\n", res.Pages, res.Files, res.Written, res.Removed, kept, diag.ShowPath(opts.Out))
 	return exitOK
 }
 
