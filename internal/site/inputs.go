@@ -32,10 +32,19 @@ type opening struct {
 
 func newInputs() *inputs { return &inputs{seen: map[string][]opening{}} }
 
-// add notes one opening of name.
-func (in *inputs) add(name string, o opening) {
+// add notes one opening of name and returns its place among them.
+func (in *inputs) add(name string, o opening) int {
 	in.mu.Lock()
+	defer in.mu.Unlock()
 	in.seen[name] = append(in.seen[name], o)
+	return len(in.seen[name]) - 1
+}
+
+// closed replaces the i-th opening of name, a file now closed, by its
+// digest, so that the file and its hash are not kept.
+func (in *inputs) closed(name string, i int, digest string) {
+	in.mu.Lock()
+	in.seen[name][i] = opening{why: digest}
 	in.mu.Unlock()
 }
 
@@ -48,9 +57,7 @@ func (in *inputs) digests(name string) []string {
 			out = append(out, o.why)
 			continue
 		}
-		o.file.mu.Lock()
-		out = append(out, string(o.file.sum.Sum(nil)))
-		o.file.mu.Unlock()
+		out = append(out, o.file.current())
 	}
 	slices.Sort(out)
 	return out
@@ -135,8 +142,8 @@ func (r recordFS) Open(name string) (fs.File, error) {
 		r.rec.add(r.prefix+name, opening{why: why})
 		return nil, err
 	}
-	rf := &recordedFile{File: f, name: name, sum: sha256.New()}
-	r.rec.add(r.prefix+name, opening{file: rf})
+	rf := &recordedFile{File: f, name: name, sum: sha256.New(), rec: r.rec, key: r.prefix + name}
+	rf.i = r.rec.add(rf.key, opening{file: rf})
 	return rf, nil
 }
 
@@ -171,24 +178,57 @@ func (r recordFS) ReadFile(name string) ([]byte, error) {
 // recordedFile sums what is read from it, listed in it and stated of it.
 type recordedFile struct {
 	fs.File
-	name string
-	mu   sync.Mutex
-	sum  hash.Hash
+	name   string
+	mu     sync.Mutex
+	sum    hash.Hash // nil once closed
+	digest string    // once closed
+	rec    *inputs
+	key    string // the name it is recorded under
+	i      int    // its place among the openings of key
+}
+
+// Close closes the file and records its digest in place of it.
+func (f *recordedFile) Close() error {
+	f.mu.Lock()
+	sum := f.sum
+	if sum != nil {
+		f.digest, f.sum = string(sum.Sum(nil)), nil
+	}
+	f.mu.Unlock()
+	if sum != nil {
+		f.rec.closed(f.key, f.i, f.digest)
+	}
+	return f.File.Close()
+}
+
+// current is the digest of what was read so far.
+func (f *recordedFile) current() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.sum == nil {
+		return f.digest
+	}
+	return string(f.sum.Sum(nil))
 }
 
 func (f *recordedFile) note(parts ...string) {
 	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.sum == nil {
+		return // read after closing: the read fails
+	}
 	for _, p := range parts {
 		io.WriteString(f.sum, p)
 	}
-	f.mu.Unlock()
 }
 
 func (f *recordedFile) Read(b []byte) (int, error) {
 	n, err := f.File.Read(b)
-	f.note("r" + strconv.Itoa(n) + ":")
 	f.mu.Lock()
-	f.sum.Write(b[:n])
+	if f.sum != nil { // else read after closing: the read fails
+		io.WriteString(f.sum, "r"+strconv.Itoa(n)+":")
+		f.sum.Write(b[:n])
+	}
 	f.mu.Unlock()
 	return n, err
 }
