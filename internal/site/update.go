@@ -89,12 +89,11 @@ func (p *plan) keptByKey(out string, prev *listing) map[string]keyRecord {
 	if p.keys == nil {
 		return nil
 	}
-	kept := map[string]keyRecord{}
-	for name, r := range readKeys(out) {
-		if k, ok := p.keys[name]; ok && k == r.key && prev.paths[name] && r.unchanged(out, name) {
-			kept[name] = r
-		}
-	}
+	kept := readKeys(out)
+	maps.DeleteFunc(kept, func(name string, r keyRecord) bool {
+		k, ok := p.keys[name]
+		return !ok || k != r.key || !prev.paths[name] || !r.unchanged(out, name)
+	})
 	return kept
 }
 
