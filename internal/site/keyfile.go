@@ -39,14 +39,8 @@ type keyRecord struct {
 // file, is too large, or is not one a build wrote. Lines it cannot read
 // are left out.
 func readKeys(out string) map[string]keyRecord {
-	name := filepath.Join(out, keysName)
-	info, err := os.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxMarker {
-		return nil
-	}
-	data, err := os.ReadFile(name)
-	rest, ok := strings.CutPrefix(string(data), keysHeading)
-	if err != nil || !ok {
+	rest, ok := readHeaded(filepath.Join(out, keysName), keysHeading)
+	if !ok {
 		return nil
 	}
 	records := map[string]keyRecord{}

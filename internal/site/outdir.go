@@ -68,14 +68,8 @@ func markerList(heading string, paths []string) []byte {
 // readMarker reads dir's marker: nil when it is missing, is not a regular
 // file, is too large, or is not a build's.
 func readMarker(dir string) *listing {
-	name := filepath.Join(dir, MarkerName)
-	info, err := os.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxMarker {
-		return nil
-	}
-	data, err := os.ReadFile(name)
-	rest, ok := strings.CutPrefix(string(data), markerText)
-	if err != nil || !ok {
+	rest, ok := readHeaded(filepath.Join(dir, MarkerName), markerText)
+	if !ok {
 		return nil
 	}
 	l := &listing{paths: map[string]bool{}}
@@ -95,6 +89,19 @@ func readMarker(dir string) *listing {
 		}
 	}
 	return l
+}
+
+// readHeaded reads the file name, when it is a regular file (not a link)
+// of at most maxMarker bytes that begins with heading, and returns what
+// follows the heading.
+func readHeaded(name, heading string) (string, bool) {
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxMarker {
+		return "", false
+	}
+	data, err := os.ReadFile(name)
+	rest, ok := strings.CutPrefix(string(data), heading)
+	return rest, err == nil && ok
 }
 
 // topNames lists the distinct top-level names of slash paths, sorted.
