@@ -35,6 +35,10 @@ type File struct {
 	// the lists and every other file: a rebuild may keep an owned file
 	// whose profile did not change.
 	Owner string
+	// Skip, when not nil, is called instead of Encode by a build that
+	// keeps the file without making it, so that a lazy export is dropped
+	// once every file is made or kept (see LazyFiles).
+	Skip func()
 }
 
 // Files lays the export out below dir: index.json, the error document

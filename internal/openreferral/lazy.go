@@ -18,7 +18,7 @@ func LazyFiles(dir func() Directory, root string, pageSize int) []File {
 	l := &lazy{dir: dir, root: root, size: pageSize}
 	out := make([]File, len(planned))
 	for i, f := range planned {
-		out[i] = File{Path: f.Path, Owner: f.Owner, Encode: func() ([]byte, error) { return l.encode(i, f.Path) }}
+		out[i] = File{Path: f.Path, Owner: f.Owner, Encode: func() ([]byte, error) { return l.encode(i, f.Path) }, Skip: l.skip}
 	}
 	l.total = len(out)
 	return out
@@ -41,12 +41,25 @@ func (l *lazy) encode(i int, path string) ([]byte, error) {
 		l.files = Map(l.dir()).Files(l.root, l.size)
 	}
 	files := l.files
-	if l.made++; l.made >= l.total {
-		l.files, l.made = nil, 0
-	}
+	l.count()
 	l.mu.Unlock()
 	if i >= len(files) || files[i].Path != path {
 		return nil, fmt.Errorf("the Open Referral export changed while it was written (%s)", path)
 	}
 	return files[i].Encode()
+}
+
+// count counts one file made or kept, dropping the export after the last.
+// l.mu is held.
+func (l *lazy) count() {
+	if l.made++; l.made >= l.total {
+		l.files, l.made = nil, 0
+	}
+}
+
+// skip counts a file a build keeps without asking for it.
+func (l *lazy) skip() {
+	l.mu.Lock()
+	l.count()
+	l.mu.Unlock()
 }

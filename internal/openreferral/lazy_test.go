@@ -35,3 +35,26 @@ func TestLazyFiles(t *testing.T) {
 		t.Errorf("a file asked for after the pass: %v, %d mappings, want 3 (the export was let go)", err, calls)
 	}
 }
+
+// TestLazyFilesSkipped: files a build keeps without asking for them count
+// as made, so the export is let go once the others are made.
+func TestLazyFilesSkipped(t *testing.T) {
+	var d Directory
+	for i := range 5 {
+		d.Providers = append(d.Providers, Provider{Slug: "p" + strconv.Itoa(i), Name: "P", Summary: "S"})
+	}
+	calls := 0
+	files := LazyFiles(func() Directory { calls++; return d }, Dir, 3)
+	for i, f := range files {
+		if f.Owner != "" && i%2 == 0 {
+			f.Skip()
+			continue
+		}
+		if _, err := f.Encode(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := files[0].Encode(); err != nil || calls != 3 {
+		t.Errorf("a file asked for after a pass with skipped files: %v, %d mappings, want 3 (the export was let go)", err, calls)
+	}
+}

@@ -166,11 +166,11 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	table, owners, pages := s.outputs(ts)
+	set := s.outputs(ts)
 	p := newPlan()
-	p.keys = outputKeys(s, owners, static)
-	for _, name := range slices.Sorted(maps.Keys(table)) {
-		if err := p.add(name, table[name]); err != nil {
+	p.keys, p.onSkip = outputKeys(s, set.owners, static), set.onSkip
+	for _, name := range slices.Sorted(maps.Keys(set.files)) {
+		if err := p.add(name, set.files[name]); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -178,7 +178,7 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	if err := planAssets(p, s, opts, static); err != nil {
 		return nil, 0, err
 	}
-	return p, pages, nil
+	return p, set.pages, nil
 }
 
 // slowOutputs are the files that take longest to make on a large site,
@@ -226,11 +226,19 @@ func prepare(s *Site, opts Options, ls layoutSet) (templates, layoutSet, fs.FS, 
 // output makes one published file when asked.
 type output func() ([]byte, error)
 
-// outputs lists every file made from the model (not static or bundle
-// files), by output path, and counts the HTML pages among them. owners
-// are the files made from one provider alone (see outputKeys).
-func (s *Site) outputs(ts templates) (table map[string]output, owners map[string]*Provider, n int) {
-	table, owners = map[string]output{}, map[string]*Provider{}
+// outputSet is every file made from the model (not static or bundle
+// files), by output path.
+type outputSet struct {
+	files  map[string]output
+	owners map[string]*Provider // the files made from one provider alone (see outputKeys)
+	onSkip map[string]func()    // called when a build keeps the file without making it
+	pages  int                  // how many of the files are HTML pages
+}
+
+// outputs lists every file made from the model.
+func (s *Site) outputs(ts templates) outputSet {
+	table, owners := map[string]output{}, map[string]*Provider{}
+	onSkip := map[string]func(){}
 	pages := s.pages()
 	for _, p := range pages {
 		table[pageFile(p.Path)] = func() ([]byte, error) { return ts.execute(p) }
@@ -260,7 +268,7 @@ func (s *Site) outputs(ts templates) (table map[string]output, owners map[string
 	for _, f := range orFiles {
 		table[f.Path] = f.Encode
 		if o := bySlug[f.Owner]; o != nil {
-			owners[f.Path] = o
+			owners[f.Path], onSkip[f.Path] = o, f.Skip
 		}
 	}
 	table[RedirectsFile] = bytesOf(func() []byte { return openreferral.Redirects(orFiles) })
@@ -290,7 +298,7 @@ func (s *Site) outputs(ts templates) (table map[string]output, owners map[string
 		table[trim(cms.ConfigPath)] = s.editor.Marshal
 		table[trim(cms.LabelsPath)] = s.editorLabels
 	}
-	return table, owners, len(pages)
+	return outputSet{files: table, owners: owners, onSkip: onSkip, pages: len(pages)}
 }
 
 func trim(p string) string { return strings.TrimPrefix(p, "/") }

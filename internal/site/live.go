@@ -97,7 +97,7 @@ func (l *Live) snapshot(s *Site, ls layoutSet) (*snapshot, layoutSet, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	table, _, _ := s.outputs(ts)
+	table := s.outputs(ts).files
 	return &snapshot{site: s, table: table, static: static, bundles: s.bundleFiles(), ts: ts, files: map[string][]byte{}}, ls, nil
 }
 

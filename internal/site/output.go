@@ -31,7 +31,8 @@ type plan struct {
 	// keys fingerprint the inputs of the files made from one provider
 	// alone (see outputKeys); nil when the build could not key them.
 	keys   map[string]outputKey
-	reused int // files a rebuild kept without making them (set by update)
+	onSkip map[string]func() // told when a rebuild keeps the file without making it
+	reused int               // files a rebuild kept without making them (set by update)
 }
 
 func newPlan() *plan { return &plan{files: map[string]output{}} }
@@ -186,6 +187,9 @@ func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate, skip f
 			return err
 		}
 		if skip != nil && skip(names[i]) {
+			if told := p.onSkip[names[i]]; told != nil {
+				told()
+			}
 			return nil
 		}
 		data, err := p.files[names[i]]()
