@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"artsmap/internal/registry"
@@ -122,9 +123,34 @@ func cmpErr(a, b error) error {
 	return b
 }
 
-// templates holds one template set per page layout, ready to execute: a
-// copy of the parsed layouts with a card cache of its own.
-type templates map[string]*template.Template
+// templates holds one layout per page layout, ready to execute.
+type templates map[string]*layout
+
+// layout is a layout's template set, a copy of the parsed layouts with a
+// card cache of its own, and the size of the last file it made. A file's
+// buffer starts a little larger than that, instead of doubling its way up
+// from nothing: at 50,000 providers the doubling was 3.6 GB of the 24 GB
+// a build allocated, and the collector's work grows with what is
+// allocated.
+type layout struct {
+	*template.Template
+	last atomic.Int64
+}
+
+// buffer is an empty buffer for the layout's next file.
+func (l *layout) buffer() *bytes.Buffer {
+	var b bytes.Buffer
+	if n := l.last.Load(); n > 0 {
+		b.Grow(int(n + n/8))
+	}
+	return &b
+}
+
+// made notes the size of a file the layout made.
+func (l *layout) made(b *bytes.Buffer) []byte {
+	l.last.Store(int64(b.Len()))
+	return b.Bytes()
+}
 
 // layoutSet is the parsed layouts: one template set per page layout, never
 // executed, only copied by bind. Parsing happens once for a build, and in
@@ -210,7 +236,7 @@ func (ls layoutSet) bind() (templates, error) {
 			return nil, err
 		}
 		c := &cards{t: t, m: map[*Provider]*card{}}
-		out[name] = t.Funcs(template.FuncMap{"card": c.render})
+		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render})}
 	}
 	return out, nil
 }
@@ -225,11 +251,11 @@ func (ts templates) execute(p *Page) ([]byte, error) {
 	if strings.HasPrefix(p.Layout, "embed-") {
 		root = "embed-base" // no site header, navigation or footer
 	}
-	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, root, p); err != nil {
+	b := t.buffer()
+	if err := t.ExecuteTemplate(b, root, p); err != nil {
 		return nil, &layoutError{file: "layouts/" + p.Layout + ".html", page: p.Path, err: err}
 	}
-	return b.Bytes(), nil
+	return t.made(b), nil
 }
 
 // executePart renders the template name of a layout's set on its own, for
