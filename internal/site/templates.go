@@ -9,7 +9,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -230,12 +229,13 @@ func parseInto(t *template.Template, fsys fs.FS, file string, errs *[]error) err
 // parsed layouts serve every snapshot of a live site.
 func (ls layoutSet) bind() (templates, error) {
 	out := templates{}
+	texts := &cardTexts{m: map[*Provider]string{}}
 	for name, parsed := range ls {
 		t, err := parsed.Clone()
 		if err != nil {
 			return nil, err
 		}
-		c := &cards{t: t, m: map[*Provider]*card{}}
+		c := &cards{t: t, m: map[*Provider]*card{}, texts: texts}
 		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render})}
 	}
 	return out, nil
@@ -270,39 +270,6 @@ func (ts templates) executePart(layout, name, path string, data any) ([]byte, er
 		return nil, &layoutError{file: "layouts/" + layout + ".html", page: path, err: err}
 	}
 	return b.Bytes(), nil
-}
-
-// cards renders each provider's card ("provider-card") once for a layout
-// and remembers it, because a provider is listed on the directory and on
-// several browse pages. Templates call it as {{card .}}.
-type cards struct {
-	t  *template.Template
-	mu sync.Mutex
-	m  map[*Provider]*card
-}
-
-type card struct {
-	once sync.Once
-	html template.HTML
-	err  error
-}
-
-func (c *cards) render(p *Provider) (template.HTML, error) {
-	c.mu.Lock()
-	e := c.m[p]
-	if e == nil {
-		e = &card{}
-		c.m[p] = e
-	}
-	c.mu.Unlock()
-	e.once.Do(func() {
-		var b strings.Builder
-		e.err = c.t.ExecuteTemplate(&b, "provider-card", p)
-		// Kept for every page that lists the provider, so copied to its
-		// length: the builder's spare capacity would hold about as much again.
-		e.html = template.HTML(strings.Clone(b.String())) // rendered by html/template
-	})
-	return e.html, e.err
 }
 
 var funcs = template.FuncMap{
