@@ -1,7 +1,6 @@
 package openreferral
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 )
@@ -87,16 +86,13 @@ func listPage[T any](items []T, n, size, total int, flat func(T) T) Page[T] {
 
 func encoder(v any) func() ([]byte, error) { return func() ([]byte, error) { return encode(v) } }
 
-// encode writes v as JSON on one line, ending with a newline, as
-// json.Marshal would with the newline appended; the Encoder writes both
-// at once, so the document is not copied a second time to add it (a
-// large export is most of a build's bytes).
+// encode writes v as JSON on one line, ending with a newline.
 func encode(v any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := json.NewEncoder(&b).Encode(v); err != nil {
+	b, err := json.Marshal(v)
+	if err != nil {
 		return nil, fmt.Errorf("encoding an Open Referral document: %w", err)
 	}
-	return b.Bytes(), nil
+	return append(b, '\n'), nil
 }
 
 func (o Organization) id() string      { return o.ID }

@@ -2,7 +2,6 @@ package openreferral
 
 import (
 	"encoding/json"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,32 +125,5 @@ func TestEachSameAsProviders(t *testing.T) {
 		if string(got[path]) != string(data) {
 			t.Errorf("%s differs", path)
 		}
-	}
-}
-
-// TestEncodeOnce: a document is json.Marshal's bytes and a newline (HTML
-// characters escaped the same way), made without copying it again to add
-// the newline: at most 1.5 times its length allocated, where Marshal and
-// append took more than twice.
-func TestEncodeOnce(t *testing.T) {
-	page := Page[Service]{}
-	for i := range 2000 {
-		page.Contents = append(page.Contents, Service{ID: strconv.Itoa(i), Name: "Singing <for> breathing & more", Status: "active"})
-	}
-	want, err := json.Marshal(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := encode(page)
-	if err != nil || string(got) != string(want)+"\n" {
-		t.Fatalf("encode differs from json.Marshal and a newline: %v", err)
-	}
-	encode(page) // the encoder's buffer pool is warm
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	got, _ = encode(page)
-	runtime.ReadMemStats(&after)
-	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(len(got))*3/2 {
-		t.Errorf("encoding a %d-byte document allocated %d bytes, want at most 1.5 times its length", len(got), n)
 	}
 }
