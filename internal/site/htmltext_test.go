@@ -60,9 +60,9 @@ func TestGlossaryTooltipText(t *testing.T) {
 	}
 }
 
-// TestHTMLTextOfNothing: no text allocates nothing (no tokenizer), since
-// the export asks for the joining text of every programme, most of which
-// have none.
+// TestHTMLTextOfNothing: no HTML allocates nothing (no tokenizer), since
+// the export asks for the joining text of every programme, and many say
+// nothing about joining.
 func TestHTMLTextOfNothing(t *testing.T) {
 	if n := testing.AllocsPerRun(10, func() { _ = htmlText("") }); n != 0 || htmlText("") != "" {
 		t.Errorf("htmlText of nothing: %v allocations, want none", n)
