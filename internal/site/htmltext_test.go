@@ -59,3 +59,12 @@ func TestGlossaryTooltipText(t *testing.T) {
 		t.Fatal("no page shows the link worker's tooltip")
 	}
 }
+
+// TestHTMLTextOfNothing: no HTML allocates nothing (no tokenizer), since
+// the export asks for the joining text of every programme, and many say
+// nothing about joining.
+func TestHTMLTextOfNothing(t *testing.T) {
+	if n := testing.AllocsPerRun(10, func() { _ = htmlText("") }); n != 0 || htmlText("") != "" {
+		t.Errorf("htmlText of nothing: %v allocations, want none", n)
+	}
+}
