@@ -31,6 +31,8 @@ export class Results {
     this.list.append(...list.children); // shown until the first results replace them
     this.store = list;
     this.originals = new WeakMap();
+    /** @type {WeakMap<Element, Element[]>} each card's highlighted parts */
+    this.texts = new WeakMap();
     this.chunks = new Map();
     /** @type {((cards: HTMLElement[]) => void)[]} */
     this.onAdd = [];
@@ -85,14 +87,26 @@ export class Results {
   show(order, limit, terms, distances) {
     const next = order.slice(0, limit).map((d) => this.cards[d]).filter(Boolean);
     const keep = new Set(next);
-    this.store.append(...[...this.list.children].filter((li) => !keep.has(li)));
-    this.list.append(...next);
+    const gone = [...this.list.children].filter((li) => !keep.has(li));
+    if (gone.length) this.store.append(...gone);
+    // Cards already in their place stay there: a moved card costs the page
+    // its style and layout again, so only those out of place move.
+    let at = this.list.firstElementChild;
+    for (const li of next) {
+      if (li === at) at = at.nextElementSibling;
+      else this.list.insertBefore(li, at);
+    }
     order.slice(0, limit).forEach((d, i) => this.decorate(next[i], terms, distances?.get(d)));
   }
 
   decorate(li, terms, km) {
     if (!li) return;
-    for (const el of li.querySelectorAll('.card-title a, .card-summary, .facts dd')) highlight(el, terms, this.originals);
+    let texts = this.texts.get(li);
+    if (!texts) {
+      texts = [...li.querySelectorAll('.card-title a, .card-summary, .facts dd')];
+      this.texts.set(li, texts);
+    }
+    for (const el of texts) highlight(el, terms, this.originals);
     let out = li.querySelector('.card-distance');
     if (km === undefined || !Number.isFinite(km)) {
       out?.remove();
@@ -103,7 +117,8 @@ export class Results {
       out.className = 'card-distance';
       li.querySelector('.card-meta')?.after(out);
     }
-    out.textContent = `${distanceText(km)} away`;
+    const text = `${distanceText(km)} away`;
+    if (out.textContent !== text) out.textContent = text;
   }
 }
 
