@@ -68,3 +68,40 @@ func TestKeystrokeTouchesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("with the search box emptied the list differs from the first one:\n%s\nwant\n%s", after, before)
 	}
 }
+
+// logFetches records every address the page fetches from now on, with the
+// query the page showed when it asked.
+const logFetches = `(() => {
+	window.fetched = [];
+	const plain = window.fetch;
+	window.fetch = (url, opts) => {
+		window.fetched.push({shown: document.getElementById('directory').dataset.shown, file: String(url).split('/').pop()});
+		return plain(url, opts);
+	};
+	return true;
+})()`
+
+// TestKeystrokeFetchesAhead: the word lists a typo of a word one letter
+// longer needs are requested as soon as the shorter word is shown, so the
+// next keystroke does not wait for them.
+func TestKeystrokeFetchesAhead(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/providers/")
+	tab.WaitFor(t, directoryReady)
+	Eval[bool](t, tab, logFetches)
+	searchFor(t, tab, "demensi")
+	Eval[bool](t, tab, `new Promise(r => setTimeout(() => r(true), 300))`)
+	from := Eval[int](t, tab, `window.fetched.length`)
+	if ahead := Eval[[]string](t, tab, `window.fetched.filter(f => f.shown === 'demensi' && f.file.startsWith('words-')).map(f => f.file)`); len(ahead) == 0 {
+		t.Error(`nothing was fetched ahead once "demensi" was shown`)
+	}
+	searchFor(t, tab, "demensia")
+	waited := Eval[[]string](t, tab, `window.fetched.slice(`+strconv.Itoa(from)+`).filter(f => f.shown !== 'demensia' && f.file.startsWith('words-')).map(f => f.file)`)
+	if len(waited) > 0 {
+		t.Errorf(`typing the "a" of "demensia" waited for word lists %v: they were not fetched ahead`, waited)
+	}
+	if got := Eval[[]string](t, tab, visibleSlugs); len(got) == 0 {
+		t.Error(`"demensia" found nothing`)
+	}
+}

@@ -124,6 +124,21 @@ export class SearchIndex {
     return Promise.all(tokens(q).map((w) => this.loadWord(w)));
   }
 
+  /**
+   * Starts fetching, without waiting for them, the word lists a typo of
+   * the last word of q would need with one more letter: what the next
+   * keystroke most likely needs is then on its way while the visitor types.
+   * Nothing is fetched after a space (the word is done) or for a one-letter word.
+   * @param {string} q
+   */
+  prefetch(q) {
+    const word = tokens(q.split(/\s+/).at(-1) ?? '').at(-1);
+    if (!word || this.everything) return;
+    for (const g of this.groupsFor(`${word}a`)) {
+      this.loadGroup(g).catch(() => {}); // the keystroke that needs it fetches it again and says so
+    }
+  }
+
   /** Whether every word of q can be matched now. */
   hasText(words) {
     return this.everything || words.every((w) => this.ready.has(w));

@@ -189,6 +189,7 @@ class View {
     performance.measure('directory-render', 'directory-render-start');
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.say(text), 700);
+    this.index.prefetch(words);
   }
 
   /** What the state needs of the index that is not loaded: a promise, or null. */
