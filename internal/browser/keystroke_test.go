@@ -91,13 +91,19 @@ const logFetches = `(() => {
 
 // TestKeystrokeFetchesAhead: the word lists a typo of a word one letter
 // longer needs are requested as soon as the shorter word is shown, so the
-// next keystroke does not wait for them.
+// next keystroke does not wait for them; none while that word would still
+// be too short for typos.
 func TestKeystrokeFetchesAhead(t *testing.T) {
 	base, _ := realSite(t)
 	tab := Start(t).NewTab(t)
 	tab.Go(t, base+"/providers/")
 	tab.WaitFor(t, directoryReady)
 	Eval[bool](t, tab, logFetches)
+	searchFor(t, tab, "de") // "dea" is still too short for typos: nothing to fetch ahead
+	Eval[bool](t, tab, `new Promise(r => setTimeout(() => r(true), 300))`)
+	if early := Eval[[]string](t, tab, `window.fetched.map(f => f.file).filter(f => f.startsWith('words-'))`); len(early) > 0 {
+		t.Errorf(`"de" fetched word lists %v, though no word of three letters is matched with a typo`, early)
+	}
 	searchFor(t, tab, "demensi")
 	Eval[bool](t, tab, `new Promise(r => setTimeout(() => r(true), 300))`)
 	from := Eval[int](t, tab, `window.fetched.length`)

@@ -128,12 +128,13 @@ export class SearchIndex {
    * Starts fetching, without waiting for them, the word lists a typo of
    * the last word of q would need with one more letter: what the next
    * keystroke most likely needs is then on its way while the visitor types.
-   * Nothing is fetched after a space (the word is done) or for a one-letter word.
+   * Nothing is fetched after a space (the word is done), nor while one more
+   * letter would still make a word too short for typos.
    * @param {string} q
    */
   prefetch(q) {
     const word = tokens(q.split(/\s+/).at(-1) ?? '').at(-1);
-    if (!word || this.everything) return;
+    if (!word || this.everything || allowedEdits(`${word}a`) === 0) return; // no typos that short
     for (const g of this.groupsFor(`${word}a`)) {
       this.loadGroup(g).catch(() => {}); // the keystroke that needs it fetches it again and says so
     }
