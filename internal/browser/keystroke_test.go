@@ -1,9 +1,13 @@
 package browser
 
 import (
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+
+	"artsmap/internal/synth"
 )
 
 // searchFor types q into the directory's search box as a visitor does, and
@@ -117,5 +121,54 @@ func TestKeystrokeFetchesAhead(t *testing.T) {
 	}
 	if got := Eval[[]string](t, tab, visibleSlugs); len(got) == 0 {
 		t.Error(`"demensia" found nothing`)
+	}
+}
+
+// TestPrefixChunksFetchedTogether: when a word's extensions run on into
+// the next chunk of words, both chunks are requested at once, not one after
+// the other (each wait is a round trip on the first results).
+func TestPrefixChunksFetchedTogether(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := synth.Write(dir, 260, 1); err != nil {
+		t.Fatal(err)
+	}
+	tab := Start(t).NewTab(t)
+	tab.Go(t, buildAndServe(t, dir)+"/providers/")
+	tab.WaitFor(t, directoryReady)
+	// A word whose chunk is c and which the first word of chunk c+1 starts with.
+	word := Eval[string](t, tab, `(async () => {
+		const { tokens } = await import('/js/directory/tokens.js');
+		const firsts = (await (await fetch('/providers/terms.json')).json()).chunks;
+		for (let c = 0; c + 1 < firsts.length; c++) {
+			for (let n = 2; n < firsts[c + 1].length; n++) {
+				const w = firsts[c + 1].slice(0, n);
+				if (firsts[c] <= w && /^[a-z]+$/.test(w) && tokens(w).join() === w) return w;
+			}
+		}
+		return '';
+	})()`)
+	if word == "" {
+		t.Fatal("no word of the synthetic site runs on into a second chunk of words")
+	}
+	Eval[bool](t, tab, `(() => {
+		window.chunkFetches = [];
+		const plain = window.fetch;
+		window.fetch = (url, opts) => {
+			const f = {file: String(url).split('/').pop(), start: performance.now(), end: 0};
+			if (f.file.startsWith('terms-')) window.chunkFetches.push(f);
+			return plain(url, opts).then((r) => { f.end = performance.now(); return r; });
+		};
+		return true;
+	})()`)
+	searchFor(t, tab, word)
+	got := Eval[[]string](t, tab, `window.chunkFetches.map(f => f.file + (window.chunkFetches.some(g => g !== f && g.start < f.end && f.start < g.end) ? ' together' : ' alone'))`)
+	if len(got) < 2 {
+		t.Fatalf("%q fetched the chunks %v, want its own and the next", word, got)
+	}
+	for _, f := range got {
+		if !strings.HasSuffix(f, " together") {
+			t.Errorf("%q: chunk fetches %v, want them at the same time", word, got)
+			break
+		}
 	}
 }

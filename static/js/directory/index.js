@@ -94,7 +94,11 @@ export class SearchIndex {
   /** Loads the chunk word is in and those its first MAX_PREFIX extensions are in. */
   async loadPrefix(word) {
     let c = this.chunkOf(word);
-    await this.loadChunk(c);
+    // The next chunk, when it starts with the word, is fetched at the same
+    // time: it is needed unless this one holds more than MAX_PREFIX of the
+    // word's extensions (then following() never reaches it).
+    const next = c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word) ? this.loadChunk(c + 1) : null;
+    await Promise.all([this.loadChunk(c), next]);
     while (c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word) && this.following(word).length <= MAX_PREFIX) {
       await this.loadChunk(++c);
     }
