@@ -96,8 +96,10 @@ export class SearchIndex {
     let c = this.chunkOf(word);
     // The next chunk, when it starts with the word, is fetched at the same
     // time: it is needed unless this one holds more than MAX_PREFIX of the
-    // word's extensions (then following() never reaches it).
-    const next = c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word) ? this.loadChunk(c + 1) : null;
+    // word's extensions (then following() never reaches it). Should it fail,
+    // the loop below asks again only if it is needed, and then says so.
+    const ahead = c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word);
+    const next = ahead ? this.loadChunk(c + 1).catch(() => {}) : null;
     await Promise.all([this.loadChunk(c), next]);
     while (c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word) && this.following(word).length <= MAX_PREFIX) {
       await this.loadChunk(++c);
