@@ -172,3 +172,80 @@ func TestPrefixChunksFetchedTogether(t *testing.T) {
 		}
 	}
 }
+
+// oldHighlight is the highlighting as it was before it remembered each
+// element's words and marks (static/js/directory/highlight.js at ddd0257),
+// the reference the faster one must agree with exactly.
+const oldHighlight = `
+const WORD = /[\p{L}\p{N}'’]+/gu;
+function oldHighlight(el, terms, originals, tokens) {
+  if (!originals.has(el)) {
+    if (terms.size === 0) return;
+    originals.set(el, el.cloneNode(true));
+  }
+  const fresh = originals.get(el).cloneNode(true);
+  if (terms.size) {
+    const walker = document.createTreeWalker(fresh, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    for (const node of nodes) {
+      const text = node.nodeValue || '';
+      const frag = document.createDocumentFragment();
+      let last = 0;
+      for (const m of text.matchAll(WORD)) {
+        const t = tokens(m[0])[0];
+        if (!t || !terms.has(t)) continue;
+        frag.append(text.slice(last, m.index));
+        const mark = document.createElement('mark');
+        mark.textContent = m[0];
+        frag.append(mark);
+        last = m.index + m[0].length;
+      }
+      if (last > 0) {
+        frag.append(text.slice(last));
+        node.replaceWith(frag);
+      }
+    }
+  }
+  el.replaceChildren(...fresh.childNodes);
+}`
+
+// TestHighlightUnchanged marks the text of every card on the real site,
+// and of text with accents, apostrophes and decomposed letters, through a
+// run of queries, and checks each step gives exactly the markup the
+// highlighting gave before it remembered words and marks.
+func TestHighlightUnchanged(t *testing.T) {
+	base, _ := realSite(t)
+	tab := Start(t).NewTab(t)
+	tab.Go(t, base+"/providers/")
+	tab.WaitFor(t, directoryReady)
+	bad := Eval[[]string](t, tab, `(async () => {
+		const { highlight } = await import('/js/directory/highlight.js');
+		const { tokens } = await import('/js/directory/tokens.js');
+		`+oldHighlight+`
+		const parts = [...document.querySelectorAll('#result-list .card-title a, #result-list .card-summary, #result-list .facts dd')];
+		for (const text of ['Café culture: cafe\u0301s and the <b>artists’</b> studio', "Dementia's friends, dementias and DEMENTIA", 'Singing—sing, sang, song; 2024 GL5 1HA']) {
+			const p = document.createElement('p');
+			p.innerHTML = text;
+			parts.push(p);
+		}
+		const queries = ['singing', 'sing', 'sang', 'song', '', 'dementia', 'dementias cafe', 'art artists studio', 'gl5 2024', 'music', '', 'singing dementia'];
+		const mine = new WeakMap();
+		const theirs = new WeakMap();
+		const pairs = parts.map((el) => [el.cloneNode(true), el.cloneNode(true)]);
+		const bad = [];
+		for (const q of queries) {
+			const terms = new Set(tokens(q));
+			for (const [a, b] of pairs) {
+				highlight(a, terms, mine);
+				oldHighlight(b, terms, theirs, tokens);
+				if (a.innerHTML !== b.innerHTML && bad.length < 5) bad.push(q + ': ' + a.innerHTML + ' want ' + b.innerHTML);
+			}
+		}
+		if (!pairs.some(([a]) => a.querySelector('mark'))) bad.push('nothing was ever marked');
+		return bad;
+	})()`)
+	for _, b := range bad {
+		t.Error(b)
+	}
+}

@@ -6,9 +6,10 @@ import { tokens } from './tokens.js';
 const WORD = /[\p{L}\p{N}'’]+/gu;
 
 /**
- * @typedef {{node: Node, words: string[], marked: string}} Original
+ * @typedef {{node: Node, words: string[], spans: [number, number, string][][], marked: string}} Original
  * node: a clone of the element as the page had it; words: the distinct
- * terms of its words, in order; marked: those of them marked now, joined.
+ * terms of its words, in order; spans: for each of its text nodes, where
+ * each word is and its term; marked: the words' terms marked now, joined.
  */
 
 /**
@@ -24,27 +25,32 @@ export function highlight(el, terms, originals) {
   let original = originals.get(el);
   if (!original) {
     if (terms.size === 0) return;
-    original = { node: el.cloneNode(true), words: termsOf(el), marked: '' };
+    const node = el.cloneNode(true);
+    original = { node, ...wordsOf(node), marked: '' };
     originals.set(el, original);
   }
   const marked = original.words.filter((t) => terms.has(t)).join(' ');
   if (marked === original.marked) return;
   original.marked = marked;
   const fresh = original.node.cloneNode(true);
-  if (marked) markText(fresh, terms);
+  if (marked) markText(fresh, terms, original.spans);
   el.replaceChildren(...fresh.childNodes);
 }
 
-/** The distinct terms of the words of root's text, in order. */
-function termsOf(root) {
+/** Where the words of root's text are, node by node, with their terms. */
+function wordsOf(root) {
   const found = new Set();
-  for (const node of textNodes(root)) {
+  const spans = textNodes(root).map((node) => {
+    const list = [];
     for (const m of (node.nodeValue || '').matchAll(WORD)) {
       const t = tokens(m[0])[0];
-      if (t) found.add(t);
+      if (!t) continue;
+      list.push([m.index, m[0].length, t]);
+      found.add(t);
     }
-  }
-  return [...found];
+    return list;
+  });
+  return { words: [...found], spans };
 }
 
 function textNodes(root) {
@@ -54,24 +60,26 @@ function textNodes(root) {
   return nodes;
 }
 
-/** Wraps matched words of every text node under root. */
-function markText(root, terms) {
-  for (const node of textNodes(root)) {
+/**
+ * Wraps the matched words of every text node under root, a copy of the
+ * element whose words spans lists.
+ */
+function markText(root, terms, spans) {
+  textNodes(root).forEach((node, i) => {
     const text = node.nodeValue || '';
     const frag = document.createDocumentFragment();
     let last = 0;
-    for (const m of text.matchAll(WORD)) {
-      const t = tokens(m[0])[0];
-      if (!t || !terms.has(t)) continue;
-      frag.append(text.slice(last, m.index));
+    for (const [at, length, t] of spans[i]) {
+      if (!terms.has(t)) continue;
+      frag.append(text.slice(last, at));
       const mark = document.createElement('mark');
-      mark.textContent = m[0];
+      mark.textContent = text.slice(at, at + length);
       frag.append(mark);
-      last = m.index + m[0].length;
+      last = at + length;
     }
     if (last > 0) {
       frag.append(text.slice(last));
       node.replaceWith(frag);
     }
-  }
+  });
 }
