@@ -249,3 +249,47 @@ func TestHighlightUnchanged(t *testing.T) {
 		t.Error(b)
 	}
 }
+
+// TestCardsReadAsParsed: a search makes only the cards it shows, not every
+// card of the chunks it fetched; and the cards made from a chunk's markup,
+// one card at a time, are exactly those a parse of the whole chunk gives,
+// for every chunk of a synthetic site of several pages.
+func TestCardsReadAsParsed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := synth.Write(dir, 260, 1); err != nil {
+		t.Fatal(err)
+	}
+	tab := Start(t).NewTab(t)
+	tab.Go(t, buildAndServe(t, dir)+"/providers/")
+	tab.WaitFor(t, directoryReady)
+	const made = `document.querySelectorAll('li[data-slug]').length`
+	before := Eval[int](t, tab, made)
+	searchFor(t, tab, "singing")
+	shown := len(Eval[[]string](t, tab, visibleSlugs))
+	if n := Eval[int](t, tab, made) - before; n > shown {
+		t.Errorf(`"singing" made %d cards to show %d: every card of each chunk fetched, not only those shown`, n, shown)
+	}
+	got := Eval[[]string](t, tab, `(async () => {
+		const { cardMarkup } = await import('/js/directory/results.js');
+		const bad = [];
+		let chunks = 0;
+		for (let k = 0; ; k++) {
+			const res = await fetch('/providers/cards-' + k + '.html');
+			if (!res.ok) break;
+			chunks++;
+			const text = await res.text();
+			const whole = [...new DOMParser().parseFromString(text, 'text/html').querySelectorAll('#provider-cards > li[data-slug]')].map((li) => li.outerHTML);
+			const t = document.createElement('template');
+			t.innerHTML = cardMarkup(text).join('');
+			const one = [...t.content.children].map((li) => li.outerHTML);
+			if (whole.length === 0 || one.join('\n') !== whole.join('\n')) bad.push('cards-' + k + '.html: ' + one.length + ' cards read, ' + whole.length + ' parsed');
+		}
+		return [String(chunks), ...bad];
+	})()`)
+	if got[0] == "0" || got[0] == "1" {
+		t.Fatalf("the synthetic site has %s chunks of cards, want several", got[0])
+	}
+	for _, b := range got[1:] {
+		t.Error(b)
+	}
+}
