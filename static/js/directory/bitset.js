@@ -31,6 +31,15 @@ export class Bitset {
     return this;
   }
 
+  /** The members in increasing order. */
+  members() {
+    const out = [];
+    for (let i = 0; i < this.words.length; i++) {
+      for (let w = this.words[i]; w !== 0; w &= w - 1) out.push(i * 32 + 31 - Math.clz32(w & -w));
+    }
+    return out;
+  }
+
   copy() {
     const b = new Bitset(this.size);
     b.words.set(this.words);

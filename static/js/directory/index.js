@@ -94,7 +94,13 @@ export class SearchIndex {
   /** Loads the chunk word is in and those its first MAX_PREFIX extensions are in. */
   async loadPrefix(word) {
     let c = this.chunkOf(word);
-    await this.loadChunk(c);
+    // The next chunk, when it starts with the word, is fetched at the same
+    // time: it is needed unless this one holds more than MAX_PREFIX of the
+    // word's extensions (then following() never reaches it). Should it fail,
+    // the loop below asks again only if it is needed, and then says so.
+    const ahead = c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word);
+    const next = ahead ? this.loadChunk(c + 1).catch(() => {}) : null;
+    await Promise.all([this.loadChunk(c), next]);
     while (c + 1 < this.firsts.length && this.firsts[c + 1].startsWith(word) && this.following(word).length <= MAX_PREFIX) {
       await this.loadChunk(++c);
     }
@@ -122,6 +128,22 @@ export class SearchIndex {
       return this.allText;
     }
     return Promise.all(tokens(q).map((w) => this.loadWord(w)));
+  }
+
+  /**
+   * Starts fetching, without waiting for them, the word lists a typo of
+   * the last word of q would need with one more letter: what the next
+   * keystroke most likely needs is then on its way while the visitor types.
+   * Nothing is fetched after a space (the word is done), nor while one more
+   * letter would still make a word too short for typos.
+   * @param {string} q
+   */
+  prefetch(q) {
+    const word = tokens(q.split(/\s+/).at(-1) ?? '').at(-1);
+    if (!word || this.everything || allowedEdits(`${word}a`) === 0) return; // no typos that short
+    for (const g of this.groupsFor(`${word}a`)) {
+      this.loadGroup(g).catch(() => {}); // the keystroke that needs it fetches it again and says so
+    }
   }
 
   /** Whether every word of q can be matched now. */

@@ -177,10 +177,11 @@ class View {
     let text = total === 0 ? emptyText(ways) : countText(total, this.index.size);
     if (pc) text = pc.place ? `${text}, ${placeText(pc, this.form.dataset.region)}` : `${capital(placeText(pc, this.form.dataset.region))}. ${text}`;
     this.showWays(ways, total === 0);
-    if (this.count) this.count.textContent = text;
-    if (this.more) this.more.hidden = total <= this.limit;
-    document.getElementById('to-map')?.setAttribute('href', `/map/${formatState(this.state)}`);
-    for (const a of document.querySelectorAll('a[data-keep-filters]')) a.setAttribute('href', a.dataset.keepFilters + formatState(this.state));
+    // Only what changed is written: each write costs the page a new layout.
+    if (this.count && this.count.textContent !== text) this.count.textContent = text;
+    if (this.more && this.more.hidden !== total <= this.limit) this.more.hidden = total <= this.limit;
+    setHref(document.getElementById('to-map'), `/map/${formatState(this.state)}`);
+    for (const a of document.querySelectorAll('a[data-keep-filters]')) setHref(a, a.dataset.keepFilters + formatState(this.state));
     this.form.dataset.shown = this.state.q;
     if (document.documentElement.dataset.directory !== 'ready') {
       document.documentElement.dataset.directory = 'ready'; // the first results are shown
@@ -189,6 +190,7 @@ class View {
     performance.measure('directory-render', 'directory-render-start');
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.say(text), 700);
+    this.index.prefetch(words);
   }
 
   /** What the state needs of the index that is not loaded: a promise, or null. */
@@ -233,9 +235,9 @@ class View {
   /** Lists the ways on from an empty result as links to each view. */
   showWays(ways, empty) {
     if (!this.ways) return;
-    this.ways.hidden = !empty;
+    if (this.ways.hidden !== !empty) this.ways.hidden = !empty;
     const list = this.ways.querySelector('ul');
-    if (!list) return;
+    if (!list || (ways.length === 0 && !list.firstChild)) return;
     list.replaceChildren(...ways.map((w) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
@@ -250,6 +252,10 @@ class View {
   say(text) {
     if (this.status) this.status.textContent = text;
   }
+}
+
+function setHref(a, href) {
+  if (a && a.getAttribute('href') !== href) a.setAttribute('href', href);
 }
 
 function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -29,8 +29,7 @@ export function nearest(points, lon, lat) {
  * @returns {{order: number[], total: number, distances: Map<number, number>|null}}
  */
 export function orderDocs(index, docs, how) {
-  let order = [];
-  for (let d = 0; d < index.size; d++) if (docs.has(d)) order.push(d);
+  let order = docs.members();
   const total = order.length;
   let distances = null;
   if (how.origin) {
@@ -53,15 +52,50 @@ export function orderDocs(index, docs, how) {
 
 /**
  * The first limit documents by key (dir 1: smallest first; -1: largest
- * first), ties in document order.
+ * first), ties in document order. Of many documents, only those whose key
+ * is as good as the limit-th best key are sorted (found without sorting).
  */
 function firstOf(order, limit, key, dir) {
   let keep = order;
   if (order.length > 2 * limit) {
-    const keys = Float64Array.from(order, key).sort();
-    const cut = dir > 0 ? keys[limit - 1] : keys[keys.length - limit];
-    keep = order.filter((d) => (dir > 0 ? key(d) <= cut : key(d) >= cut));
+    const keys = new Float64Array(order.length);
+    for (let i = 0; i < order.length; i++) keys[i] = key(order[i]);
+    const cut = nth(keys.slice(), dir > 0 ? limit - 1 : keys.length - limit);
+    keep = [];
+    for (let i = 0; i < order.length; i++) if (dir > 0 ? keys[i] <= cut : keys[i] >= cut) keep.push(order[i]);
   }
   keep.sort((a, b) => dir * (key(a) - key(b)) || a - b);
   return keep.length > limit ? keep.slice(0, limit) : keep;
+}
+
+/**
+ * The k-th smallest value of a (from 0), as a.sort()[k] would give it (NaN
+ * last), found in linear time on average; a is reordered.
+ * @param {Float64Array} a
+ * @param {number} k
+ */
+export function nth(a, k) {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i])) a[n++] = a[i];
+  if (k >= n) return NaN;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }

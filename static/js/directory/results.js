@@ -31,17 +31,26 @@ export class Results {
     this.list.append(...list.children); // shown until the first results replace them
     this.store = list;
     this.originals = new WeakMap();
+    /** @type {WeakMap<Element, Element[]>} each card's highlighted parts */
+    this.texts = new WeakMap();
     this.chunks = new Map();
+    /** @type {Map<number, string>} fetched cards' markup, by document, not made yet */
+    this.unread = new Map();
     /** @type {((cards: HTMLElement[]) => void)[]} */
     this.onAdd = [];
   }
 
-  /** Fetches the chunks of the documents' cards: null when all are here. */
+  /**
+   * Makes the documents' cards: null when they are all here, else a promise
+   * that fetches the chunks they are in first.
+   */
   need(docs) {
     if (!this.source) return null;
     const missing = new Set();
-    for (const d of docs) if (!this.cards[d]) missing.add(Math.floor(d / this.source.size));
-    return missing.size ? Promise.all([...missing].map((k) => this.chunk(k))) : null;
+    for (const d of docs) if (!this.cards[d] && !this.unread.has(d)) missing.add(Math.floor(d / this.source.size));
+    if (missing.size) return Promise.all([...missing].map((k) => this.chunk(k))).then(() => this.read(docs));
+    this.read(docs);
+    return null;
   }
 
   /** Fetches the cards of the providers named by slug, for the shortlist. */
@@ -51,6 +60,10 @@ export class Results {
     await this.need(slugs.map((s) => this.index.bySlug.get(s)).filter((d) => d !== undefined));
   }
 
+  /**
+   * Fetches chunk k and keeps each card's markup, unread: a card is made
+   * only when it is to be shown (read), not the twenty of every chunk.
+   */
   chunk(k) {
     let p = this.chunks.get(k);
     if (p) return p;
@@ -59,20 +72,33 @@ export class Results {
       if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
       return res.text();
     }).then((text) => {
-      const doc = new DOMParser().parseFromString(text, 'text/html');
-      const added = [];
-      doc.querySelectorAll('#provider-cards > li[data-slug]').forEach((li, i) => {
+      cardMarkup(text).forEach((html, i) => {
         const d = k * this.source.size + i;
-        if (this.cards[d]) return;
-        this.cards[d] = /** @type {HTMLElement} */ (document.adoptNode(li));
-        this.store.append(li);
-        added.push(li);
+        if (!this.cards[d]) this.unread.set(d, html);
       });
-      for (const f of this.onAdd) f(added);
     });
     this.chunks.set(k, p);
     p.catch(() => this.chunks.delete(k));
     return p;
+  }
+
+  /** Makes the cards of the documents whose markup is fetched and unread. */
+  read(docs) {
+    const ds = docs.filter((d) => this.unread.has(d));
+    if (ds.length === 0) return;
+    const t = document.createElement('template');
+    t.innerHTML = ds.map((d) => this.unread.get(d)).join('');
+    const items = [...t.content.children];
+    const added = [];
+    ds.forEach((d, i) => {
+      this.unread.delete(d);
+      const li = items[i];
+      if (!li || this.cards[d]) return;
+      this.cards[d] = /** @type {HTMLElement} */ (document.adoptNode(li));
+      this.store.append(li);
+      added.push(li);
+    });
+    for (const f of this.onAdd) f(added);
   }
 
   /**
@@ -85,14 +111,26 @@ export class Results {
   show(order, limit, terms, distances) {
     const next = order.slice(0, limit).map((d) => this.cards[d]).filter(Boolean);
     const keep = new Set(next);
-    this.store.append(...[...this.list.children].filter((li) => !keep.has(li)));
-    this.list.append(...next);
+    const gone = [...this.list.children].filter((li) => !keep.has(li));
+    if (gone.length) this.store.append(...gone);
+    // Cards already in their place stay there: a moved card costs the page
+    // its style and layout again, so only those out of place move.
+    let at = this.list.firstElementChild;
+    for (const li of next) {
+      if (li === at) at = at.nextElementSibling;
+      else this.list.insertBefore(li, at);
+    }
     order.slice(0, limit).forEach((d, i) => this.decorate(next[i], terms, distances?.get(d)));
   }
 
   decorate(li, terms, km) {
     if (!li) return;
-    for (const el of li.querySelectorAll('.card-title a, .card-summary, .facts dd')) highlight(el, terms, this.originals);
+    let texts = this.texts.get(li);
+    if (!texts) {
+      texts = [...li.querySelectorAll('.card-title a, .card-summary, .facts dd')];
+      this.texts.set(li, texts);
+    }
+    for (const el of texts) highlight(el, terms, this.originals);
     let out = li.querySelector('.card-distance');
     if (km === undefined || !Number.isFinite(km)) {
       out?.remove();
@@ -103,7 +141,8 @@ export class Results {
       out.className = 'card-distance';
       li.querySelector('.card-meta')?.after(out);
     }
-    out.textContent = `${distanceText(km)} away`;
+    const text = `${distanceText(km)} away`;
+    if (out.textContent !== text) out.textContent = text;
   }
 }
 
@@ -116,4 +155,27 @@ export class Results {
 export function countText(shown, total) {
   if (shown === total) return total === 1 ? 'Showing the only provider' : `Showing all ${total} providers`;
   return `${shown} of ${total} ${total === 1 ? 'provider' : 'providers'} ${shown === 1 ? 'matches' : 'match'}`;
+}
+
+/**
+ * The markup of each card in a chunk of cards (/providers/cards-<k>.html),
+ * in order: the list items of its #provider-cards list. The build escapes
+ * every text and attribute, so the markup that opens a card cannot occur
+ * inside one.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function cardMarkup(text) {
+  const open = '<li data-slug="';
+  const start = text.indexOf('<ol id="provider-cards">');
+  const end = text.lastIndexOf('</ol>');
+  if (start < 0 || end < start) return [];
+  const list = text.slice(start, end);
+  const out = [];
+  for (let at = list.indexOf(open); at >= 0;) {
+    const next = list.indexOf(open, at + open.length);
+    out.push(next < 0 ? list.slice(at) : list.slice(at, next));
+    at = next;
+  }
+  return out;
 }
