@@ -168,7 +168,8 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	}
 	set := s.outputs(ts)
 	p := newPlan()
-	p.keys, p.onSkip = outputKeys(s, set.owners, static), set.onSkip
+	p.keyAll = func() map[string]outputKey { return outputKeys(s, set.owners, static) }
+	p.onSkip = set.onSkip
 	for _, name := range slices.Sorted(maps.Keys(set.files)) {
 		if err := p.add(name, set.files[name]); err != nil {
 			return nil, 0, err

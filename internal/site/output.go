@@ -28,8 +28,10 @@ type plan struct {
 	// kill, when not nil, stops a rebuild's commit at a point where it
 	// reports true, leaving what a kill there would (tests only).
 	kill func(point string) bool
-	// keys fingerprint the inputs of the files made from one provider
-	// alone (see outputKeys); nil when the build could not key them.
+	// keyAll fingerprints the inputs of the files made from one provider
+	// alone (see outputKeys), into keys when the plan is written (a check
+	// needs none); keys is nil when the build could not key them.
+	keyAll func() map[string]outputKey
 	keys   map[string]outputKey
 	onSkip map[string]func() // told when a rebuild keeps the file without making it
 	reused int               // files a rebuild kept without making them (set by update)
@@ -127,6 +129,9 @@ func (p *plan) write(ctx context.Context, out string, workers int) (written, rem
 	}
 	if err := removeDebris(out); err != nil {
 		return 0, 0, err
+	}
+	if p.keyAll != nil {
+		p.keys = p.keyAll()
 	}
 	if prev := previous(out); prev != nil {
 		return p.update(ctx, out, prev, workers)
