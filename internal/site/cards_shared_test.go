@@ -4,7 +4,6 @@ import (
 	"testing"
 	"unsafe"
 
-	"artsmap"
 	"artsmap/internal/synth"
 )
 
@@ -13,15 +12,7 @@ import (
 // it between them when it is the same; a layout whose card differs keeps
 // its own.
 func TestCardsSharedAcrossLayouts(t *testing.T) {
-	opts := Options{Site: synth.Site(3, 1), Theme: artsmap.Theme, Now: testNow}
-	s, probs := load(opts)
-	if s == nil || probs.Errors() > 0 {
-		t.Fatalf("loading the synthetic site: %v", probs.Err())
-	}
-	ts, _, _, err := prepare(s, opts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, ts := preparedSite(t, synth.Site(3, 1))
 	texts := &cardTexts{m: map[*Provider]string{}}
 	dir := &cards{t: ts["providers"].Template, m: map[*Provider]*card{}, texts: texts}
 	browse := &cards{t: ts["term"].Template, m: map[*Provider]*card{}, texts: texts}

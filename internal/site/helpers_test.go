@@ -49,6 +49,22 @@ func build(t *testing.T, fsys fs.FS) (string, Result) {
 	return out, res
 }
 
+// preparedSite loads fsys and binds the built-in layouts, as a build does
+// before it makes any file.
+func preparedSite(t *testing.T, fsys fs.FS) (*Site, templates) {
+	t.Helper()
+	opts := Options{Site: fsys, Theme: artsmap.Theme, Now: testNow}
+	s, probs := load(opts)
+	if s == nil || probs.Errors() > 0 {
+		t.Fatalf("loading the site: %v", probs.Err())
+	}
+	ts, _, _, err := prepare(s, opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, ts
+}
+
 // readTree returns every file under dir, by slash path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"testing"
 
-	"artsmap"
 	"artsmap/internal/synth"
 )
 
@@ -15,15 +14,7 @@ import (
 // allocates much less than the same page made into an empty buffer (1.3
 // against 3.2 times its length).
 func TestLayoutBufferSized(t *testing.T) {
-	opts := Options{Site: synth.Site(400, 1), Theme: artsmap.Theme, Now: testNow}
-	s, probs := load(opts)
-	if s == nil || probs.Errors() > 0 {
-		t.Fatalf("loading the synthetic site: %v", probs.Err())
-	}
-	ts, _, _, err := prepare(s, opts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, ts := preparedSite(t, synth.Site(400, 1))
 	var page *Page
 	for _, p := range s.pages() {
 		if p.Path == "/referral/self/" {
