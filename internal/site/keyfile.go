@@ -108,10 +108,15 @@ func noteKeys(dir string, keys map[string]outputKey, kept map[string]keyRecord) 
 }
 
 // writeKeys replaces dir's keys file with records in one step, unless it
-// already says that. When it cannot, it removes the old one, so that no
+// already says that or dir is no longer a real folder. Only keysNext and
+// keysName are written, renamed or removed, never through a link: the
+// next file is made anew (O_EXCL) and a rename replaces a name itself. When it cannot, it removes the old one, so that no
 // rebuild trusts it: the keys only spare work, and a build without them
 // makes and compares every file.
 func writeKeys(dir string, records map[string]keyRecord) {
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		return // no longer the folder the build checked (a link put in its place): write nothing
+	}
 	data := keysText(records)
 	name := filepath.Join(dir, keysName)
 	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {

@@ -195,3 +195,21 @@ func copyContent(t *testing.T) fstest.MapFS {
 	}
 	return fsys
 }
+
+// TestWriteKeysNotThroughALink: keys are not written into a folder that a
+// symbolic link has taken the place of.
+func TestWriteKeysNotThroughALink(t *testing.T) {
+	root := t.TempDir()
+	elsewhere := filepath.Join(root, "elsewhere")
+	if err := os.Mkdir(elsewhere, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "public")
+	if err := os.Symlink(elsewhere, out); err != nil {
+		t.Fatal(err)
+	}
+	writeKeys(out, map[string]keyRecord{"a.html": {size: 1}})
+	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
+		t.Errorf("keys written through the link: %v", entries)
+	}
+}
