@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"syscall"
 
 	"artsmap/internal/filetype"
 	"artsmap/internal/sitefs"
@@ -131,24 +132,31 @@ func (l *loader) plain(p string) bool {
 }
 
 // read reads the regular file p, of at most limit bytes, reporting why it
-// cannot (what names the kind of file, for the message). A link or special
-// file is not read and not reported again: the scan reported it.
+// cannot (what names the kind of file, for the message). A missing file,
+// a folder, a link or a special file is not read and not reported: the
+// scan reported the link or special file. The file is opened once.
 func (l *loader) read(p string, limit int64, what string) ([]byte, bool) {
-	if !l.plain(p) {
-		return nil, false
-	}
 	data, err := sitefs.ReadFile(l.fsys, p, limit)
 	var tl *sitefs.TooLargeError
 	switch {
+	case err == nil:
+		return data, true
+	case notAFile(err):
+		return nil, false
 	case errors.As(err, &tl):
 		l.probs.Errorf(p, 0, 0, "the file is %s; the limit for %s is %s", size(tl.Size), what, size(tl.Limit)).Hint =
 			"make it smaller, or split it into several files"
 		return nil, false
-	case err != nil:
-		l.probs.Errorf(p, 0, 0, "cannot read the file: %v", plainErr(err))
-		return nil, false
 	}
-	return data, true
+	l.probs.Errorf(p, 0, 0, "cannot read the file: %v", plainErr(err))
+	return nil, false
+}
+
+// notAFile reports whether err says the path is no regular file: missing,
+// a folder, a link, a special file, or under something that is no folder.
+func notAFile(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, sitefs.ErrNotRegular) ||
+		errors.Is(err, sitefs.ErrSymlink) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EISDIR)
 }
 
 // plainErr is an error without the operation and path fs adds.

@@ -41,16 +41,61 @@ func newCancelFS(ctx context.Context, fsys fs.FS) cancelFS {
 
 // Open opens name unless the context has ended.
 func (c cancelFS) Open(name string) (fs.File, error) {
-	if err := c.ctx.Err(); err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	if err := c.begin("open", name); err != nil {
+		return nil, err
 	}
-	c.open.add(name, 1)
 	f, err := c.FS.Open(name)
 	if err != nil {
 		c.open.add(name, -1)
 		return nil, err
 	}
 	return &trackedFile{File: f, name: name, open: c.open}, nil
+}
+
+// Lstat states name, without following a link at its end, unless the
+// context has ended; it is waited for as an opening is.
+func (c cancelFS) Lstat(name string) (fs.FileInfo, error) {
+	if err := c.begin("lstat", name); err != nil {
+		return nil, err
+	}
+	defer c.open.add(name, -1)
+	return fs.Lstat(c.FS, name)
+}
+
+// Stat states name unless the context has ended.
+func (c cancelFS) Stat(name string) (fs.FileInfo, error) {
+	if err := c.begin("stat", name); err != nil {
+		return nil, err
+	}
+	defer c.open.add(name, -1)
+	return fs.Stat(c.FS, name)
+}
+
+// ReadLink reads a link unless the context has ended.
+func (c cancelFS) ReadLink(name string) (string, error) {
+	if err := c.begin("readlink", name); err != nil {
+		return "", err
+	}
+	defer c.open.add(name, -1)
+	return fs.ReadLink(c.FS, name)
+}
+
+// ReadDir lists a folder unless the context has ended.
+func (c cancelFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := c.begin("readdir", name); err != nil {
+		return nil, err
+	}
+	defer c.open.add(name, -1)
+	return fs.ReadDir(c.FS, name)
+}
+
+// begin notes that name is being read, or fails once the context has ended.
+func (c cancelFS) begin(op, name string) error {
+	if err := c.ctx.Err(); err != nil {
+		return &fs.PathError{Op: op, Path: name, Err: err}
+	}
+	c.open.add(name, 1)
+	return nil
 }
 
 // openFiles counts the files open under each name.

@@ -147,6 +147,49 @@ func (r recordFS) Open(name string) (fs.File, error) {
 	return rf, nil
 }
 
+// Lstat states name without following a link at its end, as fsys does,
+// recording the kind and size it gave (or that it could not).
+func (r recordFS) Lstat(name string) (fs.FileInfo, error) {
+	info, err := fs.Lstat(r.FS, name)
+	r.rec.add(r.prefix+name, opening{why: stated("l", info, err)})
+	return info, err
+}
+
+// Stat states name as fsys does, recording the kind and size it gave.
+func (r recordFS) Stat(name string) (fs.FileInfo, error) {
+	info, err := fs.Stat(r.FS, name)
+	r.rec.add(r.prefix+name, opening{why: stated("t", info, err)})
+	return info, err
+}
+
+// ReadLink reads a link as fsys does (a site folder refuses every link).
+func (r recordFS) ReadLink(name string) (string, error) {
+	target, err := fs.ReadLink(r.FS, name)
+	r.rec.add(r.prefix+name, opening{why: "readlink " + target + unreadable(err)})
+	return target, err
+}
+
+// stated is the record of a stat: how (op), the kind and size it gave,
+// or why it failed.
+func stated(op string, info fs.FileInfo, err error) string {
+	if err != nil {
+		return op + unreadable(err)
+	}
+	return op + info.Mode().Type().String() + strconv.FormatInt(info.Size(), 10)
+}
+
+// unreadable says how an error ended a read: "" for none, else whether
+// the path was missing or could not be read.
+func unreadable(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, fs.ErrNotExist):
+		return " missing"
+	}
+	return " unreadable"
+}
+
 // ReadDir lists a folder as fsys does (an overlay of layouts merges its
 // two layers), recording the listing.
 func (r recordFS) ReadDir(name string) ([]fs.DirEntry, error) {

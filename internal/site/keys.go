@@ -75,7 +75,7 @@ func siteInputs(s *Site, static fs.FS) (outputKey, bool) {
 	io.WriteString(h, s.Now.Format(time.RFC3339Nano)+"\n")
 	content := s.inputs.digest(func(name string) bool {
 		_, inFolder := folderUnder(providerFolders, name)
-		return !inFolder && name != providerFolders
+		return !inFolder && name != providerFolders && name != providerFolders+"/"
 	})
 	h.Write(content[:])
 	if err := writeTree(h, static); err != nil {

@@ -6,14 +6,20 @@ import (
 	"io/fs"
 )
 
-// ReadFile reads name from fsys when its size (from Stat, before reading)
-// is at most limit bytes; a larger file is a *TooLargeError. Only regular
-// files are read: a folder, link or special file is an error naming it.
-// limit 0 means no limit.
+// ReadFile reads name from fsys when its size (from Stat of the open file,
+// before reading) is at most limit bytes; a larger file is a
+// *TooLargeError. Only regular files are read: a folder, link or special
+// file is an error naming it (fsys refuses to open a link or special file,
+// as FS does). It opens the file once. limit 0 means no limit.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	info, err := fs.Stat(fsys, name)
+	file, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
 	if !info.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
@@ -21,12 +27,7 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if limit > 0 && info.Size() > limit {
 		return nil, &TooLargeError{Path: name, Size: info.Size(), Limit: limit}
 	}
-	file, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	return ReadAll(file, name, limit)
+	return readSized(file, name, limit, info.Size())
 }
 
 // ReadAll reads file, failing with a *TooLargeError once more than limit
@@ -39,6 +40,12 @@ func ReadAll(file fs.File, name string, limit int64) ([]byte, error) {
 			return nil, &TooLargeError{Path: name, Size: size, Limit: limit}
 		}
 	}
+	return readSized(file, name, limit, size)
+}
+
+// readSized reads file, of size bytes when it was stated, failing with a
+// *TooLargeError once more than limit bytes come (limit 0: no limit).
+func readSized(file fs.File, name string, limit, size int64) ([]byte, error) {
 	var r io.Reader = file
 	if limit > 0 {
 		r = io.LimitReader(file, limit+1)

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -164,19 +165,24 @@ func openLast(p string) (*os.File, error) {
 }
 
 // ReadDir lists a folder, sorted by name. Links and special files are
-// listed as what they are (their Type says so) and are not followed.
+// listed as what they are (their Type says so) and are not followed. The
+// folder is opened as Open opens it (in one step where it can be), so a
+// listing costs an open, not a check of every folder on the way as well.
 func (f FS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if _, err := f.Stat(name); err != nil {
-		return nil, err
-	}
-	p, err := f.full("readdir", name)
+	file, err := f.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	list, err := os.ReadDir(p)
+	defer file.Close()
+	dir, ok := file.(fs.ReadDirFile)
+	if info, err := file.Stat(); !ok || err != nil || !info.IsDir() {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: syscall.ENOTDIR}
+	}
+	list, err := dir.ReadDir(-1)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: unwrap(err)}
 	}
+	slices.SortFunc(list, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return list, nil
 }
 
