@@ -72,7 +72,7 @@ fuzz:
 # BENCH_ARGS="-sizes 1000,10000,50000" for 50,000 providers too (tens of
 # minutes, Hugo needing gigabytes); the one-edit rebuild row is at 10,000
 # unless -rebuild says otherwise (-rebuild 0: none).
-bench: go-deps
+bench: go-deps vendor
 	sh scripts/bench.sh $(BENCH_ARGS)
 
 bench-go: go-deps vendor
