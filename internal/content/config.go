@@ -56,7 +56,8 @@ func (l *loader) loadConfig() bool {
 }
 
 // noConfig reports why content/site.toml could not be read: it is a
-// folder, a symbolic link to nothing, unreadable, or not there at all.
+// folder, a symbolic link to nothing, unreadable, not there at all, or
+// (a regular file once more) it changed while it was looked at.
 func (l *loader) noConfig() {
 	info, err := fs.Lstat(l.fsys, configPath)
 	switch {
@@ -72,6 +73,9 @@ func (l *loader) noConfig() {
 	case !info.Mode().IsRegular():
 		l.probs.Errorf(configPath, 0, 0, "content/site.toml is not a regular file").Hint =
 			"put the site settings in an ordinary text file named site.toml in content/"
+	default: // a file again: it changed while the site was being read
+		l.probs.Errorf(configPath, 0, 0, "content/site.toml changed while the site was being read").Hint =
+			"run the command again once every file is saved"
 	}
 }
 

@@ -132,31 +132,43 @@ func (l *loader) plain(p string) bool {
 }
 
 // read reads the regular file p, of at most limit bytes, reporting why it
-// cannot (what names the kind of file, for the message). A missing file,
-// a folder, a link or a special file is not read and not reported: the
-// scan reported the link or special file. The file is opened once.
+// cannot (what names the kind of file, for the message). Every caller
+// has seen p as a regular file (listed, or checked with Lstat), so a
+// file that is now missing, a folder, a link or a special file changed
+// while the site was read: that is an error too, never passed over, so
+// that a build does not go on without it. The file is opened once.
 func (l *loader) read(p string, limit int64, what string) ([]byte, bool) {
 	data, err := sitefs.ReadFile(l.fsys, p, limit)
 	var tl *sitefs.TooLargeError
 	switch {
 	case err == nil:
 		return data, true
-	case notAFile(err):
-		return nil, false
 	case errors.As(err, &tl):
 		l.probs.Errorf(p, 0, 0, "the file is %s; the limit for %s is %s", size(tl.Size), what, size(tl.Limit)).Hint =
 			"make it smaller, or split it into several files"
-		return nil, false
+	case changedWhileRead(err) != "":
+		l.probs.Errorf(p, 0, 0, "the file changed while the site was being read: %s", changedWhileRead(err)).Hint =
+			"run the command again once every file is saved; links and special files are never read"
+	default:
+		l.probs.Errorf(p, 0, 0, "cannot read the file: %v", plainErr(err))
 	}
-	l.probs.Errorf(p, 0, 0, "cannot read the file: %v", plainErr(err))
 	return nil, false
 }
 
-// notAFile reports whether err says the path is no regular file: missing,
-// a folder, a link, a special file, or under something that is no folder.
-func notAFile(err error) bool {
-	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, sitefs.ErrNotRegular) ||
-		errors.Is(err, sitefs.ErrSymlink) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EISDIR)
+// changedWhileRead says what a file seen as a regular file has become, by
+// the error of reading it; "" when the error says something else.
+func changedWhileRead(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "it is no longer there"
+	case errors.Is(err, sitefs.ErrSymlink):
+		return "it is now a symbolic link"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "a folder above it is no longer a folder"
+	case errors.Is(err, sitefs.ErrNotRegular), errors.Is(err, syscall.EISDIR):
+		return "it is no longer a regular file"
+	}
+	return ""
 }
 
 // plainErr is an error without the operation and path fs adds.

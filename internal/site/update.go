@@ -33,15 +33,13 @@ func previous(out string) *listing {
 }
 
 // update writes the plan into out, a previous output, changing nothing in
-// out until every file is made: it makes every file and compares it with
-// out's, byte for byte (whatever the marker says), writing only the new
-// and changed ones into a new folder beside out; then refuses an out
-// holding anything its marker does not list (walking out once, after the
-// files are made, so that what was put there meanwhile is refused too);
-// and then commits (see commit.run). Making the files only reads out. It
-// returns how many files it wrote and removed.
+// out until every file is made: it refuses an out holding anything its
+// marker does not list; makes every file and compares it with out's, byte
+// for byte (whatever the marker says), writing only the new and changed
+// ones into a new folder beside out; checks out again; and then commits
+// (see commit.run). It returns how many files it wrote and removed.
 func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (int, int, error) {
-	if err := checkOut(out, ""); err != nil {
+	if err := refuseStrangers(out, prev); err != nil {
 		return 0, 0, err
 	}
 	stage, err := p.newFolder(out)
@@ -60,7 +58,7 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 		defer chunks.Put(buf)
 		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
 	})
-	if err == nil { // before anything in out changes; whatever was put there during the build is refused too
+	if err == nil { // whatever was put in out during the build is refused too
 		err = refuseStrangers(out, prev)
 	}
 	if err != nil {
