@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // previous returns the marker's listing of out when out is a folder whose
@@ -167,7 +168,9 @@ func sameBytes(name string, data []byte, buf *[]byte) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false
 	}
-	f, err := os.Open(name)
+	// Not following a link at its end, and not waiting on a pipe put in
+	// its place since the Lstat; the open file must be the one stated.
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return false
 	}
