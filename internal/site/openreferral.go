@@ -15,13 +15,14 @@ const RedirectsFile = "_redirects"
 
 // openReferralFiles are the files of the Open Referral export, by output path.
 func (s *Site) openReferralFiles() []openreferral.File {
-	return openreferral.LazyFiles(s.directory, OpenReferralDir, openreferral.DefaultPageSize)
+	return openreferral.StreamFiles(s.directory(), OpenReferralDir, openreferral.DefaultPageSize)
 }
 
 // directory hands the export what the model publishes, each provider made
 // when the export asks for it (at 50,000 providers, holding them all
-// while the export was mapped cost 170 MB). The model already holds no
-// contact detail a provider has not agreed to publish.
+// cost 170 MB; the export asks for one again for each of its documents).
+// The model already holds no contact detail a provider has not agreed to
+// publish.
 func (s *Site) directory() openreferral.Directory {
 	d := openreferral.Directory{Region: s.Region, Country: country(s.Language), Language: s.Language}
 	for _, t := range s.Taxonomies {
@@ -32,13 +33,7 @@ func (s *Site) directory() openreferral.Directory {
 		}
 		d.Vocabularies = append(d.Vocabularies, v)
 	}
-	d.Each = func(yield func(openreferral.Provider) bool) {
-		for _, p := range s.Providers {
-			if !yield(s.orProvider(p)) {
-				return
-			}
-		}
-	}
+	d.Count, d.At = len(s.Providers), func(i int) openreferral.Provider { return s.orProvider(s.Providers[i]) }
 	return d
 }
 
