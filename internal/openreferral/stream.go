@@ -15,7 +15,7 @@ import (
 // asked for (whatever an item nests is made from the same provider). At
 // 50,000 providers the mapped export held while its files were written
 // was some 385 MB of small objects for the garbage collector to mark at
-// every collection; the list pages' entries are some 90 MB of bytes,
+// every collection; the list pages' entries are some 80 MB of bytes,
 // which it need not look into. The taxonomies are mapped once and shared.
 func StreamFiles(d Directory, root string, pageSize int) []File {
 	if pageSize < 1 {
