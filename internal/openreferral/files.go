@@ -35,10 +35,6 @@ type File struct {
 	// the lists and every other file: a rebuild may keep an owned file
 	// whose profile did not change.
 	Owner string
-	// Skip, when not nil, is called instead of Encode by a build that
-	// keeps the file without making it, so that a lazy export is dropped
-	// once every file is made or kept (see LazyFiles).
-	Skip func()
 }
 
 // Files lays the export out below dir: index.json, the error document
@@ -52,18 +48,28 @@ func (e *Export) Files(dir string, pageSize int) []File {
 	if pageSize < 1 {
 		pageSize = DefaultPageSize
 	}
-	out := []File{{Path: dir + "/index.json", Encode: encoder(Root{Version: Version, Profile: ProfileURL, OpenAPIURL: OpenAPIURL})},
-		{Path: dir + "/" + NotFoundName, Encode: NotFoundBody}}
+	out := head(dir)
 	n := nesting(e)
 	out = append(out, kind(dir+"/organizations", pageSize, e.Organizations, Organization.flat, n.organization, Organization.id)...)
 	out = append(out, kind(dir+"/services", pageSize, e.Services, Service.flat, n.service, Service.id)...)
 	out = append(out, kind(dir+"/service_at_locations", pageSize, e.ServiceAtLocations, ServiceAtLocation.flat, n.serviceAtLocation, ServiceAtLocation.id)...)
-	out = append(out, kind(dir+"/taxonomies", pageSize, e.Taxonomies, same, same, Taxonomy.id)...)
-	out = append(out, kind(dir+"/taxonomy_terms", pageSize, e.TaxonomyTerms, same, same, TaxonomyTerm.id)...)
+	out = append(out, e.taxonomyFiles(dir, pageSize)...)
 	for i := range out {
 		out[i].Owner = e.owners[path.Base(out[i].Path)]
 	}
 	return out
+}
+
+// head is the export's index.json and its error document.
+func head(dir string) []File {
+	return []File{{Path: dir + "/index.json", Encode: encoder(Root{Version: Version, Profile: ProfileURL, OpenAPIURL: OpenAPIURL})},
+		{Path: dir + "/" + NotFoundName, Encode: NotFoundBody}}
+}
+
+// taxonomyFiles are the files of the taxonomies and their terms.
+func (e *Export) taxonomyFiles(dir string, pageSize int) []File {
+	return append(kind(dir+"/taxonomies", pageSize, e.Taxonomies, same, same, Taxonomy.id),
+		kind(dir+"/taxonomy_terms", pageSize, e.TaxonomyTerms, same, same, TaxonomyTerm.id)...)
 }
 
 func same[T any](t T) T { return t }
@@ -71,30 +77,39 @@ func same[T any](t T) T { return t }
 // kind lists the pages and item documents of one kind of item. Nothing is
 // copied or encoded until a file is asked for.
 func kind[T any](dir string, size int, items []T, flat, full func(T) T, id func(T) string) []File {
-	total := max(1, (len(items)+size-1)/size)
-	out := make([]File, 0, total+len(items))
-	for n := 1; n <= total; n++ {
-		out = append(out, File{Path: fmt.Sprintf("%s/page-%d.json", dir, n), Encode: func() ([]byte, error) {
-			return encode(listPage(items, n, size, total, flat))
-		}})
+	page := func(lo, hi int) ([]T, error) {
+		out := make([]T, 0, hi-lo)
+		for _, it := range items[lo:hi] {
+			out = append(out, flat(it))
+		}
+		return out, nil
 	}
-	for i := range items {
-		out = append(out, File{Path: dir + "/" + id(items[i]), Encode: func() ([]byte, error) { return encode(full(items[i])) }})
-	}
-	return out
+	return layout(dir, size, len(items), page, func(i int) File {
+		return File{Path: dir + "/" + id(items[i]), Encode: func() ([]byte, error) { return encode(full(items[i])) }}
+	})
 }
 
-// listPage is page n of items, each as flat gives it.
-func listPage[T any](items []T, n, size, total int, flat func(T) T) Page[T] {
-	lo, hi := min((n-1)*size, len(items)), min(n*size, len(items))
-	page := Page[T]{
-		TotalItems: len(items), TotalPages: total, PageNumber: n, Size: hi - lo,
-		FirstPage: n == 1, LastPage: n == total, Empty: len(items) == 0, Contents: make([]T, 0, hi-lo),
+// layout lists the n items of a kind below dir as the API serves them:
+// its list pages of size items, page-1.json even when there are none, each
+// holding the items page gives between two indexes, then each item's file.
+func layout[T any](dir string, size, n int, page func(lo, hi int) ([]T, error), item func(i int) File) []File {
+	total := max(1, (n+size-1)/size)
+	out := make([]File, 0, total+n)
+	for p := 1; p <= total; p++ {
+		out = append(out, File{Path: fmt.Sprintf("%s/page-%d.json", dir, p), Encode: func() ([]byte, error) {
+			lo, hi := min((p-1)*size, n), min(p*size, n)
+			contents, err := page(lo, hi)
+			if err != nil {
+				return nil, err
+			}
+			return encode(Page[T]{TotalItems: n, TotalPages: total, PageNumber: p, Size: hi - lo,
+				FirstPage: p == 1, LastPage: p == total, Empty: n == 0, Contents: contents})
+		}})
 	}
-	for _, it := range items[lo:hi] {
-		page.Contents = append(page.Contents, flat(it))
+	for i := range n {
+		out = append(out, item(i))
 	}
-	return page
+	return out
 }
 
 func encoder(v any) func() ([]byte, error) { return func() ([]byte, error) { return encode(v) } }

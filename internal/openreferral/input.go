@@ -1,7 +1,6 @@
 package openreferral
 
 import (
-	"iter"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -17,10 +16,29 @@ type Directory struct {
 	Providers    []Provider   // in a stable order
 	Vocabularies []Vocabulary // in a stable order
 
-	// Each, if set, gives more providers after Providers, one at a time,
-	// in a stable order: Map keeps only what it makes of each, so that a
-	// large directory is never held twice.
-	Each iter.Seq[Provider]
+	// Count and At, when At is set, give Count more providers after
+	// Providers, each made when asked (at any time and from any
+	// goroutine), in a stable order: Map keeps only what it makes of each,
+	// and StreamFiles holds none of them, so that a large directory is
+	// never held twice.
+	Count int
+	At    func(i int) Provider
+}
+
+// count is how many providers d gives.
+func (d Directory) count() int {
+	if d.At == nil {
+		return len(d.Providers)
+	}
+	return len(d.Providers) + d.Count
+}
+
+// provider is the i-th provider d gives, counting Providers first.
+func (d Directory) provider(i int) Provider {
+	if i < len(d.Providers) {
+		return d.Providers[i]
+	}
+	return d.At(i - len(d.Providers))
 }
 
 // Vocabulary is one controlled list: districts, pathways and so on.

@@ -65,21 +65,21 @@ func Map(d Directory) *Export {
 	terms := map[TermRef]*TaxonomyTerm{}
 	m := &mapper{dir: d, terms: terms, out: &Export{owners: map[string]string{}}}
 	m.taxonomies()
-	for _, p := range d.Providers {
-		m.provider(p)
+	for i := range d.count() {
+		m.provider(d.provider(i))
 	}
-	if d.Each != nil {
-		for p := range d.Each {
-			m.provider(p)
-		}
-	}
-	sortByID(m.out.Organizations, func(o Organization) string { return o.ID })
-	sortByID(m.out.Services, func(s Service) string { return s.ID })
-	sortByID(m.out.Locations, func(l Location) string { return l.ID })
-	sortByID(m.out.ServiceAtLocations, func(s ServiceAtLocation) string { return s.ID })
-	sortByID(m.out.Taxonomies, func(t Taxonomy) string { return t.ID })
-	sortByID(m.out.TaxonomyTerms, func(t TaxonomyTerm) string { return t.ID })
+	m.out.sort()
 	return m.out
+}
+
+// sort puts every list of the export in order of id.
+func (e *Export) sort() {
+	sortByID(e.Organizations, func(o Organization) string { return o.ID })
+	sortByID(e.Services, func(s Service) string { return s.ID })
+	sortByID(e.Locations, func(l Location) string { return l.ID })
+	sortByID(e.ServiceAtLocations, func(s ServiceAtLocation) string { return s.ID })
+	sortByID(e.Taxonomies, func(t Taxonomy) string { return t.ID })
+	sortByID(e.TaxonomyTerms, func(t TaxonomyTerm) string { return t.ID })
 }
 
 func sortByID[T any](items []T, id func(T) string) {

@@ -67,3 +67,21 @@ func TestLookups(t *testing.T) {
 		t.Errorf("VocabularyOf(artforms) = %+v", v)
 	}
 }
+
+// TestLabelAllocatesNothing: Label finds a label without copying the
+// lists (it runs for every programme of every page and export document).
+func TestLabelAllocatesNothing(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { _, _ = Label("low-cost"), Label("not-an-id") }); n != 0 {
+		t.Errorf("Label allocates %.0f times a call", n)
+	}
+	for id, want := range map[string]string{"low-cost": "Low cost", "not-an-id": "not-an-id"} {
+		if got := Label(id); got != want {
+			t.Errorf("Label(%q) = %q, want %q", id, got, want)
+		}
+	}
+	for _, c := range FormatChoices() {
+		if Label(c.ID) != c.Label || Labels()[c.ID] != c.Label {
+			t.Errorf("%s: Label %q, Labels %q, want %q", c.ID, Label(c.ID), Labels()[c.ID], c.Label)
+		}
+	}
+}

@@ -269,7 +269,7 @@ func (s *Site) outputs(ts templates) outputSet {
 	for _, f := range orFiles {
 		table[f.Path] = f.Encode
 		if o := bySlug[f.Owner]; o != nil {
-			owners[f.Path], onSkip[f.Path] = o, f.Skip
+			owners[f.Path] = o
 		}
 	}
 	table[RedirectsFile] = bytesOf(func() []byte { return openreferral.Redirects(orFiles) })

@@ -15,13 +15,14 @@ const RedirectsFile = "_redirects"
 
 // openReferralFiles are the files of the Open Referral export, by output path.
 func (s *Site) openReferralFiles() []openreferral.File {
-	return openreferral.LazyFiles(s.directory, OpenReferralDir, openreferral.DefaultPageSize)
+	return openreferral.StreamFiles(s.directory(), OpenReferralDir, openreferral.DefaultPageSize)
 }
 
 // directory hands the export what the model publishes, each provider made
 // when the export asks for it (at 50,000 providers, holding them all
-// while the export was mapped cost 170 MB). The model already holds no
-// contact detail a provider has not agreed to publish.
+// cost 170 MB; the export asks for one again for each of its documents).
+// The model already holds no contact detail a provider has not agreed to
+// publish.
 func (s *Site) directory() openreferral.Directory {
 	d := openreferral.Directory{Region: s.Region, Country: country(s.Language), Language: s.Language}
 	for _, t := range s.Taxonomies {
@@ -32,13 +33,7 @@ func (s *Site) directory() openreferral.Directory {
 		}
 		d.Vocabularies = append(d.Vocabularies, v)
 	}
-	d.Each = func(yield func(openreferral.Provider) bool) {
-		for _, p := range s.Providers {
-			if !yield(s.orProvider(p)) {
-				return
-			}
-		}
-	}
+	d.Count, d.At = len(s.Providers), func(i int) openreferral.Provider { return s.orProvider(s.Providers[i]) }
 	return d
 }
 
@@ -53,9 +48,13 @@ func country(lang string) string {
 	return ""
 }
 
+// orProvider is a provider as the export takes it. The export asks for a
+// provider again for each of its documents, so the profile's address is
+// made once here for the programmes and venues too.
 func (s *Site) orProvider(p *Provider) openreferral.Provider {
+	profile := s.absURL(p.URL)
 	op := openreferral.Provider{
-		Slug: p.Slug, Name: p.Name, Summary: p.Summary, URL: s.absURL(p.URL), Website: webURL(p.Website),
+		Slug: p.Slug, Name: p.Name, Summary: p.Summary, URL: profile, Website: webURL(p.Website),
 		Email: p.Email, Phone: p.Phone, Reviewed: p.Reviewed,
 		Terms:   termRefs(p.Districts, p.Pathways, p.Artforms, p.Audiences, p.Referral),
 		Joining: s.orJoining(p.Joining),
@@ -64,14 +63,14 @@ func (s *Site) orProvider(p *Provider) openreferral.Provider {
 		op.Logo = s.absURL(p.LogoURL)
 	}
 	for _, v := range p.Venues {
-		op.Venues = append(op.Venues, s.orVenue(p, v))
+		op.Venues = append(op.Venues, orVenue(profile, v))
 	}
 	for _, a := range p.Areas {
 		op.Areas = append(op.Areas, openreferral.Area{ID: a.ID, Name: a.Name, Geometry: a.Geometry})
 	}
 	for _, pg := range p.Programmes {
 		op.Programmes = append(op.Programmes, openreferral.Programme{
-			ID: pg.ID, Title: pg.Title, Summary: pg.Summary, Status: pg.Status, URL: s.absURL(p.URL) + "#programme-" + pg.ID,
+			ID: pg.ID, Title: pg.Title, Summary: pg.Summary, Status: pg.Status, URL: profile + "#programme-" + pg.ID,
 			Format: pg.Format, FormatLabel: labelOrEmpty(pg.Format), Sessions: pg.Sessions, Cost: pg.Cost,
 			CostLabel: labelOrEmpty(pg.Cost), Commissioner: pg.Commissioner, Started: pg.Started, Ended: pg.Ended,
 			Terms:  termRefs(s.ReachOf(pg).Districts, pg.Pathways, pg.Artforms, pg.Audiences, p.Referral),
@@ -82,7 +81,9 @@ func (s *Site) orProvider(p *Provider) openreferral.Provider {
 	return op
 }
 
-func (s *Site) orVenue(p *Provider, v *Venue) openreferral.Venue {
+// orVenue is a venue as the export takes it; profile is the absolute
+// address of its provider's profile.
+func orVenue(profile string, v *Venue) openreferral.Venue {
 	town := townOf(v.Address)
 	street := v.Address
 	if town != "" {
@@ -98,7 +99,7 @@ func (s *Site) orVenue(p *Provider, v *Venue) openreferral.Venue {
 		}
 	}
 	return openreferral.Venue{ID: v.ID, Name: v.Name, Address: street, Town: town, Postcode: v.Postcode,
-		Point: v.Point, URL: s.absURL(p.URL) + "#" + v.Anchor, Access: strings.Join(access, " "),
+		Point: v.Point, URL: profile + "#" + v.Anchor, Access: strings.Join(access, " "),
 		Accessibility: v.Accessibility}
 }
 
@@ -119,7 +120,11 @@ func venueIDs(vs []*Venue) []string {
 
 // termRefs names the vocabulary values of the given lists of terms.
 func termRefs(groups ...[]*TermPage) []openreferral.TermRef {
-	var out []openreferral.TermRef
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	out := make([]openreferral.TermRef, 0, n)
 	for _, g := range groups {
 		for _, t := range g {
 			out = append(out, openreferral.TermRef{Vocabulary: t.Taxonomy.Key, ID: t.ID})
