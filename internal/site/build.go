@@ -169,7 +169,6 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	set := s.outputs(ts)
 	p := newPlan()
 	p.keyAll = func() map[string]outputKey { return outputKeys(s, set.owners, static) }
-	p.onSkip = set.onSkip
 	for _, name := range slices.Sorted(maps.Keys(set.files)) {
 		if err := p.add(name, set.files[name]); err != nil {
 			return nil, 0, err
@@ -232,14 +231,12 @@ type output func() ([]byte, error)
 type outputSet struct {
 	files  map[string]output
 	owners map[string]*Provider // the files made from one provider alone (see outputKeys)
-	onSkip map[string]func()    // called when a build keeps the file without making it
 	pages  int                  // how many of the files are HTML pages
 }
 
 // outputs lists every file made from the model.
 func (s *Site) outputs(ts templates) outputSet {
 	table, owners := map[string]output{}, map[string]*Provider{}
-	onSkip := map[string]func(){}
 	pages := s.pages()
 	for _, p := range pages {
 		table[pageFile(p.Path)] = func() ([]byte, error) { return ts.execute(p) }
@@ -299,7 +296,7 @@ func (s *Site) outputs(ts templates) outputSet {
 		table[trim(cms.ConfigPath)] = s.editor.Marshal
 		table[trim(cms.LabelsPath)] = s.editorLabels
 	}
-	return outputSet{files: table, owners: owners, onSkip: onSkip, pages: len(pages)}
+	return outputSet{files: table, owners: owners, pages: len(pages)}
 }
 
 func trim(p string) string { return strings.TrimPrefix(p, "/") }

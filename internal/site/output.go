@@ -33,8 +33,7 @@ type plan struct {
 	// needs none); keys is nil when the build could not key them.
 	keyAll func() map[string]outputKey
 	keys   map[string]outputKey
-	onSkip map[string]func() // told when a rebuild keeps the file without making it
-	reused int               // files a rebuild kept without making them (set by update)
+	reused int // files a rebuild kept without making them (set by update)
 }
 
 func newPlan() *plan { return &plan{files: map[string]output{}} }
@@ -192,9 +191,6 @@ func (p *plan) writeInto(ctx context.Context, dir string, n int, g *gate, skip f
 			return err
 		}
 		if skip != nil && skip(names[i]) {
-			if told := p.onSkip[names[i]]; told != nil {
-				told()
-			}
 			return nil
 		}
 		data, err := p.files[names[i]]()
