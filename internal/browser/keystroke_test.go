@@ -124,10 +124,10 @@ func TestKeystrokeFetchesAhead(t *testing.T) {
 	}
 }
 
-// TestPrefixChunksFetchedTogether: when a word's extensions run on into
-// the next chunk of words, both chunks are requested at once, not one after
-// the other (each wait is a round trip on the first results).
-func TestPrefixChunksFetchedTogether(t *testing.T) {
+// syntheticDirectory opens the directory of a 260-provider synthetic site
+// (three pages of results, several chunks of cards and words), ready.
+func syntheticDirectory(t *testing.T) *Tab {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := synth.Write(dir, 260, 1); err != nil {
 		t.Fatal(err)
@@ -135,6 +135,14 @@ func TestPrefixChunksFetchedTogether(t *testing.T) {
 	tab := Start(t).NewTab(t)
 	tab.Go(t, buildAndServe(t, dir)+"/providers/")
 	tab.WaitFor(t, directoryReady)
+	return tab
+}
+
+// TestPrefixChunksFetchedTogether: when a word's extensions run on into
+// the next chunk of words, both chunks are requested at once, not one after
+// the other (each wait is a round trip on the first results).
+func TestPrefixChunksFetchedTogether(t *testing.T) {
+	tab := syntheticDirectory(t)
 	// A word whose chunk is c and which the first word of chunk c+1 starts with.
 	word := Eval[string](t, tab, `(async () => {
 		const { tokens } = await import('/js/directory/tokens.js');
@@ -255,13 +263,7 @@ func TestHighlightUnchanged(t *testing.T) {
 // one card at a time, are exactly those a parse of the whole chunk gives,
 // for every chunk of a synthetic site of several pages.
 func TestCardsReadAsParsed(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := synth.Write(dir, 260, 1); err != nil {
-		t.Fatal(err)
-	}
-	tab := Start(t).NewTab(t)
-	tab.Go(t, buildAndServe(t, dir)+"/providers/")
-	tab.WaitFor(t, directoryReady)
+	tab := syntheticDirectory(t)
 	const made = `document.querySelectorAll('li[data-slug]').length`
 	before := Eval[int](t, tab, made)
 	searchFor(t, tab, "singing")
