@@ -139,15 +139,16 @@ func (l *loader) plain(p string) bool {
 // that a build does not go on without it. The file is opened once.
 func (l *loader) read(p string, limit int64, what string) ([]byte, bool) {
 	data, err := sitefs.ReadFile(l.fsys, p, limit)
-	var tl *sitefs.TooLargeError
-	switch {
-	case err == nil:
+	if err == nil {
 		return data, true
+	}
+	var tl *sitefs.TooLargeError
+	switch now := changedWhileRead(err); {
 	case errors.As(err, &tl):
 		l.probs.Errorf(p, 0, 0, "the file is %s; the limit for %s is %s", size(tl.Size), what, size(tl.Limit)).Hint =
 			"make it smaller, or split it into several files"
-	case changedWhileRead(err) != "":
-		l.probs.Errorf(p, 0, 0, "the file changed while the site was being read: %s", changedWhileRead(err)).Hint =
+	case now != "":
+		l.probs.Errorf(p, 0, 0, "the file changed while the site was being read: %s", now).Hint =
 			"run the command again once every file is saved; links and special files are never read"
 	default:
 		l.probs.Errorf(p, 0, 0, "cannot read the file: %v", plainErr(err))
