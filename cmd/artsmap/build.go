@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"artsmap"
@@ -44,7 +45,25 @@ func (sf siteFlags) options(ctx context.Context, out string) site.Options {
 	if out == "" {
 		out = filepath.Join(sf.dir, "public")
 	}
-	return site.Options{Site: site.Folder(sf.dir), SiteDir: sf.dir, Theme: artsmap.Theme, Out: out, Context: ctx}
+	return site.Options{Site: site.Folder(sf.dir), SiteDir: sf.dir, Theme: artsmap.Theme, Out: out, Context: ctx,
+		CacheDir: cacheDir()}
+}
+
+// cacheDir is where builds and checks keep their cache (see usage): ""
+// when ARTSMAP_CACHE is "off" or no cache folder is known.
+func cacheDir() string {
+	switch dir := os.Getenv("ARTSMAP_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		root, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(root, "artsmap")
+	default:
+		return dir
+	}
 }
 
 func (m *Main) runBuild(ctx context.Context, args []string) int {
@@ -65,6 +84,9 @@ func (m *Main) runBuild(ctx context.Context, args []string) int {
 	kept := ""
 	if res.Reused > 0 {
 		kept = fmt.Sprintf("; %d kept, as their inputs did not change", res.Reused)
+	}
+	if res.FromCache > 0 {
+		kept += fmt.Sprintf("; %d provider folders unchanged, taken from the cache", res.FromCache)
 	}
 	fmt.Fprintf(m.Stdout, "built %d pages (%d files; %d written, %d removed%s) into %s\n", res.Pages, res.Files, res.Written, res.Removed, kept, diag.ShowPath(opts.Out))
 	return exitOK

@@ -79,6 +79,12 @@ Usage:
 SITE is the folder that holds content/ (default: the current folder).
 Problems are printed as path:line:col: message. Exit status: 0 when the
 content is clean, 1 when it has errors, 2 when the command line is wrong.
+
+build and check keep what each provider folder was read into in a cache
+folder ($ARTSMAP_CACHE, else artsmap/ in the user's cache folder, such as
+~/.cache/artsmap), so that the next run reads again only the folders that
+changed. It holds whole profiles, unpublished contact details too, and is
+never part of OUT. ARTSMAP_CACHE=off runs without it; deleting it is safe.
 `
 
 // commands are the command names, for "did you mean" hints.

@@ -15,11 +15,39 @@ import (
 
 // TestMain runs the real main when the test binary is started by a test
 // below as the artsmap command, so that signals reach it as they would.
+//
+// The tests' builds keep their cache in a folder of their own, removed
+// at the end, not in the user's cache folder.
 func TestMain(m *testing.M) {
 	if os.Getenv("ARTSMAP_RUN_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	cache, err := os.MkdirTemp("", "artsmap-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("ARTSMAP_CACHE", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
+}
+
+// TestCacheDir: ARTSMAP_CACHE names the cache folder, "off" turns it off,
+// and without it the cache is in the user's cache folder.
+func TestCacheDir(t *testing.T) {
+	t.Setenv("ARTSMAP_CACHE", "off")
+	if got := cacheDir(); got != "" {
+		t.Errorf("ARTSMAP_CACHE=off: %q", got)
+	}
+	t.Setenv("ARTSMAP_CACHE", "/some/where")
+	if got := cacheDir(); got != "/some/where" {
+		t.Errorf("ARTSMAP_CACHE=/some/where: %q", got)
+	}
+	t.Setenv("ARTSMAP_CACHE", "")
+	t.Setenv("XDG_CACHE_HOME", "/xdg")
+	if got := cacheDir(); got != "/xdg/artsmap" {
+		t.Errorf("XDG_CACHE_HOME=/xdg: %q", got)
+	}
 }
 
 // command starts the test binary as "artsmap args...".

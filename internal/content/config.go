@@ -33,6 +33,7 @@ func (l *loader) loadConfig() bool {
 	if d == nil {
 		return false
 	}
+	l.shared = sharedKey(data, l.opts.Now)
 	c := &l.site.Config
 	l.required(d, "title", c.Title)
 	l.checkBaseURL(d, c)

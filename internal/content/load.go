@@ -23,6 +23,11 @@ type Options struct {
 	// Now is the moment stale profiles are measured against. Zero means
 	// the current time; tests set it so that results never drift.
 	Now time.Time
+	// Cache, when not nil, keeps what provider folders were decoded into
+	// between loads, so that a folder whose files are unchanged is not
+	// read and decoded again (see FolderCache). Only a load's first pass
+	// over the site uses it; Loader's reloads do not.
+	Cache *FolderCache
 }
 
 // loader carries the state of a load, kept between reloads.
@@ -37,6 +42,7 @@ type loader struct {
 	vocab   vocabSets
 	tz      *time.Location
 	md      *markdown.Renderer // made when a short Markdown text is first checked
+	shared  [32]byte           // what every provider folder's load depends on (see sharedKey)
 }
 
 // Load reads the site folder fsys (the folder holding content/) and

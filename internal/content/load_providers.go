@@ -24,7 +24,7 @@ func (l *loader) loadProviders() {
 			dir := path.Join("content/providers", e.Name())
 			u := l.unit()
 			if s, ok := u.providerSlug(dir, e.Name()); ok {
-				u.loadProviderDir(dir, s)
+				u.loadFolder(dir, s)
 			}
 			units[i] = u
 		}

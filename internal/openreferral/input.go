@@ -17,8 +17,8 @@ type Directory struct {
 	Vocabularies []Vocabulary // in a stable order
 
 	// Count and At, when At is set, give Count more providers after
-	// Providers, each made when asked (at any time and from any
-	// goroutine), in a stable order: Map keeps only what it makes of each,
+	// Providers, each made when asked (at any time, from several
+	// goroutines at once), in a stable order: Map keeps only what it makes of each,
 	// and StreamFiles holds none of them, so that a large directory is
 	// never held twice.
 	Count int

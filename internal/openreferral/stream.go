@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"artsmap/internal/workers"
 )
 
 // StreamFiles lays out the export of d as Map(d).Files does, byte for
@@ -60,20 +62,21 @@ type entry struct {
 	lo, hi int
 }
 
-// newStream maps the taxonomies, then each provider in turn, noting where
-// each item goes and how a list page shows it, and letting the rest go.
+// newStream maps the taxonomies, then the providers, a batch at a time
+// on every processor, noting where each item goes and how a list page
+// shows it, and letting the rest go.
 func newStream(d Directory, root string) *stream {
 	m := &mapper{dir: d, terms: map[TermRef]*TaxonomyTerm{}, out: &Export{owners: map[string]string{}}}
 	m.taxonomies()
 	m.out.sort()
 	s := &stream{dir: d, terms: m.terms, taxonomies: m.out, slugs: make([]string, d.count())}
-	for at := range s.slugs {
-		p := d.provider(at)
-		s.slugs[at] = p.Slug
-		e := s.mapOne(p)
-		note(s, orgItems, root+"/organizations/", at, e.Organizations, Organization.id, Organization.flat)
-		note(s, serviceItems, root+"/services/", at, e.Services, Service.id, Service.flat)
-		note(s, salItems, root+"/service_at_locations/", at, e.ServiceAtLocations, ServiceAtLocation.id, ServiceAtLocation.flat)
+	for lo := 0; lo < len(s.slugs); lo += streamBatch {
+		batch := make([]noted, min(streamBatch, len(s.slugs)-lo))
+		workers.Each(len(batch), workers.PerCPU(), func(i int) { batch[i] = s.noteOne(d.provider(lo+i), root) })
+		for i, n := range batch {
+			s.slugs[lo+i] = n.slug
+			s.add(lo+i, n)
+		}
 	}
 	for k := range s.index {
 		slices.SortFunc(s.index[k], func(a, b entry) int { return strings.Compare(a.path, b.path) })
@@ -82,16 +85,53 @@ func newStream(d Directory, root string) *stream {
 	return s
 }
 
-// note adds the items of one kind of the provider at.
-func note[T any](s *stream, kind int, prefix string, at int, items []T, id func(T) string, flat func(T) T) {
+// streamBatch is how many providers newStream maps before it notes them:
+// enough to keep every processor busy, few enough that their exports are
+// never much of the memory.
+const streamBatch = 256
+
+// noted is one provider's items, of each kind: their paths and their
+// list pages' entries, encoded.
+type noted struct {
+	slug    string
+	paths   [streamedKinds][]string
+	entries [streamedKinds][][]byte
+	err     error
+}
+
+// noteOne maps the provider p alone and encodes its items' entries.
+func (s *stream) noteOne(p Provider, root string) noted {
+	e := s.mapOne(p)
+	n := noted{slug: p.Slug}
+	note(&n, orgItems, root+"/organizations/", e.Organizations, Organization.id, Organization.flat)
+	note(&n, serviceItems, root+"/services/", e.Services, Service.id, Service.flat)
+	note(&n, salItems, root+"/service_at_locations/", e.ServiceAtLocations, ServiceAtLocation.id, ServiceAtLocation.flat)
+	return n
+}
+
+// note adds the items of one kind to n.
+func note[T any](n *noted, kind int, prefix string, items []T, id func(T) string, flat func(T) T) {
 	for _, it := range items {
 		b, err := json.Marshal(flat(it))
-		if err != nil && s.err == nil {
-			s.err = fmt.Errorf("encoding an Open Referral list entry: %w", err)
+		if err != nil && n.err == nil {
+			n.err = fmt.Errorf("encoding an Open Referral list entry: %w", err)
 		}
-		lo := len(s.listed[kind])
-		s.listed[kind] = append(s.listed[kind], b...)
-		s.index[kind] = append(s.index[kind], entry{path: prefix + id(it), at: at, lo: lo, hi: len(s.listed[kind])})
+		n.paths[kind] = append(n.paths[kind], prefix+id(it))
+		n.entries[kind] = append(n.entries[kind], b)
+	}
+}
+
+// add notes the items of the provider at.
+func (s *stream) add(at int, n noted) {
+	if n.err != nil && s.err == nil {
+		s.err = n.err
+	}
+	for k := range n.paths {
+		for i, p := range n.paths[k] {
+			lo := len(s.listed[k])
+			s.listed[k] = append(s.listed[k], n.entries[k][i]...)
+			s.index[k] = append(s.index[k], entry{path: p, at: at, lo: lo, hi: len(s.listed[k])})
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package openreferral
 import (
 	"runtime"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -59,7 +60,13 @@ func TestStreamFiles(t *testing.T) {
 func TestStreamFilesAskOnlyTheirProviders(t *testing.T) {
 	d, all := sample(30), sample(30).Providers
 	var asked []int
-	d.Providers, d.Count, d.At = nil, len(all), func(i int) Provider { asked = append(asked, i); return all[i] }
+	var mu sync.Mutex
+	d.Providers, d.Count, d.At = nil, len(all), func(i int) Provider {
+		mu.Lock()
+		defer mu.Unlock()
+		asked = append(asked, i)
+		return all[i]
+	}
 	bySlug := map[string]int{}
 	for i, p := range all {
 		bySlug[p.Slug] = i

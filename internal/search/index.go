@@ -3,6 +3,8 @@ package search
 import (
 	"math"
 	"slices"
+
+	"artsmap/internal/workers"
 )
 
 // Field weights: where a word appears says how much a match there counts.
@@ -92,6 +94,8 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 	ix := &Index{Slugs: []string{}, Terms: []string{}, Postings: [][]int{}, Facets: []facetJSON{},
 		Ages: [][]int{}, Reviewed: []int{}, Points: [][]float64{}, Places: []placeJSON{}}
 	best := map[string]map[int]int{} // term -> doc -> weight
+	weights := make([]map[string]int, len(docs))
+	workers.Each(len(docs), workers.PerCPU(), func(i int) { weights[i] = docWeights(docs[i]) })
 	for i, d := range docs {
 		ix.Slugs = append(ix.Slugs, d.Slug)
 		ix.Ages = append(ix.Ages, ageList(d.Ages))
@@ -101,13 +105,11 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 			pts = append(pts, round(p[0]), round(p[1]))
 		}
 		ix.Points = append(ix.Points, pts)
-		for _, t := range d.Texts {
-			for _, tok := range Tokens(t.Text) {
-				if best[tok] == nil {
-					best[tok] = map[int]int{}
-				}
-				best[tok][i] = max(best[tok][i], min(t.Weight, 15))
+		for tok, w := range weights[i] {
+			if best[tok] == nil {
+				best[tok] = map[int]int{}
 			}
+			best[tok][i] = w
 		}
 	}
 	for tok := range best {
@@ -117,13 +119,24 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 	for _, tok := range ix.Terms {
 		ix.Postings = append(ix.Postings, encodePostings(best[tok]))
 	}
-	for _, f := range facets {
-		ix.Facets = append(ix.Facets, facetOf(f, docs))
-	}
+	ix.Facets = make([]facetJSON, len(facets))
+	workers.Each(len(facets), workers.PerCPU(), func(i int) { ix.Facets[i] = facetOf(facets[i], docs) })
 	for _, p := range places {
 		ix.Places = append(ix.Places, placeJSON{p.ID, p.Label, round(p.Lon), round(p.Lat)})
 	}
 	return ix
+}
+
+// docWeights gives each word of d the highest weight of the texts it is
+// in (at most 15).
+func docWeights(d Doc) map[string]int {
+	w := map[string]int{}
+	for _, t := range d.Texts {
+		for _, tok := range Tokens(t.Text) {
+			w[tok] = max(w[tok], min(t.Weight, 15))
+		}
+	}
+	return w
 }
 
 // facetOf lists, for each value of f, the documents that have it.

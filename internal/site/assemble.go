@@ -17,6 +17,7 @@ import (
 	"artsmap/internal/geo"
 	"artsmap/internal/markdown"
 	"artsmap/internal/registry"
+	"artsmap/internal/workers"
 )
 
 // assembler turns loaded content into the Site model.
@@ -108,6 +109,26 @@ func (a *assembler) renderPlain(src content.Source) []byte {
 }
 
 func (a *assembler) renderWith(src content.Source, g *markdown.Glossary) []byte {
+	r := a.rendered(src, g)
+	for _, is := range r.issues {
+		a.probs.Warnf(src.Path, src.BodyLine+is.Line-1, 1, "%s", is.Message)
+	}
+	return r.html
+}
+
+// prerender renders the providers' bodies on every processor into the
+// cache, which render then reads. A build's assembler, which has no cache
+// of its own, is given one for as long as it assembles.
+func (a *assembler) prerender(ps []*content.Provider) {
+	if a.cache == nil {
+		a.cache = &renderCache{m: make(map[cacheKey]rendered, len(ps))}
+	}
+	workers.Each(len(ps), workers.PerCPU(), func(i int) { a.rendered(ps[i].Source, a.gloss) })
+}
+
+// rendered is a body rendered with the glossary g, from the cache when it
+// is there. Safe for concurrent use.
+func (a *assembler) rendered(src content.Source, g *markdown.Glossary) rendered {
 	h := sha256.New()
 	h.Write(src.Body)
 	if g != nil {
@@ -121,10 +142,7 @@ func (a *assembler) renderWith(src content.Source, g *markdown.Glossary) []byte 
 		r = rendered{[]byte(html), issues}
 		a.remember(key, r)
 	}
-	for _, is := range r.issues {
-		a.probs.Warnf(src.Path, src.BodyLine+is.Line-1, 1, "%s", is.Message)
-	}
-	return r.html
+	return r
 }
 
 func (a *assembler) cached(key cacheKey) (rendered, bool) {
@@ -205,6 +223,7 @@ func (a *assembler) providers() {
 	for _, st := range registry.ProviderStatuses() {
 		a.site.Counts.ByStatus = append(a.site.Counts.ByStatus, StatusCount{ID: st.ID, Label: st.Label})
 	}
+	a.prerender(a.cs.Providers)
 	for _, cp := range a.cs.Providers {
 		p := a.provider(cp)
 		a.site.Providers = append(a.site.Providers, p)

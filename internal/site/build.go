@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"artsmap/internal/cms"
@@ -50,6 +51,14 @@ type Options struct {
 	// are stale. Zero means today (UTC midnight), so builds on the same day
 	// of the same input are byte-identical.
 	Now time.Time
+	// CacheDir, when set, is where a build keeps what each provider folder
+	// was decoded into, for the next build of the same site folder to
+	// take the folders whose files are unchanged (see folderCache).
+	// Empty means no cache.
+	CacheDir string
+	// cacheNow, when not nil, is the clock the cache measures a folder's
+	// age by (tests: folders they have just written count as old).
+	cacheNow func() time.Time
 }
 
 // Result describes a finished build or check.
@@ -64,6 +73,9 @@ type Result struct {
 	// Reused counts the files of a rebuild kept without being made again,
 	// as their inputs had not changed (see outputKeys).
 	Reused int
+	// FromCache counts the provider folders taken from the cache (see
+	// Options.CacheDir) instead of being read and decoded.
+	FromCache int
 }
 
 func (o *Options) now() time.Time {
@@ -84,12 +96,14 @@ func (o *Options) ctx() context.Context {
 func load(opts Options) (*Site, *diag.List) {
 	now := opts.now()
 	rec := newInputs()
-	cs, probs := content.Load(newCancelFS(opts.ctx(), recordFS{opts.Site, rec, ""}), content.Options{Now: now})
+	cache := openFolderCache(opts, rec)
+	cs, probs := content.Load(newCancelFS(opts.ctx(), recordFS{opts.Site, rec, ""}), content.Options{Now: now, Cache: cache.content()})
+	taken := cache.finish(opts.ctx().Err() == nil)
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs
 	}
 	s := assemble(cs.Published(), now, probs)
-	s.inputs = rec
+	s.inputs, s.fromCache, s.cache = rec, taken, cache
 	checkFormAction(opts.Site, s, probs)
 	return s, probs
 }
@@ -137,9 +151,11 @@ func Build(opts Options) (Result, error) {
 	}
 	p, res, err := planSite(opts)
 	if err != nil {
+		p.done(false)
 		return res, err
 	}
 	written, removed, err := p.write(opts.ctx(), opts.Out, workers.PerCPU())
+	p.done(err == nil)
 	if err != nil {
 		if opts.ctx().Err() != nil {
 			return res, stopped(opts.ctx().Err())
@@ -166,16 +182,23 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	set := s.outputs(ts)
+	base := sync.OnceValue(func() *keyBase { return newKeyBase(s, static) })
 	p := newPlan()
-	p.keyAll = func() map[string]outputKey { return outputKeys(s, set.owners, static) }
+	if s.cache != nil { // a build's, not a check's
+		p.cache, p.cards = s.cache, s.cache.openCardStore(base())
+		ts.useCards(p.cards)
+	}
+	set := s.outputs(ts)
+	p.keyAll = func() map[string]outputKey { return outputKeys(base(), set.owners) }
 	for _, name := range slices.Sorted(maps.Keys(set.files)) {
 		if err := p.add(name, set.files[name]); err != nil {
+			p.done(false)
 			return nil, 0, err
 		}
 	}
 	p.first = slowOutputs
 	if err := planAssets(p, s, opts, static); err != nil {
+		p.done(false)
 		return nil, 0, err
 	}
 	return p, set.pages, nil
@@ -236,6 +259,15 @@ type outputSet struct {
 
 // outputs lists every file made from the model.
 func (s *Site) outputs(ts templates) outputSet {
+	type index struct {
+		files map[string]output
+		err   error
+	}
+	searched := make(chan index, 1)
+	go func() { // the search index is the slowest part to plan: made while the rest is planned
+		files, err := s.searchFiles()
+		searched <- index{files, err}
+	}()
 	table, owners := map[string]output{}, map[string]*Provider{}
 	pages := s.pages()
 	for _, p := range pages {
@@ -288,8 +320,10 @@ func (s *Site) outputs(ts templates) outputSet {
 	}
 	s.evidenceOutputs(table)
 	s.postcodeOutputs(table)
-	if err := s.searchFiles(table); err != nil {
-		table[trim(TermsPath)] = func() ([]byte, error) { return nil, err }
+	if ix := <-searched; ix.err != nil {
+		table[trim(TermsPath)] = func() ([]byte, error) { return nil, ix.err }
+	} else {
+		maps.Copy(table, ix.files)
 	}
 	if s.editor != nil {
 		table[trim(cms.IndexPath)] = bytesOf(func() []byte { return cms.IndexHTML(s.Title) })

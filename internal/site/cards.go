@@ -11,6 +11,7 @@ import (
 // several browse pages. Templates call it as {{card .}}.
 type cards struct {
 	t     *template.Template
+	name  string // the layout's
 	mu    sync.Mutex
 	m     map[*Provider]*card
 	texts *cardTexts // shared by every layout of a build
@@ -31,9 +32,19 @@ func (c *cards) render(p *Provider) (template.HTML, error) {
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
+		store := c.texts.store
+		kept, key, hit, keyed := store.get(p, c.name)
+		if hit {
+			e.html = template.HTML(c.texts.keep(p, string(kept)))
+			store.put(p, c.name, key, e.html, false)
+			return
+		}
 		var b strings.Builder
 		e.err = c.t.ExecuteTemplate(&b, "provider-card", p)
 		e.html = template.HTML(c.texts.keep(p, b.String())) // rendered by html/template
+		if keyed && e.err == nil {
+			store.put(p, c.name, key, e.html, true)
+		}
 	})
 	return e.html, e.err
 }
@@ -42,8 +53,9 @@ func (c *cards) render(p *Provider) (template.HTML, error) {
 // whose card is the same: the directory's pages and the browse pages
 // each keep every card, the same text (55 MB at 50,000 providers).
 type cardTexts struct {
-	mu sync.Mutex
-	m  map[*Provider]string
+	mu    sync.Mutex
+	m     map[*Provider]string
+	store *cardStore // where cards are kept between builds; nil for none
 }
 
 // keep returns the text to keep for p's card: the one kept already when

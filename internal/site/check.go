@@ -22,6 +22,7 @@ func Check(opts Options) (Result, error) {
 	if p == nil {
 		return res, err
 	}
+	defer p.done(false)
 	probs, err := dryRun(opts.ctx(), p)
 	if err != nil {
 		return res, err
@@ -60,7 +61,7 @@ func planSite(opts Options) (*plan, Result, error) {
 	for _, c := range p.clashes {
 		probs.Add(c.problem())
 	}
-	return p, Result{Problems: probs.Items(), Pages: pages, Files: len(p.files)}, probs.Err()
+	return p, Result{Problems: probs.Items(), Pages: pages, Files: len(p.files), FromCache: s.fromCache}, probs.Err()
 }
 
 // dryRun makes every planned file, in parallel as a build does, and throws

@@ -21,6 +21,12 @@ import (
 type inputs struct {
 	mu   sync.Mutex
 	seen map[string][]opening // path -> each time it was opened
+	// folders lists the paths recorded inside each provider folder;
+	// fixed holds the digests of the folders taken from a cache of an
+	// earlier load, which stand for what that load read there (see
+	// folderCache).
+	folders map[string][]string
+	fixed   map[string][sha256.Size]byte
 }
 
 // opening is one opening of a path: the file (nil when it could not be
@@ -30,12 +36,17 @@ type opening struct {
 	why  string
 }
 
-func newInputs() *inputs { return &inputs{seen: map[string][]opening{}} }
+func newInputs() *inputs {
+	return &inputs{seen: map[string][]opening{}, folders: map[string][]string{}, fixed: map[string][sha256.Size]byte{}}
+}
 
 // add notes one opening of name and returns its place among them.
 func (in *inputs) add(name string, o opening) int {
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	if folder, ok := folderUnder(providerFolders, name); ok && len(in.seen[name]) == 0 {
+		in.folders[folder] = append(in.folders[folder], name)
+	}
 	in.seen[name] = append(in.seen[name], o)
 	return len(in.seen[name]) - 1
 }
@@ -48,8 +59,9 @@ func (in *inputs) closed(name string, i int, digest string) {
 	in.mu.Unlock()
 }
 
-// digests lists the digests of each opening of name, sorted: a file's is
-// of what was read from it so far, so a file left open still counts.
+// digests lists the digests of the openings of name, sorted, each once: a
+// file's is of what was read from it so far, so a file left open still
+// counts.
 func (in *inputs) digests(name string) []string {
 	var out []string
 	for _, o := range in.seen[name] {
@@ -60,7 +72,7 @@ func (in *inputs) digests(name string) []string {
 		out = append(out, o.file.current())
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out) // the same read twice shaped nothing more than once
 }
 
 // digest sums the records of the paths that pick accepts, in path order,
@@ -77,29 +89,45 @@ func (in *inputs) digest(pick func(name string) bool) [sha256.Size]byte {
 	return [sha256.Size]byte(h.Sum(nil))
 }
 
-// byFolder sums, for each folder directly under dir, the records of the
-// paths inside it (the folder's own listing included), in one pass.
-func (in *inputs) byFolder(dir string) map[string][sha256.Size]byte {
+// byFolder sums, for each provider folder, the records of the paths
+// inside it (the folder's own listing included); a folder taken from a
+// cache has the digest the cache kept for it instead.
+func (in *inputs) byFolder() map[string][sha256.Size]byte {
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	hashes := map[string]hash.Hash{}
-	for _, name := range slices.Sorted(maps.Keys(in.seen)) {
-		folder, ok := folderUnder(dir, name)
-		if !ok {
-			continue
-		}
-		h := hashes[folder]
-		if h == nil {
-			h = sha256.New()
-			hashes[folder] = h
-		}
+	out := make(map[string][sha256.Size]byte, len(in.folders))
+	for folder := range in.folders {
+		out[folder] = in.folderDigest(folder)
+	}
+	maps.Copy(out, in.fixed)
+	return out
+}
+
+// folderDigest sums the records of the paths inside one provider folder,
+// in path order. The caller holds in.mu.
+func (in *inputs) folderDigest(folder string) [sha256.Size]byte {
+	if d, ok := in.fixed[folder]; ok {
+		return d
+	}
+	h := sha256.New()
+	for _, name := range slices.Sorted(slices.Values(in.folders[folder])) {
 		writeRecord(h, name, in.digests(name))
 	}
-	out := make(map[string][sha256.Size]byte, len(hashes))
-	for folder, h := range hashes {
-		out[folder] = [sha256.Size]byte(h.Sum(nil))
-	}
-	return out
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// folder is folderDigest for a caller not holding in.mu.
+func (in *inputs) folder(folder string) [sha256.Size]byte {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.folderDigest(folder)
+}
+
+// fix makes d the digest of folder (see fixed).
+func (in *inputs) fix(folder string, d [sha256.Size]byte) {
+	in.mu.Lock()
+	in.fixed[folder] = d
+	in.mu.Unlock()
 }
 
 // folderUnder returns the folder directly under dir that holds name (or

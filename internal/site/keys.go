@@ -32,28 +32,52 @@ const providerFolders = "content/providers"
 // outputKeys keys the files that one provider's folder alone is made into
 // (owners: its profile, handout and update form, its programmes'
 // calendars, its Open Referral items): each key sums the site-wide inputs
-// (siteInputs), the provider folder's files and the file's path. Other
+// and the provider folder's (see keyBase) and the file's path. Other
 // files get no key and are made by every build. It returns nil when the
-// load was not recorded or the program itself cannot be identified.
-func outputKeys(s *Site, owners map[string]*Provider, static fs.FS) map[string]outputKey {
+// build has no key base.
+func outputKeys(base *keyBase, owners map[string]*Provider) map[string]outputKey {
+	if base == nil {
+		return nil
+	}
+	keys := make(map[string]outputKey, len(owners))
+	for name, p := range owners {
+		if k, ok := base.key(p, name); ok {
+			keys[name] = k
+		}
+	}
+	return keys
+}
+
+// keyBase is what keys are made of: the sum of the site-wide inputs
+// (siteInputs) and of each provider folder's.
+type keyBase struct {
+	site    outputKey
+	folders map[string][sha256.Size]byte
+}
+
+// newKeyBase sums what the load of s read and the static files; nil when
+// the load was not recorded or the program itself cannot be identified.
+func newKeyBase(s *Site, static fs.FS) *keyBase {
 	site, ok := siteInputs(s, static)
 	if !ok {
 		return nil
 	}
-	folders := s.inputs.byFolder(providerFolders)
-	keys := make(map[string]outputKey, len(owners))
-	for name, p := range owners {
-		folder, ok := folders[p.folder]
-		if !ok {
-			continue // read nothing from its folder: not from a folder
-		}
-		h := sha256.New()
-		h.Write(site[:])
-		h.Write(folder[:])
-		io.WriteString(h, name)
-		keys[name] = outputKey(h.Sum(nil))
+	return &keyBase{site: site, folders: s.inputs.byFolder()}
+}
+
+// key keys what is made from the provider p alone under the name what
+// (a file's path, or a fragment's name); false when the load read nothing
+// from p's folder (p is not from a folder).
+func (b *keyBase) key(p *Provider, what string) (outputKey, bool) {
+	folder, ok := b.folders[p.folder]
+	if !ok {
+		return outputKey{}, false
 	}
-	return keys
+	h := sha256.New()
+	h.Write(b.site[:])
+	h.Write(folder[:])
+	io.WriteString(h, what)
+	return outputKey(h.Sum(nil)), true
 }
 
 // siteInputs sums what every owned file may show besides its provider's

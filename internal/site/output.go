@@ -34,6 +34,18 @@ type plan struct {
 	keyAll func() map[string]outputKey
 	keys   map[string]outputKey
 	reused int // files a rebuild kept without making them (set by update)
+	// cache and cards, when not nil, are the build's cache and the cards
+	// it keeps there (see cardStore); done saves the cards.
+	cache *folderCache
+	cards *cardStore
+}
+
+// done ends the plan's use of the cache, keeping the cards it rendered
+// for the next build when ok (the files were written). p may be nil.
+func (p *plan) done(ok bool) {
+	if p != nil {
+		p.cache.saveCards(p.cards, ok)
+	}
 }
 
 func newPlan() *plan { return &plan{files: map[string]output{}} }

@@ -7,6 +7,7 @@ import (
 	"artsmap/internal/registry"
 	"artsmap/internal/search"
 	"artsmap/internal/slug"
+	"artsmap/internal/workers"
 )
 
 // Where the directory's index is published: the entry file, which names
@@ -17,22 +18,21 @@ const (
 	TermsPath  = "/providers/" + search.EntryName
 )
 
-// searchFiles adds the directory's index files to the outputs. The index is
+// searchFiles makes the directory's index files, by output path. The index is
 // made now, because how many term chunks it has depends on its words.
-func (s *Site) searchFiles(table map[string]output) error {
+func (s *Site) searchFiles() (map[string]output, error) {
 	docs := make([]search.Doc, len(s.Providers))
-	for i, p := range s.Providers {
-		docs[i] = searchDoc(p)
-	}
+	workers.Each(len(docs), workers.PerCPU(), func(i int) { docs[i] = searchDoc(s.Providers[i]) })
 	files, err := search.Build(docs, s.Facets(), s.Places()).Files()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	dir := strings.TrimSuffix(trim(TermsPath), search.EntryName)
+	table := make(map[string]output, len(files))
 	for name, b := range files {
 		table[dir+name] = func() ([]byte, error) { return b, nil }
 	}
-	return nil
+	return table, nil
 }
 
 func searchDoc(p *Provider) search.Doc {

@@ -133,7 +133,8 @@ type templates map[string]*layout
 // allocated.
 type layout struct {
 	*template.Template
-	last atomic.Int64
+	last  atomic.Int64
+	cards *cards // what {{card .}} renders with
 }
 
 // buffer is an empty buffer for the layout's next file.
@@ -235,10 +236,19 @@ func (ls layoutSet) bind() (templates, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &cards{t: t, m: map[*Provider]*card{}, texts: texts}
-		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render})}
+		c := &cards{t: t, name: name, m: map[*Provider]*card{}, texts: texts}
+		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render}), cards: c}
 	}
 	return out, nil
+}
+
+// useCards makes every layout take its cards from store, and keep them
+// there, from now on.
+func (ts templates) useCards(store *cardStore) {
+	for _, l := range ts {
+		l.cards.texts.store = store // one cardTexts for every layout
+		return
+	}
 }
 
 // execute renders a page with its layout's "base" template.

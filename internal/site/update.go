@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"artsmap/internal/workers"
 )
 
 // previous returns the marker's listing of out when out is a folder whose
@@ -91,10 +93,18 @@ func (p *plan) keptByKey(out string, prev *listing) map[string]keyRecord {
 		return nil
 	}
 	kept := readKeys(out)
-	maps.DeleteFunc(kept, func(name string, r keyRecord) bool {
-		k, ok := p.keys[name]
-		return !ok || k != r.key || !prev.paths[name] || !r.unchanged(out, name)
+	names := slices.Collect(maps.Keys(kept))
+	stale := make([]bool, len(names))
+	workers.Each(len(names), workers.PerCPU(), func(i int) { // a stat each: on every processor
+		r := kept[names[i]]
+		k, ok := p.keys[names[i]]
+		stale[i] = !ok || k != r.key || !prev.paths[names[i]] || !r.unchanged(out, names[i])
 	})
+	for i, name := range names {
+		if stale[i] {
+			delete(kept, name)
+		}
+	}
 	return kept
 }
 
@@ -118,31 +128,32 @@ func refuseStrangers(out string, prev *listing) error {
 		return err
 	}
 	dirs := folders(slices.Collect(maps.Keys(prev.paths)))
+	var mu sync.Mutex
 	var extra []string
-	err := filepath.WalkDir(out, func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(out, name)
-		rel = filepath.ToSlash(rel)
+	note := func(name string) {
+		mu.Lock()
+		extra = append(extra, name)
+		mu.Unlock()
+	}
+	err := walkParallel(out, workers.PerCPU(), func(rel string, e fs.DirEntry) bool {
 		top, _, _ := strings.Cut(rel, "/")
 		switch {
-		case rel == ".":
 		case e.IsDir() && dirs[rel] && top != ".git":
+			return true
 		case e.IsDir():
-			extra = append(extra, rel+"/")
-			return fs.SkipDir
+			note(rel + "/")
 		case !e.Type().IsRegular() || top == ".git":
-			extra = append(extra, rel)
+			note(rel)
 		case prev.paths[rel], rel == MarkerName, rel == markerNext, rel == keysName, rel == keysNext:
 		default:
-			extra = append(extra, rel)
+			note(rel)
 		}
-		return nil
+		return false
 	})
 	if err != nil {
 		return fmt.Errorf("looking into the output folder: %w", err)
 	}
+	slices.SortFunc(extra, comparePaths)
 	if len(extra) > 0 {
 		return refuse(out, "it holds files artsmap did not write: "+listNames(extra), "move them or choose another -out")
 	}

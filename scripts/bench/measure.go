@@ -14,13 +14,16 @@ type run struct {
 	rssKB     int64 // peak resident set size
 }
 
-// measureRun removes out and flushes the file system (neither is timed),
-// then runs the command once and measures it.
-func measureRun(out string, name string, args ...string) (run, error) {
-	if err := os.RemoveAll(out); err != nil {
-		return run{}, err
+// measureRun removes t's output and caches and flushes the file system
+// (none of it timed), then runs t once and measures it: a build from
+// nothing.
+func measureRun(t tool) (run, error) {
+	for _, dir := range append([]string{t.out}, t.caches...) {
+		if err := os.RemoveAll(dir); err != nil {
+			return run{}, err
+		}
 	}
-	return measureRebuild(name, args...)
+	return measureRebuild(t)
 }
 
 // result sums up several runs of one tool on one site.

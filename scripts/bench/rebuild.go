@@ -24,7 +24,7 @@ func rebuildRuns(cfg config, tools []tool, sites []string) ([][]run, error) {
 			if err := editSummary(sites[j], i); err != nil {
 				return nil, err
 			}
-			r, err := measureRebuild(t.cmd[0], t.cmd[1:]...)
+			r, err := measureRebuild(t)
 			if err != nil {
 				return nil, err
 			}
@@ -53,11 +53,13 @@ func editSummary(site string, n int) error {
 	return os.WriteFile(p, edited, 0o644)
 }
 
-// measureRebuild flushes the file system (not timed) and runs the command
-// once, into whatever its output folder holds.
-func measureRebuild(name string, args ...string) (run, error) {
+// measureRebuild flushes the file system (not timed) and runs t once,
+// into whatever its output folder holds, with what its cache holds.
+func measureRebuild(t tool) (run, error) {
 	syscall.Sync()
+	name, args := t.cmd[0], t.cmd[1:]
 	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), t.env...)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	if err := cmd.Run(); err != nil {

@@ -1,0 +1,188 @@
+// Package cachefile owns the framing of artsmap's cache files: after a
+// heading naming the kind of cache and the program that wrote it, records
+// of a name, a key and parts, each record with a checksum, so that a
+// reader takes only what a writer of the same program wrote whole.
+package cachefile
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"io"
+)
+
+// Key is what a record is kept under, besides its name.
+type Key = [sha256.Size]byte
+
+// Entry is one record: its key and its parts.
+type Entry struct {
+	Key   Key
+	Parts [][]byte
+}
+
+// Heading begins a cache of the given kind written by the program that
+// salt identifies.
+func Heading(kind string, salt []byte) []byte {
+	sum := sha256.Sum256(salt)
+	return append([]byte(kind+"\n"), sum[:]...)
+}
+
+// Record frames the entry named name: the number of parts, the lengths
+// of the name and of each part, the name, the key, a checksum of it all,
+// then the parts.
+func Record(name string, e Entry) []byte {
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(len(e.Parts)))
+	b = binary.AppendUvarint(b, uint64(len(name)))
+	for _, p := range e.Parts {
+		b = binary.AppendUvarint(b, uint64(len(p)))
+	}
+	b = append(b, name...)
+	b = append(b, e.Key[:]...)
+	sum := checksum(name, e)
+	b = append(b, sum[:]...)
+	for _, p := range e.Parts {
+		b = append(b, p...)
+	}
+	return b
+}
+
+func checksum(name string, e Entry) Key {
+	h := sha256.New()
+	for _, part := range append([][]byte{[]byte(name), e.Key[:]}, e.Parts...) {
+		h.Write(binary.AppendUvarint(nil, uint64(len(part))))
+		h.Write(part)
+	}
+	return Key(h.Sum(nil))
+}
+
+// Read reads the records of data, a cache that begins with heading. It
+// stops at the first record it cannot frame or whose checksum is wrong (a
+// cache cut short, or damaged), keeping those before; a cache with
+// another heading gives nothing. The parts share data's memory.
+func Read(data, heading []byte, parts int) map[string]Entry {
+	out := map[string]Entry{}
+	rest, ok := bytes.CutPrefix(data, heading)
+	for ok && len(rest) > 0 {
+		var name string
+		var e Entry
+		name, e, rest, ok = next(rest, parts)
+		if ok {
+			out[name] = e
+		}
+	}
+	return out
+}
+
+// next reads the record at the start of b, which must have parts parts.
+func next(b []byte, parts int) (string, Entry, []byte, bool) {
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n != uint64(parts) {
+		return "", Entry{}, nil, false
+	}
+	b = b[w:]
+	lens := make([]uint64, parts+1)
+	total := uint64(2 * sha256.Size)
+	for i := range lens {
+		n, w := binary.Uvarint(b)
+		if w <= 0 || n > uint64(len(b)) {
+			return "", Entry{}, nil, false
+		}
+		lens[i], b, total = n, b[w:], total+n
+	}
+	if total > uint64(len(b)) {
+		return "", Entry{}, nil, false
+	}
+	name := string(b[:lens[0]])
+	b = b[lens[0]:]
+	e := Entry{Key: Key(b[:sha256.Size])}
+	sum := Key(b[sha256.Size : 2*sha256.Size])
+	b = b[2*sha256.Size:]
+	for _, n := range lens[1:] {
+		e.Parts = append(e.Parts, b[:n:n])
+		b = b[n:]
+	}
+	if checksum(name, e) != sum {
+		return "", Entry{}, nil, false
+	}
+	return name, e, b, true
+}
+
+// Span is where a record is in a cache file: its offset and length.
+type Span struct{ Off, Len int64 }
+
+// Index lists where each record of the cache read from r is, by name,
+// holding one record's name at a time: a cache larger than is worth
+// holding in memory is read a record at a time with ReadRecord. It stops
+// at the first record it cannot frame (the checksums are checked by
+// ReadRecord); a cache with another heading gives nothing.
+func Index(r io.Reader, heading []byte, parts int) map[string]Span {
+	out := map[string]Span{}
+	br := bufio.NewReaderSize(r, 1<<16)
+	head := make([]byte, len(heading))
+	if _, err := io.ReadFull(br, head); err != nil || !bytes.Equal(head, heading) {
+		return out
+	}
+	off := int64(len(heading))
+	for {
+		name, n, ok := skipRecord(br, parts)
+		if !ok {
+			return out
+		}
+		out[name] = Span{off, n}
+		off += n
+	}
+}
+
+// skipRecord reads past the record at the start of br, returning its
+// name and length.
+func skipRecord(br *bufio.Reader, parts int) (string, int64, bool) {
+	counted := &countingReader{r: br}
+	n, err := binary.ReadUvarint(counted)
+	if err != nil || n != uint64(parts) {
+		return "", 0, false
+	}
+	lens := make([]uint64, parts+1)
+	total := uint64(2 * sha256.Size)
+	for i := range lens {
+		if lens[i], err = binary.ReadUvarint(counted); err != nil || lens[i] > 1<<40 {
+			return "", 0, false
+		}
+		total += lens[i]
+	}
+	name := make([]byte, lens[0])
+	if _, err := io.ReadFull(br, name); err != nil {
+		return "", 0, false
+	}
+	rest := total - lens[0]
+	if d, err := br.Discard(int(rest)); err != nil || uint64(d) != rest {
+		return "", 0, false
+	}
+	return string(name), counted.n + int64(total), true
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r *bufio.Reader
+	n int64
+}
+
+func (c *countingReader) ReadByte() (byte, error) {
+	b, err := c.r.ReadByte()
+	if err == nil {
+		c.n++
+	}
+	return b, err
+}
+
+// ReadRecord reads the record at s of r and checks it: false when it is
+// not whole or not what was written.
+func ReadRecord(r io.ReaderAt, s Span, parts int) (string, Entry, bool) {
+	b := make([]byte, s.Len)
+	if _, err := r.ReadAt(b, s.Off); err != nil {
+		return "", Entry{}, false
+	}
+	name, e, rest, ok := next(b, parts)
+	return name, e, ok && len(rest) == 0
+}

@@ -1,0 +1,128 @@
+package content
+
+import (
+	"crypto/sha256"
+	"io"
+	"io/fs"
+	"strconv"
+	"sync"
+	"time"
+
+	"artsmap/internal/sitefs"
+)
+
+// racyMargin is how long before a load a folder's files must have been
+// written for the folder to be stored. A file written again within the
+// same tick of the file system's clock as the write before keeps its
+// times, so a folder written just before the load might change without
+// its key changing; one written this long before cannot.
+const racyMargin = 2 * time.Second
+
+// FolderCache keeps, between loads, what each provider folder was decoded
+// into: its provider, the text that later checks point into, and its
+// problems. Each folder is keyed by the identity of every file in it (see
+// sitefs.Identity), by site.toml's bytes and by the load's date; a load
+// given a cache takes a folder whose key is unchanged from it instead of
+// reading and decoding its files again. A folder is stored only when it
+// has no errors, none of its files was written within racyMargin of the
+// load's start, and it comes back from its encoding exactly as it was.
+// The entries of the load (taken and stored alike) are written to the
+// writer given to NewFolderCache as the load goes; it then holds the
+// cache of the site as it is now.
+type FolderCache struct {
+	// Note, when not nil, is asked what to keep with a folder being
+	// stored, once the folder is loaded; Seen is given that back when the
+	// folder is taken from the cache. Both are called from several
+	// goroutines at once.
+	Note func(dir string) []byte
+	Seen func(dir string, note []byte)
+
+	start time.Time
+	old   map[string]cacheEntry
+	mu    sync.Mutex
+	w     io.Writer
+	err   error // the first error writing to w
+	stats CacheStats
+}
+
+// CacheStats counts what a load did with its cache.
+type CacheStats struct {
+	Taken  int // folders taken from the cache
+	Stored int // folders loaded and stored
+	Loaded int // folders loaded and not stored (errors, just written, or not keyed)
+	Old    int // folders the cache held before the load
+}
+
+// NewFolderCache returns a cache holding the entries of old (what an
+// earlier load wrote; entries it cannot read are left out) that were made
+// by the same program (salt identifies it). The load's entries go to w;
+// start is when the load began.
+func NewFolderCache(old, salt []byte, w io.Writer, start time.Time) *FolderCache {
+	c := &FolderCache{start: start, w: w, old: readCacheEntries(old, salt)}
+	c.stats.Old = len(c.old)
+	c.write(cacheHeader(salt))
+	return c
+}
+
+// Stats says what the load did with the cache, and the first error
+// writing the new entries (which are then incomplete).
+func (c *FolderCache) Stats() (CacheStats, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stats, c.err
+}
+
+func (c *FolderCache) write(parts ...[]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range parts {
+		if c.err == nil {
+			_, c.err = c.w.Write(p)
+		}
+	}
+}
+
+func (c *FolderCache) count(n *int) {
+	c.mu.Lock()
+	*n++
+	c.mu.Unlock()
+}
+
+// folderKey keys the provider folder dir: the site-wide part (shared)
+// and, in path order, the path and identity of every entry under dir. ok
+// is false when some entry cannot be stated or has no identity; recent
+// is true when one was written within racyMargin of the load's start.
+func (c *FolderCache) folderKey(fsys fs.FS, shared [sha256.Size]byte, dir string) (key [sha256.Size]byte, recent, ok bool) {
+	h := sha256.New()
+	h.Write(shared[:])
+	io.WriteString(h, strconv.Quote(dir)+"\n")
+	ok = true
+	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := e.Info() // what the listing knows, or a stat of its own: not a read of the site
+		if err != nil {
+			return err
+		}
+		id, changed, known := sitefs.Identity(info)
+		if !known {
+			ok = false
+			return fs.SkipAll
+		}
+		recent = recent || !changed.Before(c.start.Add(-racyMargin))
+		io.WriteString(h, strconv.Quote(p)+" "+id+"\n")
+		return nil
+	})
+	return [sha256.Size]byte(h.Sum(nil)), recent, ok && err == nil
+}
+
+// sharedKey sums what every provider folder's load depends on besides its
+// own files: site.toml (the vocabularies, time zone and region) and the
+// load's date.
+func sharedKey(config []byte, now time.Time) [sha256.Size]byte {
+	h := sha256.New()
+	io.WriteString(h, "artsmap provider folder key 1\n"+now.Format(time.RFC3339Nano)+" "+now.Location().String()+"\n")
+	h.Write(config)
+	return [sha256.Size]byte(h.Sum(nil))
+}

@@ -1,0 +1,194 @@
+package site
+
+import (
+	"bytes"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"artsmap"
+	"artsmap/internal/synth"
+)
+
+// syncDisk makes the folder dir hold fsys's files: it writes those that
+// differ and removes those fsys no longer has.
+func syncDisk(t *testing.T, fsys fstest.MapFS, dir string) {
+	t.Helper()
+	for name, f := range fsys {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Data) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var folders []string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(dir, p)
+		switch {
+		case err != nil:
+			return err
+		case e.IsDir():
+			folders = append(folders, p)
+		case fsys[filepath.ToSlash(rel)] == nil:
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range slices.Backward(folders) {
+		os.Remove(f) // only when it is empty
+	}
+}
+
+// diskBuild builds the site folder dir into out, with the cache folder
+// cache when it is not "" (its clock an hour ahead, so that the folders
+// the test has just written count as old).
+func diskBuild(t *testing.T, dir, out, cache string) Result {
+	t.Helper()
+	opts := Options{Site: Folder(dir), SiteDir: dir, Theme: artsmap.Theme, Out: out, Now: testNow, CacheDir: cache,
+		cacheNow: func() time.Time { return time.Now().Add(time.Hour) }}
+	res, err := Build(opts)
+	if err != nil {
+		t.Fatalf("build into %s: %v", out, err)
+	}
+	return res
+}
+
+// TestFolderCacheOnRealSites rebuilds this repository's site and a
+// synthetic one after edits of one provider, twice over: with the cache
+// of decoded folders and without. The two rebuilds keep and write the
+// same files, with the same keys, and both are what a clean build
+// writes, under diff -r; the cache is used, and nothing of it is in the
+// output.
+func TestFolderCacheOnRealSites(t *testing.T) {
+	sites := map[string]fstest.MapFS{"content": copyContent(t), "synthetic": synth.Site(60, 3)}
+	edits := map[string][]func(fstest.MapFS){
+		"content": {
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/artlift/index.md", `name = "Artlift"`, `name = "Artlift Gloucestershire"`)
+			},
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/artlift/locations.geojson", "[-2.2465, 51.8618]", "[-2.2401, 51.8650]")
+			},
+		},
+		"synthetic": {
+			func(fsys fstest.MapFS) {
+				replaceIn(fsys, "content/providers/provider-00007/index.md", `name = "`, `name = "Renamed `)
+			},
+			func(fsys fstest.MapFS) {
+				maps.DeleteFunc(fsys, func(name string, _ *fstest.MapFile) bool {
+					return strings.HasPrefix(name, "content/providers/provider-00013/")
+				})
+			},
+		},
+	}
+	for name, fsys := range sites {
+		t.Run(name, func(t *testing.T) {
+			dir, cache := filepath.Join(t.TempDir(), "site"), t.TempDir()
+			syncDisk(t, fsys, dir)
+			with, without := filepath.Join(t.TempDir(), "with"), filepath.Join(t.TempDir(), "without")
+			if res := diskBuild(t, dir, with, cache); res.FromCache != 0 {
+				t.Fatalf("the first build took %d folders from an empty cache", res.FromCache)
+			}
+			diskBuild(t, dir, without, "")
+			cardsAt, _ := siteCacheDir(cache, dir)
+			cardsAt = filepath.Join(cardsAt, cardsFile)
+			for i, edit := range append([]func(fstest.MapFS){func(fstest.MapFS) {}}, edits[name]...) {
+				edit(fsys)
+				syncDisk(t, fsys, dir)
+				before, err := os.Stat(cardsAt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, want := diskBuild(t, dir, with, cache), diskBuild(t, dir, without, "")
+				after, _ := os.Stat(cardsAt)
+				if rewritten := !os.SameFile(before, after); rewritten != (i > 0) {
+					t.Errorf("edit %d: the cards were kept again: %v; want that only when a card changed", i, rewritten)
+				}
+				if got.FromCache == 0 || got.Reused != want.Reused || got.Written != want.Written || got.Removed != want.Removed {
+					t.Errorf("edit %d: with the cache %d taken, %d kept, %d written, %d removed; without %d kept, %d written, %d removed",
+						i, got.FromCache, got.Reused, got.Written, got.Removed, want.Reused, want.Written, want.Removed)
+				}
+				if a, b := keysOnly(readKeys(with)), keysOnly(readKeys(without)); !maps.Equal(a, b) || len(a) == 0 {
+					t.Errorf("edit %d: the keys of the two rebuilds differ (%d and %d)", i, len(a), len(b))
+				}
+				clean := filepath.Join(t.TempDir(), "clean")
+				diskBuild(t, dir, clean, "")
+				diffTrees(t, clean, with)
+				diffTrees(t, clean, without)
+			}
+			if data, _ := os.ReadFile(filepath.Join(with, "providers", "index.html")); len(data) == 0 {
+				t.Fatal("no directory was built")
+			}
+			noCacheIn(t, with)
+		})
+	}
+}
+
+func keysOnly(records map[string]keyRecord) map[string]outputKey {
+	out := map[string]outputKey{}
+	for name, r := range records {
+		out[name] = r.key
+	}
+	return out
+}
+
+// noCacheIn fails when out holds a file named as the cache's are.
+func noCacheIn(t *testing.T, out string) {
+	t.Helper()
+	filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err == nil && (e.Name() == foldersFile || e.Name() == foldersNext || e.Name() == cardsFile || e.Name() == cardsNext) {
+			t.Errorf("the output holds %s", p)
+		}
+		return err
+	})
+}
+
+// TestTrimCaches: a site's cache folder unused for cacheUnused is removed,
+// a recent one kept, and a file of someone else's in an old one is left
+// with its folder; the next build within trimEvery does not look again.
+func TestTrimCaches(t *testing.T) {
+	root := t.TempDir()
+	now := time.Now()
+	mk := func(name string, used time.Time, extra ...string) string {
+		dir := filepath.Join(root, "sites", name)
+		os.MkdirAll(dir, 0o700)
+		for _, f := range append([]string{foldersFile, cardsFile, lockFile}, extra...) {
+			os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o600)
+		}
+		os.Chtimes(filepath.Join(dir, lockFile), used, used)
+		return dir
+	}
+	old, recent := mk("old", now.Add(-cacheUnused-time.Hour)), mk("recent", now.Add(-time.Hour))
+	mine := mk("mine", now.Add(-cacheUnused-time.Hour), "notes.txt")
+	trimCaches(root, now)
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("an unused cache folder was kept: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(recent, foldersFile)); err != nil {
+		t.Errorf("a cache in use was trimmed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(mine, "notes.txt")); err != nil {
+		t.Errorf("a file artsmap did not write was removed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(mine, foldersFile)); !os.IsNotExist(err) {
+		t.Errorf("the cache beside it was kept: %v", err)
+	}
+	again := mk("again", now.Add(-cacheUnused-time.Hour))
+	trimCaches(root, now.Add(time.Hour))
+	if _, err := os.Stat(again); err != nil {
+		t.Errorf("trimmed again within %v: %v", trimEvery, err)
+	}
+}

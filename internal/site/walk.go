@@ -1,0 +1,115 @@
+package site
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// walkParallel calls visit for every entry under root (not root itself),
+// with its slash path relative to root, listing up to n folders at once;
+// visit, called from several goroutines, says whether to go into a
+// folder. Links and special files are listed as what they are, never
+// followed. It returns the first error listing a folder met; the walk
+// then stops as soon as the folders being listed are done.
+func walkParallel(root string, n int, visit func(rel string, e fs.DirEntry) bool) error {
+	w := &walker{root: root, visit: visit, queue: []string{"."}}
+	w.cond = sync.NewCond(&w.mu)
+	var wg sync.WaitGroup
+	for range max(n, 1) {
+		wg.Go(w.work)
+	}
+	wg.Wait()
+	return w.err
+}
+
+// walker is the state walkParallel's goroutines share.
+type walker struct {
+	root   string
+	visit  func(rel string, e fs.DirEntry) bool
+	mu     sync.Mutex
+	cond   *sync.Cond
+	queue  []string // folders to list
+	active int      // folders being listed
+	err    error
+}
+
+// work lists folders from the queue until none is left or being listed.
+func (w *walker) work() {
+	for {
+		w.mu.Lock()
+		for len(w.queue) == 0 && w.active > 0 && w.err == nil {
+			w.cond.Wait()
+		}
+		if len(w.queue) == 0 || w.err != nil {
+			w.mu.Unlock()
+			w.cond.Broadcast()
+			return
+		}
+		dir := w.queue[len(w.queue)-1]
+		w.queue = w.queue[:len(w.queue)-1]
+		w.active++
+		w.mu.Unlock()
+		sub, err := w.list(dir)
+		w.mu.Lock()
+		w.queue = append(w.queue, sub...)
+		w.active--
+		if err != nil && w.err == nil {
+			w.err = err
+		}
+		w.mu.Unlock()
+		w.cond.Broadcast()
+	}
+}
+
+// list visits the entries of dir and returns the folders to go into.
+func (w *walker) list(dir string) ([]string, error) {
+	f, err := os.Open(filepath.Join(w.root, filepath.FromSlash(dir)))
+	if err != nil {
+		return nil, err
+	}
+	entries, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	var sub []string
+	for _, e := range entries {
+		rel := path.Join(dir, e.Name())
+		if w.visit(rel, e) && e.IsDir() {
+			sub = append(sub, rel)
+		}
+	}
+	return sub, nil
+}
+
+// comparePaths orders slash paths as a walk in name order meets them:
+// part by part, so that a folder's files come before a longer name
+// beside the folder ("a/x" before "a-b").
+func comparePaths(a, b string) int {
+	for {
+		ha, ra, moreA := strings.Cut(a, "/")
+		hb, rb, moreB := strings.Cut(b, "/")
+		if c := strings.Compare(ha, hb); c != 0 || !moreA || !moreB {
+			if c == 0 {
+				return boolCompare(moreA, moreB)
+			}
+			return c
+		}
+		a, b = ra, rb
+	}
+}
+
+func boolCompare(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	default:
+		return -1
+	}
+}
