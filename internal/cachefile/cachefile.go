@@ -112,12 +112,13 @@ func next(b []byte, parts int) (string, Entry, []byte, bool) {
 // Span is where a record is in a cache file: its offset and length.
 type Span struct{ Off, Len int64 }
 
-// Index lists where each record of the cache read from r is, by name,
-// holding one record's name at a time: a cache larger than is worth
-// holding in memory is read a record at a time with ReadRecord. It stops
-// at the first record it cannot frame (the checksums are checked by
-// ReadRecord); a cache with another heading gives nothing.
-func Index(r io.Reader, heading []byte, parts int) map[string]Span {
+// Index lists where each record of the cache read from r (size bytes)
+// is, by name, holding one record's name at a time: a cache larger than
+// is worth holding in memory is read a record at a time with
+// ReadRecord. It stops at the first record it cannot frame (the
+// checksums are checked by ReadRecord); a cache with another heading
+// gives nothing.
+func Index(r io.Reader, size int64, heading []byte, parts int) map[string]Span {
 	out := map[string]Span{}
 	br := bufio.NewReaderSize(r, 1<<16)
 	head := make([]byte, len(heading))
@@ -126,7 +127,7 @@ func Index(r io.Reader, heading []byte, parts int) map[string]Span {
 	}
 	off := int64(len(heading))
 	for {
-		name, n, ok := skipRecord(br, parts)
+		name, n, ok := skipRecord(br, parts, size-off)
 		if !ok {
 			return out
 		}
@@ -135,9 +136,12 @@ func Index(r io.Reader, heading []byte, parts int) map[string]Span {
 	}
 }
 
-// skipRecord reads past the record at the start of br, returning its
-// name and length.
-func skipRecord(br *bufio.Reader, parts int) (string, int64, bool) {
+// maxName is the longest name a record may have.
+const maxName = 1 << 16
+
+// skipRecord reads past the record at the start of br, at most left bytes
+// long, returning its name and length.
+func skipRecord(br *bufio.Reader, parts int, left int64) (string, int64, bool) {
 	counted := &countingReader{r: br}
 	n, err := binary.ReadUvarint(counted)
 	if err != nil || n != uint64(parts) {
@@ -146,10 +150,13 @@ func skipRecord(br *bufio.Reader, parts int) (string, int64, bool) {
 	lens := make([]uint64, parts+1)
 	total := uint64(2 * sha256.Size)
 	for i := range lens {
-		if lens[i], err = binary.ReadUvarint(counted); err != nil || lens[i] > 1<<40 {
+		if lens[i], err = binary.ReadUvarint(counted); err != nil || lens[i] > uint64(max(left, 0)) {
 			return "", 0, false
 		}
 		total += lens[i]
+	}
+	if lens[0] > maxName || int64(total)+counted.n > left {
+		return "", 0, false
 	}
 	name := make([]byte, lens[0])
 	if _, err := io.ReadFull(br, name); err != nil {

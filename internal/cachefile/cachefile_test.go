@@ -2,6 +2,7 @@ package cachefile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"maps"
 	"reflect"
 	"testing"
@@ -77,7 +78,7 @@ func FuzzRead(f *testing.F) {
 // a damaged record is refused.
 func TestIndex(t *testing.T) {
 	heading, data, want := sample()
-	spans := Index(bytes.NewReader(data), heading, 2)
+	spans := Index(bytes.NewReader(data), int64(len(data)), heading, 2)
 	if len(spans) != len(want) {
 		t.Fatalf("%d records indexed, want %d", len(spans), len(want))
 	}
@@ -92,7 +93,36 @@ func TestIndex(t *testing.T) {
 			t.Errorf("%q read back with its last byte changed", name)
 		}
 	}
-	if got := Index(bytes.NewReader(data[:len(data)-1]), heading, 2); len(got) != len(want)-1 {
+	if got := Index(bytes.NewReader(data[:len(data)-1]), int64(len(data)-1), heading, 2); len(got) != len(want)-1 {
 		t.Errorf("a cache cut short indexed %d records, want %d", len(got), len(want)-1)
+	}
+}
+
+// FuzzIndex: no input makes Index panic or run out of memory (a length
+// beyond the file's end is a record cut short), and every span it gives
+// lies within the input.
+func FuzzIndex(f *testing.F) {
+	heading, data, _ := sample()
+	f.Add(data)
+	f.Add(append(bytes.Clone(heading), 1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0, 's'))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for name, s := range Index(bytes.NewReader(b), int64(len(b)), heading, 2) {
+			if s.Off < int64(len(heading)) || s.Off+s.Len > int64(len(b)) {
+				t.Fatalf("record %q at %+v, beyond %d bytes", name, s, len(b))
+			}
+			ReadRecord(bytes.NewReader(b), s, 2)
+		}
+	})
+}
+
+// TestIndexHugeLength: a record claiming a name of a terabyte is a record
+// cut short, not an allocation of a terabyte.
+func TestIndexHugeLength(t *testing.T) {
+	heading, _, _ := sample()
+	b := append(bytes.Clone(heading), 1)
+	b = binary.AppendUvarint(b, 1<<40)
+	b = append(b, 0, 's', 'h', 'o', 'r', 't')
+	if got := Index(bytes.NewReader(b), int64(len(b)), heading, 1); len(got) != 0 {
+		t.Fatalf("read %v", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"artsmap/internal/cachefile"
 	"artsmap/internal/sitefs"
 )
 
@@ -38,7 +39,9 @@ type FolderCache struct {
 	Seen func(dir string, note []byte)
 
 	start time.Time
-	old   map[string]cacheEntry
+	old   io.ReaderAt // the cache an earlier load wrote, read an entry at a time
+	spans map[string]cachefile.Span
+	salt  []byte
 	mu    sync.Mutex
 	w     io.Writer
 	err   error // the first error writing to w
@@ -53,13 +56,17 @@ type CacheStats struct {
 	Old    int // folders the cache held before the load
 }
 
-// NewFolderCache returns a cache holding the entries of old (what an
-// earlier load wrote; entries it cannot read are left out) that were made
-// by the same program (salt identifies it). The load's entries go to w;
-// start is when the load began.
-func NewFolderCache(old, salt []byte, w io.Writer, start time.Time) *FolderCache {
-	c := &FolderCache{start: start, w: w, old: readCacheEntries(old, salt)}
-	c.stats.Old = len(c.old)
+// NewFolderCache returns a cache holding the entries of old (size bytes
+// that an earlier load wrote; nil for none) made by the same program
+// (salt identifies it). Entries are read from old one at a time, as they
+// are asked for, and those it cannot vouch for are left out. The load's
+// entries go to w; start is when the load began.
+func NewFolderCache(old io.ReaderAt, size int64, salt []byte, w io.Writer, start time.Time) *FolderCache {
+	c := &FolderCache{start: start, w: w, old: old, salt: salt, spans: map[string]cachefile.Span{}}
+	if old != nil {
+		c.spans = cachefile.Index(io.NewSectionReader(old, 0, size), size, cacheHeader(salt), 2)
+	}
+	c.stats.Old = len(c.spans)
 	c.write(cacheHeader(salt))
 	return c
 }

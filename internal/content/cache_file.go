@@ -25,12 +25,15 @@ func (e cacheEntry) encode(dir string) []byte {
 	return cachefile.Record(dir, cachefile.Entry{Key: e.key, Parts: [][]byte{e.unit, e.note}})
 }
 
-// readCacheEntries reads the entries of a cache written by the program
-// salt identifies, as far as they can be vouched for.
-func readCacheEntries(data, salt []byte) map[string]cacheEntry {
-	out := map[string]cacheEntry{}
-	for dir, e := range cachefile.Read(data, cacheHeader(salt), 2) {
-		out[dir] = cacheEntry{key: e.Key, unit: e.Parts[0], note: e.Parts[1]}
+// entry reads the entry of dir from the cache, when it is there whole.
+func (c *FolderCache) entry(dir string) (cacheEntry, bool) {
+	span, ok := c.spans[dir]
+	if !ok {
+		return cacheEntry{}, false
 	}
-	return out
+	name, e, ok := cachefile.ReadRecord(c.old, span, 2)
+	if !ok || name != dir {
+		return cacheEntry{}, false
+	}
+	return cacheEntry{key: e.Key, unit: e.Parts[0], note: e.Parts[1]}, true
 }

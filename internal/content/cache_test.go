@@ -13,6 +13,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"artsmap/internal/cachefile"
 	"artsmap/internal/diag"
 	"artsmap/internal/geo"
 	"artsmap/internal/sitefs"
@@ -28,7 +29,7 @@ var later = time.Now().Add(time.Hour)
 func cachedLoad(t *testing.T, dir string, old, salt []byte, start time.Time) (*Site, *diag.List, []byte, CacheStats) {
 	t.Helper()
 	var next bytes.Buffer
-	c := NewFolderCache(old, salt, &next, start)
+	c := NewFolderCache(bytes.NewReader(old), int64(len(old)), salt, &next, start)
 	s, probs := Load(sitefs.New(dir, MaxFileSize), Options{Now: now, Cache: c})
 	stats, err := c.Stats()
 	if err != nil {
@@ -125,7 +126,7 @@ func TestFolderCacheSeesChanges(t *testing.T) {
 		t.Fatalf("another program: %+v, want nothing taken", stats)
 	}
 	var next bytes.Buffer
-	c := NewFolderCache(data, []byte("p"), &next, later)
+	c := NewFolderCache(bytes.NewReader(data), int64(len(data)), []byte("p"), &next, later)
 	Load(sitefs.New(dir, MaxFileSize), Options{Now: now.AddDate(0, 0, 1), Cache: c})
 	if stats, _ := c.Stats(); stats.Taken != 0 {
 		t.Fatalf("another day: %+v, want nothing taken", stats)
@@ -146,7 +147,7 @@ func TestFolderCacheSeesChanges(t *testing.T) {
 func TestFolderCacheSkipsRecentAndBroken(t *testing.T) {
 	dir := writeSynth(t, 6, 5)
 	_, _, data, stats := cachedLoad(t, dir, nil, []byte("p"), time.Now())
-	if stats.Stored != 0 || stats.Loaded != 6 || len(readCacheEntries(data, []byte("p"))) != 0 {
+	if stats.Stored != 0 || stats.Loaded != 6 || len(cachefile.Index(bytes.NewReader(data), int64(len(data)), cacheHeader([]byte("p")), 2)) != 0 {
 		t.Fatalf("folders written just now: %+v, want none stored", stats)
 	}
 	index := filepath.Join(dir, "content/providers/provider-00002/index.md")

@@ -63,7 +63,7 @@ func (l *loader) loadFolder(dir, s string) {
 
 // take fills the unit l with the folder's entry when its key is key.
 func (c *FolderCache) take(l *loader, dir string, key [sha256.Size]byte) bool {
-	e, ok := c.old[dir]
+	e, ok := c.entry(dir)
 	if !ok || e.key != key {
 		return false
 	}

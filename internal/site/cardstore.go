@@ -42,7 +42,7 @@ type usedCard struct {
 func newCardStore(base *keyBase, old io.ReaderAt, size int64, salt []byte) *cardStore {
 	cs := &cardStore{base: base, old: old, spans: map[string]cachefile.Span{}, used: map[string]usedCard{}}
 	if old != nil {
-		cs.spans = cachefile.Index(io.NewSectionReader(old, 0, size), cachefile.Heading(cardsKind, salt), 1)
+		cs.spans = cachefile.Index(io.NewSectionReader(old, 0, size), size, cachefile.Heading(cardsKind, salt), 1)
 	}
 	return cs
 }

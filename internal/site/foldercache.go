@@ -15,8 +15,9 @@ import (
 	"artsmap/internal/content"
 )
 
-// cacheLimit is the largest cache file read whole; a larger one is
-// ignored (about 5 KB a provider: 50,000 providers take some 250 MB).
+// cacheLimit is the largest cache file read; a larger one is ignored
+// (about 5 KB a provider: 50,000 providers take some 250 MB, read an
+// entry at a time).
 const cacheLimit = 1 << 30
 
 // Names of the files in a site's cache folder (see folderCache).
@@ -44,6 +45,7 @@ type folderCache struct {
 	next    *os.File
 	w       *bufio.Writer
 	folders *content.FolderCache // while the site is loaded
+	old     *os.File             // the folders read, while the site is loaded
 	cards   *os.File             // the cards read, while the site is built
 }
 
@@ -73,20 +75,17 @@ func openFolderCache(opts Options, rec *inputs) *folderCache {
 	}
 	os.Chtimes(c.path(lockFile), now(), now()) // used now (see trimCaches)
 	trimCaches(opts.CacheDir, now())
-	var old []byte
-	if f, size := openCacheFile(c.path(foldersFile)); f != nil {
-		old = make([]byte, size)
-		if _, err := io.ReadFull(f, old); err != nil {
-			old = nil
-		}
-		f.Close()
-	}
 	if c.next, err = createCacheFile(c.path(foldersNext)); err != nil {
 		c.lock.Close()
 		return nil
 	}
 	c.w = bufio.NewWriterSize(c.next, 1<<20)
-	c.folders = content.NewFolderCache(old, c.salt, c.w, now())
+	var old io.ReaderAt // nil, not a nil *os.File, when there is none
+	var size int64
+	if c.old, size = openCacheFile(c.path(foldersFile)); c.old != nil {
+		old = c.old
+	}
+	c.folders = content.NewFolderCache(old, size, c.salt, c.w, now())
 	c.folders.Note = func(dir string) []byte { d := rec.folder(dir); return d[:] }
 	c.folders.Seen = func(dir string, note []byte) {
 		if len(note) == sha256.Size {
@@ -107,8 +106,15 @@ func siteCacheDir(root, siteDir string) (string, error) {
 	}
 	sum := sha256.Sum256([]byte(abs))
 	dir := filepath.Join(root, "sites", hex.EncodeToString(sum[:12]))
-	return dir, os.MkdirAll(dir, 0o700)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	markCacheFolder(dir)
+	return dir, nil
 }
+
+// syscallNoFollow opens a file's last part only when it is not a link.
+const syscallNoFollow = syscall.O_NOFOLLOW | syscall.O_CLOEXEC
 
 // lockFolder takes the lock of the cache folder dir, or fails at once
 // when another build holds it. Closing the file returned unlocks.
@@ -177,6 +183,9 @@ func (c *folderCache) finish(ok bool) int {
 		return 0
 	}
 	defer c.lock.Close() // closing it unlocks
+	if c.old != nil {
+		c.old.Close()
+	}
 	stats, err := c.folders.Stats()
 	c.folders = nil // what it read from the cache is let go
 	err = errors.Join(err, c.w.Flush(), c.next.Close())

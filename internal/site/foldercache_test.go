@@ -157,8 +157,9 @@ func noCacheIn(t *testing.T, out string) {
 }
 
 // TestTrimCaches: a site's cache folder unused for cacheUnused is removed,
-// a recent one kept, and a file of someone else's in an old one is left
-// with its folder; the next build within trimEvery does not look again.
+// a recent one kept, and an old one holding a file of someone else's, or
+// without a build's mark, left whole; the next build within trimEvery
+// does not look again.
 func TestTrimCaches(t *testing.T) {
 	root := t.TempDir()
 	now := time.Now()
@@ -168,6 +169,7 @@ func TestTrimCaches(t *testing.T) {
 		for _, f := range append([]string{foldersFile, cardsFile, lockFile}, extra...) {
 			os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o600)
 		}
+		markCacheFolder(dir)
 		os.Chtimes(filepath.Join(dir, lockFile), used, used)
 		return dir
 	}
@@ -183,12 +185,25 @@ func TestTrimCaches(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(mine, "notes.txt")); err != nil {
 		t.Errorf("a file artsmap did not write was removed: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(mine, foldersFile)); !os.IsNotExist(err) {
-		t.Errorf("the cache beside it was kept: %v", err)
+	if _, err := os.Stat(filepath.Join(mine, foldersFile)); err != nil {
+		t.Errorf("the cache beside it was trimmed: %v", err)
 	}
 	again := mk("again", now.Add(-cacheUnused-time.Hour))
 	trimCaches(root, now.Add(time.Hour))
 	if _, err := os.Stat(again); err != nil {
 		t.Errorf("trimmed again within %v: %v", trimEvery, err)
+	}
+	foreign := filepath.Join(root, "sites", "foreign")
+	os.MkdirAll(foreign, 0o700)
+	for _, f := range []string{foldersFile, lockFile} {
+		os.WriteFile(filepath.Join(foreign, f), []byte("x"), 0o600)
+		os.Chtimes(filepath.Join(foreign, f), now.Add(-2*cacheUnused), now.Add(-2*cacheUnused))
+	}
+	trimCaches(root, now.Add(2*trimEvery))
+	if _, err := os.Stat(filepath.Join(foreign, foldersFile)); err != nil {
+		t.Errorf("a folder a build did not make was trimmed: %v", err)
+	}
+	if _, err := os.Stat(again); !os.IsNotExist(err) {
+		t.Errorf("the next day, an unused cache folder was kept: %v", err)
 	}
 }

@@ -13,8 +13,9 @@ import (
 // with its slash path relative to root, listing up to n folders at once;
 // visit, called from several goroutines, says whether to go into a
 // folder. Links and special files are listed as what they are, never
-// followed. It returns the first error listing a folder met; the walk
-// then stops as soon as the folders being listed are done.
+// followed. It returns an error listing a folder when it meets one (of
+// those it met, the folder first in name order); the walk then stops as
+// soon as the folders being listed are done.
 func walkParallel(root string, n int, visit func(rel string, e fs.DirEntry) bool) error {
 	w := &walker{root: root, visit: visit, queue: []string{"."}}
 	w.cond = sync.NewCond(&w.mu)
@@ -35,6 +36,7 @@ type walker struct {
 	queue  []string // folders to list
 	active int      // folders being listed
 	err    error
+	errDir string // the folder err is about
 }
 
 // work lists folders from the queue until none is left or being listed.
@@ -57,8 +59,8 @@ func (w *walker) work() {
 		w.mu.Lock()
 		w.queue = append(w.queue, sub...)
 		w.active--
-		if err != nil && w.err == nil {
-			w.err = err
+		if err != nil && (w.err == nil || comparePaths(dir, w.errDir) < 0) {
+			w.err, w.errDir = err, dir // the first in name order, whichever failed first
 		}
 		w.mu.Unlock()
 		w.cond.Broadcast()
