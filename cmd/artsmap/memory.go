@@ -16,6 +16,7 @@ import (
 // took far more than five times the processor time.
 const (
 	buildMemory    = 300 << 20
+	stepMemory     = 360 << 20
 	maxBuildMemory = 1300 << 20
 )
 
@@ -57,7 +58,10 @@ func limitMemory(ctx context.Context) (stop func()) {
 // goal under the current limit (the limit less what the runtime holds
 // besides the heap, about 70 MB). The first limit stays while the live
 // heap is under three quarters of it, so that 10,000 providers stay
-// within issue 8's 400 MB. A raised limit stays while the goal is half as
+// within issue 8's 400 MB; a live heap a little over that (10,000
+// providers come within a few MB of it) first gets stepMemory, which
+// stays on the same terms, not twice the live heap (some 500 MB). A
+// raised limit stays while the goal is half as
 // much again as what is live. Otherwise the limit becomes what gives a
 // goal of twice what is live (the collector's own default), never above
 // maxBuildMemory nor below the current limit. Raising to half as much
@@ -66,8 +70,12 @@ func limitMemory(ctx context.Context) (stop func()) {
 // 50,000 providers the collector ran every 360 MB or so of allocation,
 // marking some 670 MB each time.
 func nextLimit(live, goal, limit int64) int64 {
-	if live*4 <= limit*3 && (limit == buildMemory || live*3 <= goal*2) {
+	first := limit == buildMemory || limit == stepMemory
+	if live*4 <= limit*3 && (first || live*3 <= goal*2) {
 		return limit
+	}
+	if limit == buildMemory && live*4 <= stepMemory*3 {
+		return stepMemory
 	}
 	return max(limit, min(live*2+max(limit-goal, 0), maxBuildMemory))
 }

@@ -46,7 +46,7 @@ func readKeys(out string) map[string]keyRecord {
 	records := map[string]keyRecord{}
 	for line := range strings.SplitSeq(rest, "\n") {
 		if name, r, ok := parseKeyLine(line); ok {
-			records[name] = r
+			records[strings.Clone(name)] = r // not a piece of the whole file, which is let go
 		}
 	}
 	return records
