@@ -6,13 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"artsmap"
-	"artsmap/internal/synth"
 )
 
 // syncDisk makes the folder dir hold fsys's files: it writes those that
@@ -67,33 +65,13 @@ func diskBuild(t *testing.T, dir, out, cache string) Result {
 }
 
 // TestFolderCacheOnRealSites rebuilds this repository's site and a
-// synthetic one after edits of one provider, twice over: with the cache
+// synthetic one after each edit of realSites, twice over: with the cache
 // of decoded folders and without. The two rebuilds keep and write the
 // same files, with the same keys, and both are what a clean build
 // writes, under diff -r; the cache is used, and nothing of it is in the
 // output.
 func TestFolderCacheOnRealSites(t *testing.T) {
-	sites := map[string]fstest.MapFS{"content": copyContent(t), "synthetic": synth.Site(60, 3)}
-	edits := map[string][]func(fstest.MapFS){
-		"content": {
-			func(fsys fstest.MapFS) {
-				replaceIn(fsys, "content/providers/artlift/index.md", `name = "Artlift"`, `name = "Artlift Gloucestershire"`)
-			},
-			func(fsys fstest.MapFS) {
-				replaceIn(fsys, "content/providers/artlift/locations.geojson", "[-2.2465, 51.8618]", "[-2.2401, 51.8650]")
-			},
-		},
-		"synthetic": {
-			func(fsys fstest.MapFS) {
-				replaceIn(fsys, "content/providers/provider-00007/index.md", `name = "`, `name = "Renamed `)
-			},
-			func(fsys fstest.MapFS) {
-				maps.DeleteFunc(fsys, func(name string, _ *fstest.MapFile) bool {
-					return strings.HasPrefix(name, "content/providers/provider-00013/")
-				})
-			},
-		},
-	}
+	sites, edits := realSites(t)
 	for name, fsys := range sites {
 		t.Run(name, func(t *testing.T) {
 			dir, cache := filepath.Join(t.TempDir(), "site"), t.TempDir()

@@ -121,13 +121,11 @@ func FuzzKeyLine(f *testing.F) {
 	})
 }
 
-// TestKeysOnRealSites: on the Gloucestershire content (events, evidence,
-// areas and postcodes naming providers) and on a 60-provider synthetic
-// site, edits of one provider's fields that other pages show (its name,
-// districts, conditions, contact, venues) are rebuilt in place with the
-// other providers' files kept, and the result is what a clean build
-// writes, under diff -r.
-func TestKeysOnRealSites(t *testing.T) {
+// realSites are this repository's site and a 60-provider synthetic one,
+// each with edits of one provider in turn: of fields other pages show
+// (its name, districts, contact, venues) and its removal.
+func realSites(t *testing.T) (map[string]fstest.MapFS, map[string][]func(fstest.MapFS)) {
+	t.Helper()
 	sites := map[string]fstest.MapFS{"content": copyContent(t), "synthetic": synth.Site(60, 3)}
 	edits := map[string][]func(fstest.MapFS){
 		"content": {
@@ -160,6 +158,17 @@ func TestKeysOnRealSites(t *testing.T) {
 			},
 		},
 	}
+	return sites, edits
+}
+
+// TestKeysOnRealSites: on the Gloucestershire content (events, evidence,
+// areas and postcodes naming providers) and on a 60-provider synthetic
+// site, edits of one provider's fields that other pages show (its name,
+// districts, conditions, contact, venues) are rebuilt in place with the
+// other providers' files kept, and the result is what a clean build
+// writes, under diff -r.
+func TestKeysOnRealSites(t *testing.T) {
+	sites, edits := realSites(t)
 	for name, fsys := range sites {
 		t.Run(name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
