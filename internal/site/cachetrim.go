@@ -96,6 +96,10 @@ func trimFolder(dir string) {
 		return // in use
 	}
 	aside := dir + ".trimmed"
+	if _, err := os.Lstat(aside); !os.IsNotExist(err) {
+		lock.Close()
+		return // a rename would replace what is there
+	}
 	err = os.Rename(dir, aside)
 	lock.Close()
 	if err != nil {
