@@ -85,7 +85,10 @@ func (m *Main) runBuild(ctx context.Context, args []string) int {
 	if res.Reused > 0 {
 		kept = fmt.Sprintf("; %d kept, as their inputs did not change", res.Reused)
 	}
-	if res.FromCache > 0 {
+	switch {
+	case res.FromCache == 1:
+		kept += "; 1 provider folder unchanged, taken from the cache"
+	case res.FromCache > 1:
 		kept += fmt.Sprintf("; %d provider folders unchanged, taken from the cache", res.FromCache)
 	}
 	fmt.Fprintf(m.Stdout, "built %d pages (%d files; %d written, %d removed%s) into %s\n", res.Pages, res.Files, res.Written, res.Removed, kept, diag.ShowPath(opts.Out))

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"artsmap/internal/content"
 	"artsmap/internal/diag"
@@ -310,6 +312,34 @@ func TestNewClaimsNothing(t *testing.T) {
 	for _, fact := range []string{"Safeguarding policy", "DBS-checked staff", "Insurance", "Step-free access", "Hearing loop", "Parking"} {
 		if !strings.Contains(string(page), "<dt>"+fact+"</dt><dd>Not stated</dd>") {
 			t.Errorf("the new profile does not say %q is not stated", fact)
+		}
+	}
+}
+
+// TestBuildSaysWhatTheCacheGave: a second build of a site written before
+// (more than the 2 s a folder must be old to be kept) takes every
+// provider folder from the cache and says so; with ARTSMAP_CACHE=off it
+// says nothing of a cache, and the cache is never in the output.
+func TestBuildSaysWhatTheCacheGave(t *testing.T) {
+	dir := copySite(t)
+	t.Setenv("ARTSMAP_CACHE", t.TempDir())
+	time.Sleep(2100 * time.Millisecond)
+	if code, _, errOut := run(t, "build", "-site", dir); code != exitOK {
+		t.Fatalf("build = %d: %s", code, errOut)
+	}
+	providers, _ := os.ReadDir(filepath.Join(dir, "content", "providers"))
+	code, out, errOut := run(t, "build", "-site", dir)
+	want := fmt.Sprintf("; %d provider folders unchanged, taken from the cache)", len(providers))
+	if code != exitOK || !strings.Contains(out, want) {
+		t.Errorf("the second build = %d, want %q:\n%s%s", code, want, out, errOut)
+	}
+	t.Setenv("ARTSMAP_CACHE", "off")
+	if code, out, _ := run(t, "build", "-site", dir); code != exitOK || strings.Contains(out, "cache") {
+		t.Errorf("ARTSMAP_CACHE=off = %d: %s", code, out)
+	}
+	for p := range tree(t, filepath.Join(dir, "public")) {
+		if name := filepath.Base(p); name == "folders" || name == "cards" {
+			t.Errorf("the cache is in the output: %s", p)
 		}
 	}
 }
