@@ -1,7 +1,9 @@
 // Package cachefile owns the framing of artsmap's cache files: after a
 // heading naming the kind of cache and the program that wrote it, records
 // of a name, a key and parts, each record with a checksum, so that a
-// reader takes only what a writer of the same program wrote whole.
+// reader takes only what a writer of the same program wrote whole. A
+// reader indexes a file (Index) and reads the records it needs one at a
+// time (ReadRecord), never holding the whole file.
 package cachefile
 
 import (
@@ -55,24 +57,6 @@ func checksum(name string, e Entry) Key {
 		h.Write(part)
 	}
 	return Key(h.Sum(nil))
-}
-
-// Read reads the records of data, a cache that begins with heading. It
-// stops at the first record it cannot frame or whose checksum is wrong (a
-// cache cut short, or damaged), keeping those before; a cache with
-// another heading gives nothing. The parts share data's memory.
-func Read(data, heading []byte, parts int) map[string]Entry {
-	out := map[string]Entry{}
-	rest, ok := bytes.CutPrefix(data, heading)
-	for ok && len(rest) > 0 {
-		var name string
-		var e Entry
-		name, e, rest, ok = next(rest, parts)
-		if ok {
-			out[name] = e
-		}
-	}
-	return out
 }
 
 // next reads the record at the start of b, which must have parts parts.

@@ -1,9 +1,11 @@
 package content
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -27,9 +29,10 @@ const racyMargin = 2 * time.Second
 // reading and decoding its files again. A folder is stored only when it
 // has no errors, none of its files was written within racyMargin of the
 // load's start, and it comes back from its encoding exactly as it was.
-// The entries of the load (taken and stored alike) are written to the
-// writer given to NewFolderCache as the load goes; it then holds the
-// cache of the site as it is now.
+// The folders the load stores are written to the writer given to
+// NewFolderCache as the load goes; KeepTaken adds those it took, copied
+// as they are, so that the writer then holds the cache of the site as it
+// is now. A load that stored nothing need not write a new cache at all.
 type FolderCache struct {
 	// Note, when not nil, is asked what to keep with a folder being
 	// stored, once the folder is loaded; Seen is given that back when the
@@ -41,6 +44,7 @@ type FolderCache struct {
 	start time.Time
 	old   io.ReaderAt // the cache an earlier load wrote, read an entry at a time
 	spans map[string]cachefile.Span
+	taken []cachefile.Span // the entries this load took, to keep
 	salt  []byte
 	mu    sync.Mutex
 	w     io.Writer
@@ -69,6 +73,21 @@ func NewFolderCache(old io.ReaderAt, size int64, salt []byte, w io.Writer, start
 	c.stats.Old = len(c.spans)
 	c.write(cacheHeader(salt))
 	return c
+}
+
+// KeepTaken writes the entries the load took from the cache to the
+// writer, after those it stored, byte for byte as they were, in the order
+// they were in. Call it once the load is done, and before old is closed.
+func (c *FolderCache) KeepTaken() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	slices.SortFunc(c.taken, func(a, b cachefile.Span) int { return cmp.Compare(a.Off, b.Off) })
+	for _, s := range c.taken {
+		if c.err == nil {
+			_, c.err = io.Copy(c.w, io.NewSectionReader(c.old, s.Off, s.Len))
+		}
+	}
+	return c.err
 }
 
 // Stats says what the load did with the cache, and the first error

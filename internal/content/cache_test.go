@@ -31,6 +31,7 @@ func cachedLoad(t *testing.T, dir string, old, salt []byte, start time.Time) (*S
 	var next bytes.Buffer
 	c := NewFolderCache(bytes.NewReader(old), int64(len(old)), salt, &next, start)
 	s, probs := Load(sitefs.New(dir, MaxFileSize), Options{Now: now, Cache: c})
+	c.KeepTaken()
 	stats, err := c.Stats()
 	if err != nil {
 		t.Fatal(err)

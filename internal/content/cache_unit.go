@@ -72,7 +72,9 @@ func (c *FolderCache) take(l *loader, dir string, key [sha256.Size]byte) bool {
 		return false
 	}
 	r.fill(l)
-	c.write(e.encode(dir))
+	c.mu.Lock()
+	c.taken = append(c.taken, c.spans[dir])
+	c.mu.Unlock()
 	if c.Seen != nil {
 		c.Seen(dir, e.note)
 	}

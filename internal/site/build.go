@@ -97,7 +97,7 @@ func load(opts Options) (*Site, *diag.List) {
 	now := opts.now()
 	rec := newInputs()
 	cache := openFolderCache(opts, rec)
-	cs, probs := content.Load(newCancelFS(opts.ctx(), recordFS{opts.Site, rec, ""}), content.Options{Now: now, Cache: cache.content()})
+	cs, probs := content.Load(newCancelFS(opts.ctx(), recordFS{opts.Site, rec, ""}), content.Options{Now: now, Cache: cache.loadCache()})
 	taken := cache.finish(opts.ctx().Err() == nil)
 	if probs.Errors() > 0 || opts.ctx().Err() != nil {
 		return nil, probs

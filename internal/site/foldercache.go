@@ -166,35 +166,39 @@ func replaceCacheFile(next, final string, write func(io.Writer) error) {
 	}
 }
 
-// content is the cache to give the load; nil when c is nil.
-func (c *folderCache) content() *content.FolderCache {
+// loadCache is the cache to give the load; nil when c is nil.
+func (c *folderCache) loadCache() *content.FolderCache {
 	if c == nil {
 		return nil
 	}
 	return c.folders
 }
 
-// finish ends the load's use of the cache and unlocks it: the folders it
-// wrote replace the cache when the load changed it and nothing went
-// wrong; otherwise the cache is kept as it was. ok is false when the load
+// finish ends the load's use of the cache and unlocks it. The cache is
+// written anew only when the load stored a folder, or when more than a
+// tenth of its entries went unused (folders removed or changed and not
+// yet stored again): the folders stored, then those taken, copied as they
+// were. Otherwise, or when anything went wrong, the cache is kept as it
+// was: a stale entry is only never matched. ok is false when the load
 // was stopped. It returns how many folders the load took from the cache.
 func (c *folderCache) finish(ok bool) int {
 	if c == nil {
 		return 0
 	}
 	defer c.lock.Close() // closing it unlocks
+	stats, err := c.folders.Stats()
+	if rewrite := stats.Stored > 0 || stats.Taken*10 < stats.Old*9; ok && err == nil && rewrite {
+		err = c.folders.KeepTaken()
+	} else {
+		ok = false
+	}
+	c.folders = nil // what it read from the cache is let go
 	if c.old != nil {
 		c.old.Close()
 	}
-	stats, err := c.folders.Stats()
-	c.folders = nil // what it read from the cache is let go
 	err = errors.Join(err, c.w.Flush(), c.next.Close())
 	next := c.path(foldersNext)
-	if !ok || err != nil || (stats.Stored == 0 && stats.Taken == stats.Old) {
-		os.Remove(next)
-		return stats.Taken
-	}
-	if os.Rename(next, c.path(foldersFile)) != nil {
+	if !ok || err != nil || os.Rename(next, c.path(foldersFile)) != nil {
 		os.Remove(next)
 	}
 	return stats.Taken

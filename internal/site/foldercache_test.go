@@ -68,8 +68,8 @@ func diskBuild(t *testing.T, dir, out, cache string) Result {
 // synthetic one after each edit of realSites, twice over: with the cache
 // of decoded folders and without. The two rebuilds keep and write the
 // same files, with the same keys, and both are what a clean build
-// writes, under diff -r; the cache is used, and nothing of it is in the
-// output.
+// writes, under diff -r; the cache is used, written again only when it
+// changed, and nothing of it is in the output.
 func TestFolderCacheOnRealSites(t *testing.T) {
 	sites, edits := realSites(t)
 	for name, fsys := range sites {
@@ -81,8 +81,8 @@ func TestFolderCacheOnRealSites(t *testing.T) {
 				t.Fatalf("the first build took %d folders from an empty cache", res.FromCache)
 			}
 			diskBuild(t, dir, without, "")
-			cardsAt, _ := siteCacheDir(cache, dir)
-			cardsAt = filepath.Join(cardsAt, cardsFile)
+			cacheAt, _ := siteCacheDir(cache, dir)
+			cardsAt, foldersAt := filepath.Join(cacheAt, cardsFile), filepath.Join(cacheAt, foldersFile)
 			for i, edit := range append([]func(fstest.MapFS){func(fstest.MapFS) {}}, edits[name]...) {
 				edit(fsys)
 				syncDisk(t, fsys, dir)
@@ -90,10 +90,20 @@ func TestFolderCacheOnRealSites(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				foldersBefore, err := os.Stat(foldersAt)
+				if err != nil {
+					t.Fatal(err)
+				}
 				got, want := diskBuild(t, dir, with, cache), diskBuild(t, dir, without, "")
 				after, _ := os.Stat(cardsAt)
 				if rewritten := !os.SameFile(before, after); rewritten != (i > 0) {
 					t.Errorf("edit %d: the cards were kept again: %v; want that only when a card changed", i, rewritten)
+				}
+				foldersAfter, _ := os.Stat(foldersAt)
+				providers, _ := os.ReadDir(filepath.Join(dir, "content", "providers"))
+				stored := len(providers) > got.FromCache // read again, and kept (the clock is ahead)
+				if rewritten := !os.SameFile(foldersBefore, foldersAfter); rewritten != stored {
+					t.Errorf("edit %d: the folders were written again: %v; want that only when a folder was stored (%v)", i, rewritten, stored)
 				}
 				if got.FromCache == 0 || got.Reused != want.Reused || got.Written != want.Written || got.Removed != want.Removed {
 					t.Errorf("edit %d: with the cache %d taken, %d kept, %d written, %d removed; without %d kept, %d written, %d removed",
