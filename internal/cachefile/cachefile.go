@@ -9,9 +9,11 @@ package cachefile
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"io"
+	"slices"
 )
 
 // Key is what a record is kept under, besides its name.
@@ -95,6 +97,21 @@ func next(b []byte, parts int) (string, Entry, []byte, bool) {
 
 // Span is where a record is in a cache file: its offset and length.
 type Span struct{ Off, Len int64 }
+
+// Runs sorts spans by offset and joins those that follow one another, so
+// that records kept as they were are copied in a few reads, not one each.
+func Runs(spans []Span) []Span {
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.Off, b.Off) })
+	var out []Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && out[n-1].Off+out[n-1].Len == s.Off {
+			out[n-1].Len += s.Len
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
 
 // Index lists where each record of the cache read from r (size bytes)
 // is, by name, holding one record's name at a time: a cache larger than

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -127,5 +128,19 @@ func TestIndexHugeLength(t *testing.T) {
 	b = append(b, 0, 's', 'h', 'o', 'r', 't')
 	if got := Index(bytes.NewReader(b), int64(len(b)), heading, 1); len(got) != 0 {
 		t.Fatalf("read %v", got)
+	}
+}
+
+// TestRuns: spans that follow one another are joined, in offset order,
+// and a gap or a repeat starts a new run; copying the runs copies the
+// same bytes as copying the spans one by one in offset order.
+func TestRuns(t *testing.T) {
+	spans := []Span{{30, 5}, {0, 10}, {10, 5}, {40, 2}, {35, 5}, {50, 1}, {50, 1}}
+	want := []Span{{0, 15}, {30, 12}, {50, 1}, {50, 1}}
+	if got := Runs(slices.Clone(spans)); !slices.Equal(got, want) {
+		t.Errorf("Runs(%v) = %v, want %v", spans, got, want)
+	}
+	if got := Runs(nil); len(got) != 0 {
+		t.Errorf("Runs(nil) = %v", got)
 	}
 }

@@ -1,11 +1,9 @@
 package content
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"io"
 	"io/fs"
-	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -81,8 +79,7 @@ func NewFolderCache(old io.ReaderAt, size int64, salt []byte, w io.Writer, start
 func (c *FolderCache) KeepTaken() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	slices.SortFunc(c.taken, func(a, b cachefile.Span) int { return cmp.Compare(a.Off, b.Off) })
-	for _, s := range c.taken {
+	for _, s := range cachefile.Runs(c.taken) {
 		if c.err == nil {
 			_, c.err = io.Copy(c.w, io.NewSectionReader(c.old, s.Off, s.Len))
 		}

@@ -35,6 +35,26 @@ type File struct {
 	// the lists and every other file: a rebuild may keep an owned file
 	// whose profile did not change.
 	Owner string
+	// Listed, for a list page of items made from providers (as
+	// StreamFiles lays them out), is what the page lists; nil for any
+	// other file. A rebuild may keep a page whose items and their
+	// providers did not change, nor the length of the whole list.
+	Listed *PageItems
+}
+
+// PageItems is what a list page is made from besides the vocabularies:
+// its items' list entries, each made from its own provider, and how many
+// items the whole list holds (the page shows it, and how many pages
+// there are).
+type PageItems struct {
+	Total int
+	Items []Listed // in order
+}
+
+// Listed is one item of a list page: its path and the slug of the
+// provider it is made from.
+type Listed struct {
+	Path, Owner string
 }
 
 // Files lays the export out below dir: index.json, the error document

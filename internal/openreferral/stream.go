@@ -155,7 +155,7 @@ func streamKind[T any](s *stream, kind int, dir string, size int, items func(*Ex
 		}
 		return out, s.err
 	}
-	return layout(dir, size, len(index), page, func(i int) File {
+	files := layout(dir, size, len(index), page, func(i int) File {
 		ent := index[i]
 		return File{Path: ent.path, Owner: s.slugs[ent.at], Encode: func() ([]byte, error) {
 			e, want := s.mapOne(s.dir.provider(ent.at)), ent.path[len(dir)+1:]
@@ -167,4 +167,12 @@ func streamKind[T any](s *stream, kind int, dir string, size int, items func(*Ex
 			return nil, fmt.Errorf("the Open Referral item %s is no longer made (its profile changed during the build)", ent.path)
 		}}
 	})
+	for lo, p := 0, 0; lo < len(index); lo, p = lo+size, p+1 { // the pages come first, page-1.json first
+		l := &PageItems{Total: len(index)}
+		for _, ent := range index[lo:min(lo+size, len(index))] {
+			l.Items = append(l.Items, Listed{Path: ent.path, Owner: s.slugs[ent.at]})
+		}
+		files[p].Listed = l
+	}
+	return files
 }

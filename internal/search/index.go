@@ -1,8 +1,11 @@
 package search
 
 import (
+	"bytes"
+	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"artsmap/internal/workers"
 )
@@ -29,6 +32,7 @@ type Text struct {
 type Doc struct {
 	Slug     string
 	Texts    []Text
+	Words    []Word              // when not nil, Words(Texts), worked out before (Texts is then not read)
 	Facets   map[string][]string // facet key -> value ids
 	Reviewed int                 // days since 1970-01-01
 	Points   [][2]float64        // venue positions, lon/lat
@@ -94,8 +98,12 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 	ix := &Index{Slugs: []string{}, Terms: []string{}, Postings: [][]int{}, Facets: []facetJSON{},
 		Ages: [][]int{}, Reviewed: []int{}, Points: [][]float64{}, Places: []placeJSON{}}
 	best := map[string]map[int]int{} // term -> doc -> weight
-	weights := make([]map[string]int, len(docs))
-	workers.Each(len(docs), workers.PerCPU(), func(i int) { weights[i] = docWeights(docs[i]) })
+	weights := make([][]Word, len(docs))
+	workers.Each(len(docs), workers.PerCPU(), func(i int) {
+		if weights[i] = docs[i].Words; weights[i] == nil {
+			weights[i] = Words(docs[i].Texts)
+		}
+	})
 	for i, d := range docs {
 		ix.Slugs = append(ix.Slugs, d.Slug)
 		ix.Ages = append(ix.Ages, ageList(d.Ages))
@@ -105,11 +113,11 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 			pts = append(pts, round(p[0]), round(p[1]))
 		}
 		ix.Points = append(ix.Points, pts)
-		for tok, w := range weights[i] {
-			if best[tok] == nil {
-				best[tok] = map[int]int{}
+		for _, w := range weights[i] {
+			if best[w.Term] == nil {
+				best[w.Term] = map[int]int{}
 			}
-			best[tok][i] = w
+			best[w.Term][i] = w.Weight
 		}
 	}
 	for tok := range best {
@@ -127,17 +135,62 @@ func Build(docs []Doc, facets []Facet, places []Place) *Index {
 	return ix
 }
 
-// docWeights gives each word of d the highest weight of the texts it is
-// in (at most 15).
-func docWeights(d Doc) map[string]int {
+// Word is a word of a document and the weight of its best match.
+type Word struct {
+	Term   string
+	Weight int
+}
+
+// Words lists the words of texts (see Tokens), each with the highest
+// weight of the texts it is in (at most 15), in term order.
+func Words(texts []Text) []Word {
 	w := map[string]int{}
-	for _, t := range d.Texts {
+	for _, t := range texts {
 		for _, tok := range Tokens(t.Text) {
 			w[tok] = max(w[tok], min(t.Weight, 15))
 		}
 	}
-	return w
+	out := make([]Word, 0, len(w))
+	for _, tok := range slices.Sorted(maps.Keys(w)) {
+		out = append(out, Word{tok, w[tok]})
+	}
+	return out
 }
+
+// AppendWords appends words to b as ParseWords reads them: a line each,
+// its weight as one hexadecimal digit, then its term.
+func AppendWords(b []byte, words []Word) []byte {
+	for _, w := range words {
+		b = append(b, hexDigits[w.Weight&15])
+		b = append(b, w.Term...)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// ParseWords reads what AppendWords wrote; false when b is not that.
+func ParseWords(b []byte) ([]Word, bool) {
+	out := make([]Word, 0, bytes.Count(b, []byte{'\n'}))
+	for len(b) > 0 {
+		line, rest, ok := bytes.Cut(b, []byte{'\n'})
+		if !ok || len(line) < 3 {
+			return nil, false
+		}
+		weight := strings.IndexByte(hexDigits, line[0])
+		if weight < 1 || slices.ContainsFunc(line[1:], notTermByte) {
+			return nil, false
+		}
+		out = append(out, Word{string(line[1:]), weight})
+		b = rest
+	}
+	return out, true
+}
+
+// notTermByte reports whether c cannot be in a term: terms are lower-case
+// ASCII letters and digits.
+func notTermByte(c byte) bool { return !('a' <= c && c <= 'z' || '0' <= c && c <= '9') }
 
 // facetOf lists, for each value of f, the documents that have it.
 func facetOf(f Facet, docs []Doc) facetJSON {

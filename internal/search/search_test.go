@@ -1,12 +1,17 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // tokenCases are shared with the browser tokenizer's test, which runs the
@@ -169,4 +174,94 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// tokensByDecomposition is Tokens as it was before ASCII text skipped
+// the decomposition: every text decomposed, then read rune by rune.
+func tokensByDecomposition(text string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if t := b.String(); len(t) > 1 && !stop[t] {
+			out = append(out, t)
+		}
+		b.Reset()
+	}
+	for _, r := range norm.NFKD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
+			continue
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// FuzzTokensAsDecomposed: Tokens gives what decomposing every text first
+// gives, ASCII or not.
+func FuzzTokensAsDecomposed(f *testing.F) {
+	for _, s := range []string{"Parkinson's Choir, GL5 1AA", "Côr Anadl", "ǅemal", "ﬁddle", "A1 b2 ZZ top", "\x7f\x00x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Tokens(s), tokensByDecomposition(s); !slices.Equal(got, want) {
+			t.Fatalf("Tokens(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestWords: each word once, in term order, with the highest weight of
+// the texts it is in (at most 15); written and read back the same.
+func TestWords(t *testing.T) {
+	words := Words([]Text{{"Singing for the Brain", 10}, {"singing groups in Stroud", 3}, {"brain", 40}})
+	want := []Word{{"brain", 15}, {"groups", 3}, {"singing", 10}, {"stroud", 3}}
+	if !slices.Equal(words, want) {
+		t.Fatalf("Words = %v, want %v", words, want)
+	}
+	b := AppendWords(nil, words)
+	if string(b) != "fbrain\n3groups\nasinging\n3stroud\n" {
+		t.Errorf("AppendWords = %q", b)
+	}
+	if got, ok := ParseWords(b); !ok || !slices.Equal(got, words) {
+		t.Errorf("ParseWords = %v, %v", got, ok)
+	}
+	if got, ok := ParseWords(nil); !ok || got == nil || len(got) != 0 {
+		t.Errorf("ParseWords(nil) = %#v, %v; want an empty list, not nil (nil means not worked out)", got, ok)
+	}
+	for _, bad := range []string{"fbrain", "0brain\n", "fBrain\n", "f\n", "xbrain\n", "\n", "fbr ain\n"} {
+		if got, ok := ParseWords([]byte(bad)); ok {
+			t.Errorf("ParseWords(%q) = %v, want refused", bad, got)
+		}
+	}
+}
+
+// FuzzParseWords: whatever ParseWords accepts, AppendWords writes back
+// byte for byte.
+func FuzzParseWords(f *testing.F) {
+	f.Add([]byte("fbrain\n3groups\n"))
+	f.Add([]byte("0x\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if words, ok := ParseWords(b); ok && !bytes.Equal(AppendWords(nil, words), b) {
+			t.Fatalf("ParseWords(%q) = %v, written back differently", b, words)
+		}
+	})
+}
+
+// TestBuildTakesWordsWorkedOut: an index of documents given their words
+// is the index of the same documents given their texts.
+func TestBuildTakesWordsWorkedOut(t *testing.T) {
+	texts := []Doc{{Slug: "a", Texts: []Text{{"Singing for the Brain", 10}}}, {Slug: "b", Texts: []Text{{"Brain gym", 3}}}}
+	words := slices.Clone(texts)
+	for i := range words {
+		words[i].Words, words[i].Texts = Words(words[i].Texts), []Text{{"ignored when words are given", 1}}
+	}
+	a, err1 := Build(texts, nil, nil).Files()
+	b, err2 := Build(words, nil, nil).Files()
+	if err1 != nil || err2 != nil || !reflect.DeepEqual(a, b) {
+		t.Errorf("the index from words differs from the index from texts (%v, %v)", err1, err2)
+	}
 }

@@ -6,6 +6,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -32,16 +33,31 @@ func Tokens(text string) []string {
 		}
 		b.Reset()
 	}
-	for _, r := range norm.NFKD.String(text) {
+	if !isASCII(text) { // ASCII is its own decomposition
+		text = norm.NFKD.String(text)
+	}
+	for _, r := range text {
 		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			b.WriteByte(byte(r))
+		case 'A' <= r && r <= 'Z':
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r == '\'', r == '’', r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r):
 			continue
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
 		default:
 			flush()
 		}
 	}
 	flush()
 	return out
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

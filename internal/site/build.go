@@ -186,10 +186,11 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	p := newPlan()
 	if s.cache != nil { // a build's, not a check's
 		p.cache, p.cards = s.cache, s.cache.openCardStore(base())
+		s.pieces = p.cards
 		ts.useCards(p.cards)
 	}
 	set := s.outputs(ts)
-	p.keyAll = func() map[string]outputKey { return outputKeys(base(), set.owners) }
+	p.keyAll = func() map[string]outputKey { return outputKeys(base(), set.owners, set.lists) }
 	for _, name := range slices.Sorted(maps.Keys(set.files)) {
 		if err := p.add(name, set.files[name]); err != nil {
 			p.done(false)
@@ -254,6 +255,7 @@ type output func() ([]byte, error)
 type outputSet struct {
 	files  map[string]output
 	owners map[string]*Provider // the files made from one provider alone (see outputKeys)
+	lists  map[string]listedBy  // the files made from the providers they list (see listedKeys)
 	pages  int                  // how many of the files are HTML pages
 }
 
@@ -295,14 +297,18 @@ func (s *Site) outputs(ts templates) outputSet {
 	for _, p := range s.Providers {
 		bySlug[p.Slug] = p
 	}
+	lists := map[string]listedBy{}
 	for _, f := range orFiles {
 		table[f.Path] = f.Encode
 		if o := bySlug[f.Owner]; o != nil {
 			owners[f.Path] = o
 		}
+		if l, ok := orListed(f, bySlug); ok {
+			lists[f.Path] = l
+		}
 	}
 	table[RedirectsFile] = bytesOf(func() []byte { return openreferral.Redirects(orFiles) })
-	s.cardChunks(ts, table)
+	s.cardChunks(ts, table, lists)
 	for _, e := range s.Events() {
 		table[trim(e.URL)+"event.ics"] = bytesOf(func() []byte { return s.calendarOf([]*Event{e}) })
 	}
@@ -330,7 +336,7 @@ func (s *Site) outputs(ts templates) outputSet {
 		table[trim(cms.ConfigPath)] = s.editor.Marshal
 		table[trim(cms.LabelsPath)] = s.editorLabels
 	}
-	return outputSet{files: table, owners: owners, pages: len(pages)}
+	return outputSet{files: table, owners: owners, lists: lists, pages: len(pages)}
 }
 
 func trim(p string) string { return strings.TrimPrefix(p, "/") }

@@ -1,8 +1,8 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
-	"strings"
 	"sync"
 )
 
@@ -32,21 +32,29 @@ func (c *cards) render(p *Provider) (template.HTML, error) {
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
-		store := c.texts.store
-		kept, key, hit, keyed := store.get(p, c.name)
-		if hit {
-			e.html = template.HTML(c.texts.keep(p, string(kept)))
-			store.put(p, c.name, key, e.html, false)
-			return
-		}
-		var b strings.Builder
-		e.err = c.t.ExecuteTemplate(&b, "provider-card", p)
-		e.html = template.HTML(c.texts.keep(p, b.String())) // rendered by html/template
-		if keyed && e.err == nil {
-			store.put(p, c.name, key, e.html, true)
-		}
+		html, err := c.texts.store.fragment(p, "card "+c.name, func() ([]byte, error) {
+			var b bytes.Buffer
+			err := c.t.ExecuteTemplate(&b, "provider-card", p)
+			return b.Bytes(), err
+		})
+		e.html, e.err = template.HTML(c.texts.keep(p, html)), err // rendered by html/template, now or when it was kept
 	})
 	return e.html, e.err
+}
+
+// piece renders the template name of the layout for the provider p
+// alone, or takes it from the store when p and the site-wide inputs did
+// not change (see cardStore): for the parts of a long page that are each
+// made from one provider, such as the venue table's rows. Templates call
+// it as {{piece "name" .}}; what the template shows must come from p
+// alone, with the site's settings.
+func (c *cards) piece(name string, p *Provider) (template.HTML, error) {
+	html, err := c.texts.store.fragment(p, "piece "+c.name+" "+name, func() ([]byte, error) {
+		var b bytes.Buffer
+		err := c.t.ExecuteTemplate(&b, name, p)
+		return b.Bytes(), err
+	})
+	return template.HTML(html), err // rendered by html/template, now or when it was kept
 }
 
 // cardTexts holds one copy of each provider's card for every layout
@@ -62,16 +70,16 @@ type cardTexts struct {
 // it is the same, else a copy to its length (a builder's spare capacity
 // would hold about as much again). A layout whose card differs keeps its
 // own copy.
-func (k *cardTexts) keep(p *Provider, text string) string {
+func (k *cardTexts) keep(p *Provider, text []byte) string {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if kept, ok := k.m[p]; ok {
-		if kept == text {
+		if kept == string(text) {
 			return kept
 		}
-		return strings.Clone(text)
+		return string(text)
 	}
-	kept := strings.Clone(text)
+	kept := string(text)
 	k.m[p] = kept
 	return kept
 }

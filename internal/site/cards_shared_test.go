@@ -25,7 +25,7 @@ func TestCardsSharedAcrossLayouts(t *testing.T) {
 	if unsafe.StringData(string(a)) != unsafe.StringData(string(b)) {
 		t.Error("the same card is kept twice, once for each layout")
 	}
-	if other := texts.keep(p, "<article>another card</article>"); other != "<article>another card</article>" || texts.m[p] != string(a) {
+	if other := texts.keep(p, []byte("<article>another card</article>")); other != "<article>another card</article>" || texts.m[p] != string(a) {
 		t.Errorf("a layout with a different card got %q; the kept card is now %q", other, texts.m[p])
 	}
 }

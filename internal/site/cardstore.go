@@ -2,123 +2,172 @@ package site
 
 import (
 	"bufio"
-	"html/template"
+	"errors"
 	"io"
-	"maps"
-	"slices"
+	"os"
 	"sync"
 
 	"artsmap/internal/cachefile"
 )
 
 // cardsKind names the cards cache in its heading (see cachefile).
-const cardsKind = "artsmap provider cards 1"
+const cardsKind = "artsmap provider fragments 2"
 
-// cardStore keeps the directory cards a build rendered for the next
-// build of the site (in the site's cache folder, see folderCache): each
-// card under a key of everything it is made from, the site-wide inputs,
-// its provider's folder and the layout (keyBase.key), so that a card
-// whose key is unchanged is taken instead of rendered again. The cards
-// kept before are read from their file one at a time, as they are asked
-// for (at 50,000 providers they are some 150 MB); only the cards of this
-// build are kept for the next. A nil store keeps nothing.
+// cardStore keeps what a build made of each provider alone for the next
+// build of the site (in the site's cache folder, see folderCache): the
+// directory cards and the pieces of the files that list every provider
+// (see fragment), each under a key of everything it is made from, the
+// site-wide inputs, its provider's folder and what it is (keyBase.key),
+// so that a piece whose key is unchanged is taken instead of made again.
+// The pieces kept before are read from their file one at a time, as they
+// are asked for (at 50,000 providers they are some 250 MB). A piece made
+// is written at once to the next file, never held for it; the pieces
+// taken are copied into it, as they were, when the build is done. Only
+// the pieces of this build are kept for the next. A nil store keeps
+// nothing.
 type cardStore struct {
 	base  *keyBase
-	old   io.ReaderAt // the cards kept before
+	old   io.ReaderAt // the pieces kept before
 	spans map[string]cachefile.Span
+	lock  *os.File // the cache folder's lock, held from open to save; nil when another build held it
+	next  *os.File // where this build's pieces go, while the lock is held
 	mu    sync.Mutex
-	used  map[string]usedCard
-	made  int // cards rendered, not taken
+	w     *bufio.Writer
+	err   error                     // the first error writing w
+	taken map[string]cachefile.Span // the pieces taken from old, to copy
+	made  map[string]bool           // the pieces made and written
 }
 
-// usedCard is a card of this build and its key.
-type usedCard struct {
-	key  cachefile.Key
-	html template.HTML
-}
-
-// newCardStore reads the index of the cards kept in old (nil for none),
-// written by the program salt identifies, for a build keyed by base.
-func newCardStore(base *keyBase, old io.ReaderAt, size int64, salt []byte) *cardStore {
-	cs := &cardStore{base: base, old: old, spans: map[string]cachefile.Span{}, used: map[string]usedCard{}}
+// newCardStore reads the index of the pieces kept in old (nil for none),
+// written by the program salt identifies, for a build keyed by base. The
+// pieces made go to w; nil keeps none.
+func newCardStore(base *keyBase, old io.ReaderAt, size int64, salt []byte, w io.Writer) *cardStore {
+	cs := &cardStore{base: base, old: old, spans: map[string]cachefile.Span{},
+		taken: map[string]cachefile.Span{}, made: map[string]bool{}}
 	if old != nil {
 		cs.spans = cachefile.Index(io.NewSectionReader(old, 0, size), size, cachefile.Heading(cardsKind, salt), 1)
+	}
+	if w != nil {
+		cs.w = bufio.NewWriterSize(w, 1<<20)
+		cs.w.Write(cachefile.Heading(cardsKind, salt))
 	}
 	return cs
 }
 
-// cardName names the card of p rendered with layout in the store.
-func cardName(p *Provider, layout string) string { return layout + " " + p.folder }
+// pieceName names the piece what of p in the store.
+func pieceName(p *Provider, what string) string { return what + " " + p.folder }
 
-// get returns the kept card of p for layout when its key is unchanged
-// (hit), and its key now (keyed is false when p has none).
-func (cs *cardStore) get(p *Provider, layout string) (html template.HTML, key cachefile.Key, hit, keyed bool) {
+// get returns the kept piece what of p when its key is unchanged (hit),
+// and its key now (keyed is false when p has none). A piece taken is kept
+// for the next build.
+func (cs *cardStore) get(p *Provider, what string) (data []byte, key cachefile.Key, hit, keyed bool) {
 	if cs == nil {
-		return "", key, false, false
+		return nil, key, false, false
 	}
-	key, keyed = cs.base.key(p, "card "+layout)
-	span, found := cs.spans[cardName(p, layout)]
+	key, keyed = cs.base.key(p, what)
+	name := pieceName(p, what)
+	span, found := cs.spans[name]
 	if !keyed || !found {
-		return "", key, false, keyed
+		return nil, key, false, keyed
 	}
-	name, e, ok := cachefile.ReadRecord(cs.old, span, 1)
-	if !ok || name != cardName(p, layout) || e.Key != key {
-		return "", key, false, true
+	got, e, ok := cachefile.ReadRecord(cs.old, span, 1)
+	if !ok || got != name || e.Key != key {
+		return nil, key, false, true
 	}
-	return template.HTML(e.Parts[0]), key, true, true // rendered by html/template when it was kept
+	cs.mu.Lock()
+	cs.taken[name] = span
+	cs.mu.Unlock()
+	return e.Parts[0], key, true, true
 }
 
-// put keeps the card of p for layout under key; made says it was
-// rendered, not taken.
-func (cs *cardStore) put(p *Provider, layout string, key cachefile.Key, html template.HTML, made bool) {
+// put keeps the piece what of p, just made, under key.
+func (cs *cardStore) put(p *Provider, what string, key cachefile.Key, data []byte) {
 	if cs == nil {
 		return
 	}
+	name := pieceName(p, what)
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	cs.used[cardName(p, layout)] = usedCard{key, html}
-	if made {
-		cs.made++
+	if cs.made[name] {
+		return
+	}
+	cs.made[name] = true
+	if cs.w != nil && cs.err == nil {
+		_, cs.err = cs.w.Write(cachefile.Record(name, cachefile.Entry{Key: key, Parts: [][]byte{data}}))
 	}
 }
 
-// changed reports whether the cards this build used differ from those
+// fragment is the piece what of p: the one kept when its key is
+// unchanged, else what make makes of p alone, kept for the next build.
+func (cs *cardStore) fragment(p *Provider, what string, make func() ([]byte, error)) ([]byte, error) {
+	kept, key, hit, keyed := cs.get(p, what)
+	if hit {
+		return kept, nil
+	}
+	data, err := make()
+	if keyed && err == nil {
+		cs.put(p, what, key, data)
+	}
+	return data, err
+}
+
+// changed reports whether the pieces this build used differ from those
 // kept before.
 func (cs *cardStore) changed() bool {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	return cs.made > 0 || len(cs.used) != len(cs.spans)
+	return len(cs.made) > 0 || len(cs.taken) != len(cs.spans)
 }
 
-// writeTo writes the cache of the cards this build used, by name.
-func (cs *cardStore) writeTo(w io.Writer, salt []byte) error {
+// finish copies the pieces taken into the next file, after those made, in
+// the order they were in, and writes it out.
+func (cs *cardStore) finish() error {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	bw := bufio.NewWriterSize(w, 1<<20)
-	bw.Write(cachefile.Heading(cardsKind, salt))
-	for _, name := range slices.Sorted(maps.Keys(cs.used)) {
-		c := cs.used[name]
-		bw.Write(cachefile.Record(name, cachefile.Entry{Key: c.key, Parts: [][]byte{[]byte(c.html)}}))
+	spans := make([]cachefile.Span, 0, len(cs.taken))
+	for name, s := range cs.taken {
+		if !cs.made[name] {
+			spans = append(spans, s)
+		}
 	}
-	return bw.Flush()
+	for _, s := range cachefile.Runs(spans) {
+		if cs.err == nil {
+			_, cs.err = io.Copy(cs.w, io.NewSectionReader(cs.old, s.Off, s.Len))
+		}
+	}
+	return errors.Join(cs.err, cs.w.Flush())
 }
 
-// openCardStore opens the cards the site's cache holds for a build keyed
-// by base; nil when there is no cache or no base.
+// openCardStore opens the pieces the site's cache holds for a build keyed
+// by base; nil when there is no cache or no base. While no other build
+// holds the cache's lock, the store holds it and writes what it makes to
+// the next file; otherwise it only reads.
 func (c *folderCache) openCardStore(base *keyBase) *cardStore {
 	if c == nil || base == nil {
 		return nil
 	}
+	var old io.ReaderAt // nil, not a nil *os.File, when there is none
 	f, size := openCacheFile(c.path(cardsFile))
-	if f == nil {
-		return newCardStore(base, nil, 0, c.salt)
+	if f != nil {
+		c.cards, old = f, f
 	}
-	c.cards = f
-	return newCardStore(base, f, size, c.salt)
+	lock, err := lockFolder(c.dir)
+	if err != nil {
+		return newCardStore(base, old, size, c.salt, nil)
+	}
+	next, err := createCacheFile(c.path(cardsNext))
+	if err != nil {
+		lock.Close()
+		return newCardStore(base, old, size, c.salt, nil)
+	}
+	cs := newCardStore(base, old, size, c.salt, next)
+	cs.lock, cs.next = lock, next
+	return cs
 }
 
-// saveCards replaces the site's cards cache with the cards of this build,
-// when they changed and the cache's lock is free; it closes the file read.
+// saveCards replaces the site's cards cache with the pieces of this
+// build, when they changed and ok (the build's files were written); it
+// closes the files and lets the lock go.
 func (c *folderCache) saveCards(cs *cardStore, ok bool) {
 	if c == nil {
 		return
@@ -126,13 +175,17 @@ func (c *folderCache) saveCards(cs *cardStore, ok bool) {
 	if c.cards != nil {
 		defer c.cards.Close()
 	}
-	if cs == nil || !ok || !cs.changed() {
+	if cs == nil || cs.lock == nil {
 		return
 	}
-	lock, err := lockFolder(c.dir)
-	if err != nil {
-		return
+	defer cs.lock.Close() // closing it unlocks
+	keep := ok && cs.changed()
+	var err error
+	if keep {
+		err = cs.finish()
 	}
-	defer lock.Close()
-	replaceCacheFile(c.path(cardsNext), c.path(cardsFile), func(w io.Writer) error { return cs.writeTo(w, c.salt) })
+	err = errors.Join(err, cs.next.Close())
+	if !keep || err != nil || os.Rename(c.path(cardsNext), c.path(cardsFile)) != nil {
+		os.Remove(c.path(cardsNext))
+	}
 }

@@ -51,10 +51,11 @@ func (s *Site) coverage() *Coverage {
 		return cov
 	}
 	cov.Districts = districts.Terms
+	runs := s.runs()
 	for _, pw := range pathways.Terms {
 		row := CoverageRow{Pathway: pw}
 		for _, d := range districts.Terms {
-			cell := s.coverageCell(d, pw)
+			cell := s.coverageCell(d, pw, runs)
 			if cell.Gap() {
 				cov.Gaps++
 				cell.Suggestions = s.potential(d, pw)
@@ -75,16 +76,39 @@ func (s *Site) coverage() *Coverage {
 	return cov
 }
 
-// coverageCell counts one district and pathway.
-func (s *Site) coverageCell(d, pw *TermPage) CoverageCell {
-	cell := CoverageCell{District: d, Pathway: pw, URL: "/providers/?" + url.Values{"district": {d.ID}, "pathway": {pw.ID}}.Encode()}
-	for _, p := range s.Providers {
-		covers := hasTerm(p.Pathways, pw) && hasTerm(p.Districts, d)
+// run is a programme that counts as activity (see running), with where
+// it runs.
+type run struct {
+	pg    *Programme
+	reach Reach
+}
+
+// runs lists, for each provider in the model's order, its programmes that
+// count as activity: coverage looks at every one of them once for each
+// district and pathway, and need not ask the registry each time.
+func (s *Site) runs() [][]run {
+	out := make([][]run, len(s.Providers))
+	for i, p := range s.Providers {
 		for _, pg := range p.Programmes {
-			if !running(pg) || !hasTerm(pg.Pathways, pw) {
+			if running(pg) {
+				out[i] = append(out[i], run{pg, s.ReachOf(pg)})
+			}
+		}
+	}
+	return out
+}
+
+// coverageCell counts one district and pathway; runs are the providers'
+// running programmes (see runs).
+func (s *Site) coverageCell(d, pw *TermPage, runs [][]run) CoverageCell {
+	cell := CoverageCell{District: d, Pathway: pw, URL: "/providers/?" + url.Values{"district": {d.ID}, "pathway": {pw.ID}}.Encode()}
+	for i, p := range s.Providers {
+		covers := hasTerm(p.Pathways, pw) && hasTerm(p.Districts, d)
+		for _, run := range runs[i] {
+			if !hasTerm(run.pg.Pathways, pw) {
 				continue
 			}
-			r := s.ReachOf(pg)
+			r := run.reach
 			switch {
 			case r.Online && hasTerm(r.Districts, d):
 				cell.Online++

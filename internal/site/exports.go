@@ -23,27 +23,42 @@ const (
 
 // providersGeoJSON is every venue (Point) and area served (Polygon) with
 // the provider and programmes it belongs to. Only published fields appear.
-// Features are encoded one by one, so that a large site never holds them
-// all at once.
+// Each provider's features are encoded apart, so that a large site never
+// holds them all at once, and kept between builds (see cardStore).
 func (s *Site) providersGeoJSON() ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
 	b.WriteString(`{"features":[`)
 	first := true
 	for _, p := range s.Providers {
-		for _, f := range s.features(p) {
-			if !first {
-				b.WriteByte(',')
-			}
-			first = false
-			if err := enc.Encode(f); err != nil {
-				return nil, err
-			}
-			b.Truncate(b.Len() - 1) // Encode ends each value with a newline
+		data, err := s.pieces.fragment(p, "geojson", func() ([]byte, error) { return s.featuresJSON(p) })
+		if err != nil {
+			return nil, err
 		}
+		if len(data) > 0 && !first {
+			b.WriteByte(',')
+		}
+		first = first && len(data) == 0
+		b.Write(data)
 	}
 	b.WriteString(`],"type":"FeatureCollection"}` + "\n")
+	return b.Bytes(), nil
+}
+
+// featuresJSON is p's features (see features) encoded, one after another,
+// each followed by a comma but the last.
+func (s *Site) featuresJSON(p *Provider) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	for i, f := range s.features(p) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := enc.Encode(f); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode ends each value with a newline
+	}
 	return b.Bytes(), nil
 }
 

@@ -32,20 +32,68 @@ const providerFolders = "content/providers"
 // outputKeys keys the files that one provider's folder alone is made into
 // (owners: its profile, handout and update form, its programmes'
 // calendars, its Open Referral items): each key sums the site-wide inputs
-// and the provider folder's (see keyBase) and the file's path. Other
-// files get no key and are made by every build. It returns nil when the
+// and the provider folder's (see keyBase) and the file's path; and the
+// files that list providers (lists, see listedKeys). Other files get no
+// key and are made by every build. It returns nil when the
 // build has no key base.
-func outputKeys(base *keyBase, owners map[string]*Provider) map[string]outputKey {
+func outputKeys(base *keyBase, owners map[string]*Provider, lists map[string]listedBy) map[string]outputKey {
 	if base == nil {
 		return nil
 	}
-	keys := make(map[string]outputKey, len(owners))
+	keys := make(map[string]outputKey, len(owners)+len(lists))
 	for name, p := range owners {
 		if k, ok := base.key(p, name); ok {
 			keys[name] = k
 		}
 	}
+	listedKeys(base, lists, keys)
 	return keys
+}
+
+// listedBy is what a file that lists providers is made from besides the
+// site-wide inputs: the providers it lists, in order, each under the name
+// of what it shows of that provider (names, when not nil, is as long as
+// providers: an Open Referral page lists items by path), and what else it
+// shows (where the list stands in the whole, how long the whole is). Each
+// thing listed must be made from its provider's folder alone, as a card
+// is; a file that shows anything of the other providers (a count of
+// them all, say) is not listedBy.
+type listedBy struct {
+	providers []*Provider
+	names     []string
+	what      string
+}
+
+// listedKeys keys the files made from the site-wide inputs and the
+// providers they list (see listedBy): each key sums the site-wide inputs,
+// the file's path and what it shows besides, and each listed provider's
+// folder with the name listed. A file that lists a provider not from a
+// folder gets no key.
+func listedKeys(base *keyBase, lists map[string]listedBy, keys map[string]outputKey) {
+	for name, l := range lists {
+		if k, ok := base.listKey(name, l); ok {
+			keys[name] = k
+		}
+	}
+}
+
+// listKey keys the file name listing l.
+func (b *keyBase) listKey(name string, l listedBy) (outputKey, bool) {
+	h := sha256.New()
+	h.Write(b.site[:])
+	io.WriteString(h, "list "+strconv.Quote(name)+" "+strconv.Quote(l.what)+" "+strconv.Itoa(len(l.providers))+"\n")
+	for i, p := range l.providers {
+		folder, ok := b.folders[p.folder]
+		if !ok {
+			return outputKey{}, false
+		}
+		h.Write(folder[:])
+		if l.names != nil {
+			io.WriteString(h, strconv.Quote(l.names[i]))
+		}
+		io.WriteString(h, "\n")
+	}
+	return outputKey(h.Sum(nil)), true
 }
 
 // keyBase is what keys are made of: the sum of the site-wide inputs

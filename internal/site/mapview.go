@@ -50,6 +50,18 @@ type MapVenue struct {
 	Town       string
 }
 
+// VenueRows are p's venues as the venue table shows them, each with its
+// status, its programmes and its town; not placed on the drawing (X and Y
+// are 0).
+func (p *Provider) VenueRows() []MapVenue {
+	out := make([]MapVenue, 0, len(p.Venues))
+	for _, v := range p.Venues {
+		st, progs := venueStatus(p, v)
+		out = append(out, MapVenue{Status: st, Venue: v, Provider: p, Programmes: progs, Town: townOf(v.Address)})
+	}
+	return out
+}
+
 // venueStatus is the status a venue shows: its most established
 // programme's, or the provider's when no programme runs there.
 func venueStatus(p *Provider, v *Venue) (string, []*Programme) {
@@ -93,12 +105,10 @@ func (s *Site) mapView() *MapView {
 	}
 	seen := map[string]bool{}
 	for _, p := range s.Providers {
-		for _, v := range p.Venues {
-			x, y := proj.Point(v.Point)
-			st, progs := venueStatus(p, v)
-			seen[st] = true
-			m.Venues = append(m.Venues, MapVenue{X: x, Y: y, Status: st, Venue: v,
-				Provider: p, Programmes: progs, Town: townOf(v.Address)})
+		for _, mv := range p.VenueRows() {
+			mv.X, mv.Y = proj.Point(mv.Venue.Point)
+			seen[mv.Status] = true
+			m.Venues = append(m.Venues, mv)
 		}
 	}
 	for _, st := range registry.Statuses {

@@ -64,6 +64,7 @@ type Site struct {
 	inputs    *inputs       // what the load read, when it was recorded (a build's)
 	fromCache int           // provider folders the load took from the cache
 	cache     *folderCache  // a build's cache, when it has one
+	pieces    *cardStore    // what its files are made of, kept between builds (see cardStore); nil for none
 }
 
 // bundle is a content folder whose images (and listed attachments) are

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strconv"
 	"strings"
 
 	"artsmap/internal/openreferral"
@@ -16,6 +17,26 @@ const RedirectsFile = "_redirects"
 // openReferralFiles are the files of the Open Referral export, by output path.
 func (s *Site) openReferralFiles() []openreferral.File {
 	return openreferral.StreamFiles(s.directory(), OpenReferralDir, openreferral.DefaultPageSize)
+}
+
+// orListed is what the Open Referral list page f lists (see listedBy):
+// its items, each made from its provider alone, and their number in the
+// whole list (the page shows it, and how many pages there are). ok is
+// false for any other file, and for a page listing an item of a provider
+// bySlug does not hold.
+func orListed(f openreferral.File, bySlug map[string]*Provider) (listedBy, bool) {
+	if f.Listed == nil {
+		return listedBy{}, false
+	}
+	items := f.Listed.Items
+	l := listedBy{providers: make([]*Provider, len(items)), names: make([]string, len(items)), what: "of " + strconv.Itoa(f.Listed.Total)}
+	for i, it := range items {
+		if l.providers[i] = bySlug[it.Owner]; l.providers[i] == nil {
+			return listedBy{}, false
+		}
+		l.names[i] = it.Path
+	}
+	return l, true
 }
 
 // directory hands the export what the model publishes, each provider made

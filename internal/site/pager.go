@@ -33,8 +33,10 @@ type cardChunk struct {
 }
 
 // cardChunks adds the files of cards to the outputs, when the directory
-// has more than one page.
-func (s *Site) cardChunks(ts templates, table map[string]output) {
+// has more than one page, and what each lists to lists: a file of cards
+// shows the site's name and its providers' cards (each made from its
+// provider alone, see cards) and their positions.
+func (s *Site) cardChunks(ts templates, table map[string]output, lists map[string]listedBy) {
 	if len(s.Providers) <= DirectoryPageSize {
 		return
 	}
@@ -43,6 +45,7 @@ func (s *Site) cardChunks(ts templates, table map[string]output) {
 		c := &cardChunk{Site: s, Providers: s.Providers[lo:hi], First: lo + 1, Last: hi}
 		path := cardsChunkPath(k)
 		table[trim(path)] = func() ([]byte, error) { return ts.executePart("providers", "provider-cards", path, c) }
+		lists[trim(path)] = listedBy{providers: c.Providers, what: strconv.Itoa(lo) + " " + strconv.Itoa(hi)}
 	}
 }
 

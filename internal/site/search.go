@@ -22,7 +22,7 @@ const (
 // made now, because how many term chunks it has depends on its words.
 func (s *Site) searchFiles() (map[string]output, error) {
 	docs := make([]search.Doc, len(s.Providers))
-	workers.Each(len(docs), workers.PerCPU(), func(i int) { docs[i] = searchDoc(s.Providers[i]) })
+	workers.Each(len(docs), workers.PerCPU(), func(i int) { docs[i] = s.searchDocWords(s.Providers[i]) })
 	files, err := search.Build(docs, s.Facets(), s.Places()).Files()
 	if err != nil {
 		return nil, err
@@ -35,12 +35,38 @@ func (s *Site) searchFiles() (map[string]output, error) {
 	return table, nil
 }
 
+// searchDocWords is p's document with its words worked out (see
+// search.Words), or taken from the cache when p did not change (see
+// cardStore), and no texts.
+func (s *Site) searchDocWords(p *Provider) search.Doc {
+	d := searchDoc(p)
+	kept, err := s.pieces.fragment(p, "search words", func() ([]byte, error) {
+		return search.AppendWords(nil, search.Words(searchTexts(p))), nil
+	})
+	if words, ok := search.ParseWords(kept); ok && err == nil {
+		d.Words = words
+	} else {
+		d.Words = search.Words(searchTexts(p))
+	}
+	return d
+}
+
+// searchDoc is p's document without its texts (see searchTexts).
 func searchDoc(p *Provider) search.Doc {
 	d := search.Doc{Slug: p.Slug, Reviewed: int(p.Reviewed.Unix() / 86400), Facets: p.facetValues(), Ages: p.ageRanges()}
-	add := func(w int, texts ...string) {
-		for _, t := range texts {
+	for _, v := range p.RunningVenues() { // sorting by distance: only where something still runs
+		d.Points = append(d.Points, [2]float64{v.Point[0], v.Point[1]})
+	}
+	return d
+}
+
+// searchTexts is what the index finds p by, each text with its weight.
+func searchTexts(p *Provider) []search.Text {
+	var texts []search.Text
+	add := func(w int, ts ...string) {
+		for _, t := range ts {
 			if t != "" {
-				d.Texts = append(d.Texts, search.Text{Text: t, Weight: w})
+				texts = append(texts, search.Text{Text: t, Weight: w})
 			}
 		}
 	}
@@ -63,10 +89,7 @@ func searchDoc(p *Provider) search.Doc {
 	for _, v := range p.Venues {
 		add(search.WeightPlace, v.Name, v.Address, v.Postcode, strings.ReplaceAll(v.Postcode, " ", ""))
 	}
-	for _, v := range p.RunningVenues() { // sorting by distance: only where something still runs
-		d.Points = append(d.Points, [2]float64{v.Point[0], v.Point[1]})
-	}
-	return d
+	return texts
 }
 
 // facetValues lists, for each directory filter, the values a provider has:

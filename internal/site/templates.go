@@ -207,10 +207,10 @@ func parseLayouts(fsys fs.FS) (layoutSet, error) {
 	return out, nil
 }
 
-// newSet is an empty template set with the template functions; "card" is
-// bound to a set's own cache by bind.
+// newSet is an empty template set with the template functions; "card"
+// and "piece" are bound to a set's own cache by bind.
 func newSet(name string) *template.Template {
-	return template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": (*cards)(nil).render})
+	return template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": (*cards)(nil).render, "piece": (*cards)(nil).piece})
 }
 
 // parseInto parses one file of layouts/ into t, adding a syntax error to
@@ -237,7 +237,7 @@ func (ls layoutSet) bind() (templates, error) {
 			return nil, err
 		}
 		c := &cards{t: t, name: name, m: map[*Provider]*card{}, texts: texts}
-		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render}), cards: c}
+		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render, "piece": c.piece}), cards: c}
 	}
 	return out, nil
 }
