@@ -62,7 +62,9 @@ func TestListedKeys(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	buildInto(t, fsys, out, testNow)
 	edits := []func(){
-		func() { replaceIn(fsys, "content/providers/provider-00042/index.md", `summary = "`, `summary = "Edited. `) },
+		func() {
+			replaceIn(fsys, "content/providers/provider-00042/index.md", `summary = "`, `summary = "Edited. `)
+		},
 		func() { replaceIn(fsys, "content/providers/provider-00077/index.md", `name = "`, `name = "Aardvark `) },
 		func() {
 			for name := range fsys {
