@@ -23,6 +23,14 @@ type Directory struct {
 	// never held twice.
 	Count int
 	At    func(i int) Provider
+
+	// Noted, when not nil, gives what StreamFiles notes of the provider
+	// at i (its items' paths and list entries, in a form of its own): what
+	// make gives, or what make gave in an earlier build when nothing the
+	// provider is made from has changed since. It is called from several
+	// goroutines at once. What it gives that StreamFiles cannot read is
+	// made again.
+	Noted func(i int, make func() ([]byte, error)) ([]byte, error)
 }
 
 // count is how many providers d gives.

@@ -1,7 +1,6 @@
 package openreferral
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -50,16 +49,16 @@ type stream struct {
 	taxonomies *Export                   // the taxonomies and their terms alone
 	slugs      []string                  // by provider
 	index      [streamedKinds][]entry    // by kind, in order of id
-	listed     [streamedKinds][]byte     // by kind: each item as a list page shows it, encoded (see entry)
 	err        error                     // from encoding the list pages' entries
 }
 
-// entry is one item: its path, the provider it is made from, and where
-// its entry in a list page is in the stream's listed bytes of its kind.
+// entry is one item: its path, the provider it is made from, and its
+// entry in a list page, encoded (a piece of its batch's block, see
+// newStream).
 type entry struct {
 	path   string
 	at     int
-	lo, hi int
+	listed []byte
 }
 
 // newStream maps the taxonomies, then the providers, a batch at a time
@@ -72,15 +71,11 @@ func newStream(d Directory, root string) *stream {
 	s := &stream{dir: d, terms: m.terms, taxonomies: m.out, slugs: make([]string, d.count())}
 	for lo := 0; lo < len(s.slugs); lo += streamBatch {
 		batch := make([]noted, min(streamBatch, len(s.slugs)-lo))
-		workers.Each(len(batch), workers.PerCPU(), func(i int) { batch[i] = s.noteOne(d.provider(lo+i), root) })
-		for i, n := range batch {
-			s.slugs[lo+i] = n.slug
-			s.add(lo+i, n)
-		}
+		workers.Each(len(batch), workers.PerCPU(), func(i int) { batch[i] = s.noteAt(lo+i, root) })
+		s.addBatch(lo, batch)
 	}
 	for k := range s.index {
 		slices.SortFunc(s.index[k], func(a, b entry) int { return strings.Compare(a.path, b.path) })
-		s.listed[k] = bytes.Clone(s.listed[k]) // without the room append left
 	}
 	return s
 }
@@ -97,6 +92,27 @@ type noted struct {
 	paths   [streamedKinds][]string
 	entries [streamedKinds][][]byte
 	err     error
+}
+
+// noteAt notes the provider at: what the directory kept of it (see
+// Directory.Noted), or mapped and encoded now.
+func (s *stream) noteAt(at int, root string) noted {
+	if s.dir.Noted == nil {
+		return s.noteOne(s.dir.provider(at), root)
+	}
+	var n noted
+	made := false
+	data, err := s.dir.Noted(at, func() ([]byte, error) {
+		n, made = s.noteOne(s.dir.provider(at), root), true
+		return n.encode(), n.err
+	})
+	if made {
+		return n
+	}
+	if kept, ok := decodeNoted(data); ok && err == nil {
+		return kept
+	}
+	return s.noteOne(s.dir.provider(at), root)
 }
 
 // noteOne maps the provider p alone and encodes its items' entries.
@@ -121,16 +137,31 @@ func note[T any](n *noted, kind int, prefix string, items []T, id func(T) string
 	}
 }
 
-// add notes the items of the provider at.
-func (s *stream) add(at int, n noted) {
-	if n.err != nil && s.err == nil {
-		s.err = n.err
+// addBatch notes the items of the providers from lo on, their entries
+// copied into one block: the entries of every item are then some blocks
+// of bytes, which the garbage collector need not look into, and no room
+// is left over as appending would leave it.
+func (s *stream) addBatch(lo int, batch []noted) {
+	size := 0
+	for _, n := range batch {
+		for k := range n.entries {
+			for _, e := range n.entries[k] {
+				size += len(e)
+			}
+		}
 	}
-	for k := range n.paths {
-		for i, p := range n.paths[k] {
-			lo := len(s.listed[k])
-			s.listed[k] = append(s.listed[k], n.entries[k][i]...)
-			s.index[k] = append(s.index[k], entry{path: p, at: at, lo: lo, hi: len(s.listed[k])})
+	block := make([]byte, 0, size)
+	for i, n := range batch {
+		s.slugs[lo+i] = n.slug
+		if n.err != nil && s.err == nil {
+			s.err = n.err
+		}
+		for k := range n.paths {
+			for j, p := range n.paths[k] {
+				start := len(block)
+				block = append(block, n.entries[k][j]...)
+				s.index[k] = append(s.index[k], entry{path: p, at: lo + i, listed: block[start:len(block):len(block)]})
+			}
 		}
 	}
 }
@@ -147,11 +178,11 @@ func (s *stream) mapOne(p Provider) *Export {
 // items, each made when asked from its own provider (see layout).
 func streamKind[T any](s *stream, kind int, dir string, size int, items func(*Export) []T, id func(T) string,
 	full func(*nested, T) T) []File {
-	index, listed := s.index[kind], s.listed[kind]
+	index := s.index[kind]
 	page := func(lo, hi int) ([]json.RawMessage, error) {
 		out := make([]json.RawMessage, 0, hi-lo)
 		for _, ent := range index[lo:hi] {
-			out = append(out, listed[ent.lo:ent.hi])
+			out = append(out, ent.listed)
 		}
 		return out, s.err
 	}

@@ -82,11 +82,11 @@ func keysText(records map[string]keyRecord) []byte {
 	return b.Bytes()
 }
 
-// unchanged reports whether the file name under dir still holds what
-// record r says it held: a regular file of the same size and time.
-func (r keyRecord) unchanged(dir, name string) bool {
-	info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
-	return err == nil && info.Mode().IsRegular() && info.Size() == r.size && info.ModTime().UnixNano() == r.mtime
+// sameAs reports whether a file stated as info (not through a link)
+// still holds what record r says it held: a regular file of the same size
+// and time.
+func (r keyRecord) sameAs(info fs.FileInfo) bool {
+	return info.Mode().IsRegular() && info.Size() == r.size && info.ModTime().UnixNano() == r.mtime
 }
 
 // noteKeys records, for each keyed file, its key and what dir's file is

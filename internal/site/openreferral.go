@@ -41,7 +41,8 @@ func orListed(f openreferral.File, bySlug map[string]*Provider) (listedBy, bool)
 
 // directory hands the export what the model publishes, each provider made
 // when the export asks for it (at 50,000 providers, holding them all
-// cost 170 MB; the export asks for one again for each of its documents).
+// cost 170 MB; the export asks for one again for each of its documents),
+// and what it noted of each provider in an earlier build (see cardStore).
 // The model already holds no contact detail a provider has not agreed to
 // publish.
 func (s *Site) directory() openreferral.Directory {
@@ -55,6 +56,11 @@ func (s *Site) directory() openreferral.Directory {
 		d.Vocabularies = append(d.Vocabularies, v)
 	}
 	d.Count, d.At = len(s.Providers), func(i int) openreferral.Provider { return s.orProvider(s.Providers[i]) }
+	if s.pieces != nil {
+		d.Noted = func(i int, make func() ([]byte, error)) ([]byte, error) {
+			return s.pieces.fragment(s.Providers[i], "openreferral entries", make)
+		}
+	}
 	return d
 }
 

@@ -42,7 +42,8 @@ func previous(out string) *listing {
 // ones into a new folder beside out; checks out again; and then commits
 // (see commit.run). It returns how many files it wrote and removed.
 func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (int, int, error) {
-	if err := refuseStrangers(out, prev); err != nil {
+	keyed := p.keyedFiles(out, prev)
+	if err := refuseStrangers(out, prev, keyed.check); err != nil {
 		return 0, 0, err
 	}
 	stage, err := p.newFolder(out)
@@ -51,7 +52,7 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 	}
 	g := &gate{}
 	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
-	kept := p.keptByKey(out, prev)
+	kept := keyed.kept()
 	p.reused = len(kept)
 	changed, err := p.writeInto(ctx, stage, n, g, func(name string) bool { _, ok := kept[name]; return ok }, func(name string, data []byte) bool {
 		if !prev.paths[name] {
@@ -62,7 +63,7 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
 	})
 	if err == nil { // whatever was put in out during the build is refused too
-		err = refuseStrangers(out, prev)
+		err = refuseStrangers(out, prev, nil)
 	}
 	if err != nil {
 		g.close()
@@ -84,28 +85,54 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 	return len(c.changed), len(c.gone), removeOutput(stage)
 }
 
-// keptByKey lists the files of out that need not be made again: their
-// key is the one the keys file notes (their inputs are unchanged), out's
-// marker lists them, and they are still what the keys file says. It
-// returns their records, or nil when the build has no keys.
-func (p *plan) keptByKey(out string, prev *listing) map[string]keyRecord {
+// keyedFile is a file of out that may be kept without being made again:
+// its key is the one the keys file notes. unchanged is set when the walk
+// of out finds it still what the keys file says (see refuseStrangers).
+type keyedFile struct {
+	record    keyRecord
+	unchanged bool
+}
+
+// keyedFiles are the files of out whose key is the one the keys file
+// notes and that out's marker lists, or nil when the build has no keys.
+// Once out is walked, kept lists those still as the keys file says.
+type keyedFiles map[string]*keyedFile
+
+func (p *plan) keyedFiles(out string, prev *listing) keyedFiles {
 	if p.keys == nil {
 		return nil
 	}
-	kept := readKeys(out)
-	names := slices.Collect(maps.Keys(kept))
-	stale := make([]bool, len(names))
-	workers.Each(len(names), workers.PerCPU(), func(i int) { // a stat each: on every processor
-		r := kept[names[i]]
-		k, ok := p.keys[names[i]]
-		stale[i] = !ok || k != r.key || !prev.paths[names[i]] || !r.unchanged(out, names[i])
-	})
-	for i, name := range names {
-		if stale[i] {
-			delete(kept, name)
+	files := keyedFiles{}
+	for name, r := range readKeys(out) {
+		if k, ok := p.keys[name]; ok && k == r.key && prev.paths[name] {
+			files[name] = &keyedFile{record: r}
 		}
 	}
-	return kept
+	return files
+}
+
+// check notes whether the file rel, met in the walk of out, is still what
+// the keys file says: a regular file of the same size and time. Called
+// from several goroutines at once, each for files of its own.
+func (kf keyedFiles) check(rel string, e fs.DirEntry) {
+	if f := kf[rel]; f != nil {
+		info, err := e.Info()
+		f.unchanged = err == nil && f.record.sameAs(info)
+	}
+}
+
+// kept lists the records of the files found unchanged.
+func (kf keyedFiles) kept() map[string]keyRecord {
+	if kf == nil {
+		return nil
+	}
+	out := make(map[string]keyRecord, len(kf))
+	for name, f := range kf {
+		if f.unchanged {
+			out[name] = f.record
+		}
+	}
+	return out
 }
 
 // gone lists the files the previous output listed that the plan does not hold.
@@ -122,8 +149,10 @@ func (p *plan) gone(prev *listing) []string {
 
 // refuseStrangers refuses an out that is no longer a folder, or that holds
 // anything its marker does not list: only the listed files (regular files,
-// not links), the folders they are in and the marker may be there.
-func refuseStrangers(out string, prev *listing) error {
+// not links), the folders they are in and the marker may be there. Each
+// listed file met is given to check, when not nil, from several
+// goroutines at once.
+func refuseStrangers(out string, prev *listing, check func(rel string, e fs.DirEntry)) error {
 	if err := checkOut(out, ""); err != nil {
 		return err
 	}
@@ -144,7 +173,11 @@ func refuseStrangers(out string, prev *listing) error {
 			note(rel + "/")
 		case !e.Type().IsRegular() || top == ".git":
 			note(rel)
-		case prev.paths[rel], rel == MarkerName, rel == markerNext, rel == keysName, rel == keysNext:
+		case prev.paths[rel]:
+			if check != nil {
+				check(rel, e)
+			}
+		case rel == MarkerName, rel == markerNext, rel == keysName, rel == keysNext:
 		default:
 			note(rel)
 		}

@@ -12,10 +12,11 @@ import (
 // walkParallel calls visit for every entry under root (not root itself),
 // with its slash path relative to root, listing up to n folders at once;
 // visit, called from several goroutines, says whether to go into a
-// folder. Links and special files are listed as what they are, never
-// followed. It returns an error listing a folder when it meets one (of
-// those it met, the folder first in name order); the walk then stops as
-// soon as the folders being listed are done.
+// folder. An entry's Info is good only during the call. Links and special
+// files are listed as what they are, never followed. It returns an error
+// listing a folder when it meets one (of those it met, the folder first
+// in name order); the walk then stops as soon as the folders being listed
+// are done.
 func walkParallel(root string, n int, visit func(rel string, e fs.DirEntry) bool) error {
 	w := &walker{root: root, visit: visit, queue: []string{"."}}
 	w.cond = sync.NewCond(&w.mu)
@@ -68,25 +69,34 @@ func (w *walker) work() {
 }
 
 // list visits the entries of dir and returns the folders to go into.
+// An entry's Info states it relative to the open folder (see statAt).
 func (w *walker) list(dir string) ([]string, error) {
 	f, err := os.Open(filepath.Join(w.root, filepath.FromSlash(dir)))
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
 	entries, err := f.ReadDir(-1)
-	f.Close()
 	if err != nil {
 		return nil, err
 	}
 	var sub []string
 	for _, e := range entries {
 		rel := path.Join(dir, e.Name())
-		if w.visit(rel, e) && e.IsDir() {
+		if w.visit(rel, entryAt{e, f}) && e.IsDir() {
 			sub = append(sub, rel)
 		}
 	}
 	return sub, nil
 }
+
+// entryAt is an entry of the open folder dir.
+type entryAt struct {
+	fs.DirEntry
+	dir *os.File
+}
+
+func (e entryAt) Info() (fs.FileInfo, error) { return statAt(e.dir, e.Name()) }
 
 // comparePaths orders slash paths as a walk in name order meets them:
 // part by part, so that a folder's files come before a longer name

@@ -60,3 +60,34 @@ func TestWalkParallel(t *testing.T) {
 		t.Errorf("a missing folder: %v", err)
 	}
 }
+
+// TestWalkEntryInfo: an entry's Info, stated relative to its open folder,
+// says what os.Lstat says of it: a file's size, time and mode, a link as
+// a link (not what it points to), a folder as a folder.
+func TestWalkEntryInfo(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "d"), 0o750)
+	os.WriteFile(filepath.Join(root, "d", "f"), []byte("twelve bytes"), 0o640)
+	os.Symlink("d/f", filepath.Join(root, "l"))
+	var mu sync.Mutex
+	seen := 0
+	err := walkParallel(root, 2, func(rel string, e fs.DirEntry) bool {
+		got, err := e.Info()
+		want, err2 := os.Lstat(filepath.Join(root, rel))
+		if err != nil || err2 != nil {
+			t.Fatalf("%s: %v, %v", rel, err, err2)
+		}
+		if got.Mode() != want.Mode() || got.Size() != want.Size() ||
+			!got.ModTime().Equal(want.ModTime()) || got.IsDir() != want.IsDir() || got.Name() != want.Name() {
+			t.Errorf("%s: Info gave %v %v %d %v, Lstat %v %v %d %v", rel, got.Name(), got.Mode(), got.Size(), got.ModTime(),
+				want.Name(), want.Mode(), want.Size(), want.ModTime())
+		}
+		mu.Lock()
+		seen++
+		mu.Unlock()
+		return true
+	})
+	if err != nil || seen != 3 {
+		t.Errorf("met %d entries (%v), want 3", seen, err)
+	}
+}
