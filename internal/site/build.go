@@ -244,6 +244,9 @@ func prepare(s *Site, opts Options, ls layoutSet) (templates, layoutSet, fs.FS, 
 		return nil, nil, nil, err
 	}
 	s.Leaflet = s.Tiles != ""
+	if info, err := fs.Stat(opts.Site, "layouts"); err == nil && info.IsDir() {
+		s.ownLayouts = true
+	}
 	return ts, ls, static, nil
 }
 
@@ -272,10 +275,14 @@ func (s *Site) outputs(ts templates) outputSet {
 	}()
 	table, owners := map[string]output{}, map[string]*Provider{}
 	pages := s.pages()
+	lists := map[string]listedBy{}
 	for _, p := range pages {
 		table[pageFile(p.Path)] = func() ([]byte, error) { return ts.execute(p) }
 		if o := p.owner(); o != nil {
 			owners[pageFile(p.Path)] = o
+		}
+		if l, ok := s.pageListed(p); ok {
+			lists[pageFile(p.Path)] = l
 		}
 	}
 	bytesOf := func(f func() []byte) output { return func() ([]byte, error) { return f(), nil } }
@@ -297,7 +304,6 @@ func (s *Site) outputs(ts templates) outputSet {
 	for _, p := range s.Providers {
 		bySlug[p.Slug] = p
 	}
-	lists := map[string]listedBy{}
 	for _, f := range orFiles {
 		table[f.Path] = f.Encode
 		if o := bySlug[f.Owner]; o != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"artsmap/internal/cachefile"
@@ -20,11 +21,13 @@ const cardsKind = "artsmap provider fragments 2"
 // site-wide inputs, its provider's folder and what it is (keyBase.key),
 // so that a piece whose key is unchanged is taken instead of made again.
 // The pieces kept before are read from their file one at a time, as they
-// are asked for (at 50,000 providers they are some 250 MB). A piece made
-// is written at once to the next file, never held for it; the pieces
-// taken are copied into it, as they were, when the build is done. Only
-// the pieces of this build are kept for the next. A nil store keeps
-// nothing.
+// are asked for (at 50,000 providers they are some 350 MB). A piece made
+// is written at once to the next file, never held for it. When the build
+// is done, the pieces kept before are copied into it as they were, but
+// for those made again and those of provider folders gone from the site:
+// a piece this build did not ask for (the cards of a page kept without
+// being made) is kept for a build that does, and one whose key is stale
+// is only never taken. A nil store keeps nothing.
 type cardStore struct {
 	base  *keyBase
 	old   io.ReaderAt // the pieces kept before
@@ -33,17 +36,15 @@ type cardStore struct {
 	next  *os.File // where this build's pieces go, while the lock is held
 	mu    sync.Mutex
 	w     *bufio.Writer
-	err   error                     // the first error writing w
-	taken map[string]cachefile.Span // the pieces taken from old, to copy
-	made  map[string]bool           // the pieces made and written
+	err   error           // the first error writing w
+	made  map[string]bool // the pieces made and written
 }
 
 // newCardStore reads the index of the pieces kept in old (nil for none),
 // written by the program salt identifies, for a build keyed by base. The
 // pieces made go to w; nil keeps none.
 func newCardStore(base *keyBase, old io.ReaderAt, size int64, salt []byte, w io.Writer) *cardStore {
-	cs := &cardStore{base: base, old: old, spans: map[string]cachefile.Span{},
-		taken: map[string]cachefile.Span{}, made: map[string]bool{}}
+	cs := &cardStore{base: base, old: old, spans: map[string]cachefile.Span{}, made: map[string]bool{}}
 	if old != nil {
 		cs.spans = cachefile.Index(io.NewSectionReader(old, 0, size), size, cachefile.Heading(cardsKind, salt), 1)
 	}
@@ -58,8 +59,7 @@ func newCardStore(base *keyBase, old io.ReaderAt, size int64, salt []byte, w io.
 func pieceName(p *Provider, what string) string { return what + " " + p.folder }
 
 // get returns the kept piece what of p when its key is unchanged (hit),
-// and its key now (keyed is false when p has none). A piece taken is kept
-// for the next build.
+// and its key now (keyed is false when p has none).
 func (cs *cardStore) get(p *Provider, what string) (data []byte, key cachefile.Key, hit, keyed bool) {
 	if cs == nil {
 		return nil, key, false, false
@@ -74,9 +74,6 @@ func (cs *cardStore) get(p *Provider, what string) (data []byte, key cachefile.K
 	if !ok || got != name || e.Key != key {
 		return nil, key, false, true
 	}
-	cs.mu.Lock()
-	cs.taken[name] = span
-	cs.mu.Unlock()
 	return e.Parts[0], key, true, true
 }
 
@@ -111,31 +108,38 @@ func (cs *cardStore) fragment(p *Provider, what string, make func() ([]byte, err
 	return data, err
 }
 
-// changed reports whether the pieces this build used differ from those
-// kept before.
-func (cs *cardStore) changed() bool {
+// keptSpans lists where the pieces kept before are that are to be kept
+// again: all but those made again and those of provider folders no
+// longer in the site.
+func (cs *cardStore) keptSpans() []cachefile.Span {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	return len(cs.made) > 0 || len(cs.taken) != len(cs.spans)
-}
-
-// finish copies the pieces taken into the next file, after those made, in
-// the order they were in, and writes it out.
-func (cs *cardStore) finish() error {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	spans := make([]cachefile.Span, 0, len(cs.taken))
-	for name, s := range cs.taken {
-		if !cs.made[name] {
+	spans := make([]cachefile.Span, 0, len(cs.spans))
+	for name, s := range cs.spans {
+		folder := name[strings.LastIndexByte(name, ' ')+1:] // see pieceName
+		if _, ok := cs.base.folders[folder]; ok && !cs.made[name] {
 			spans = append(spans, s)
 		}
+	}
+	return spans
+}
+
+// finish copies the pieces kept before that are to be kept again into
+// the next file, after those made, in the order they were in, and writes
+// it out; it reports false, writing nothing, when nothing changed.
+func (cs *cardStore) finish() (bool, error) {
+	spans := cs.keptSpans()
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if len(cs.made) == 0 && len(spans) == len(cs.spans) {
+		return false, nil
 	}
 	for _, s := range cachefile.Runs(spans) {
 		if cs.err == nil {
 			_, cs.err = io.Copy(cs.w, io.NewSectionReader(cs.old, s.Off, s.Len))
 		}
 	}
-	return errors.Join(cs.err, cs.w.Flush())
+	return true, errors.Join(cs.err, cs.w.Flush())
 }
 
 // openCardStore opens the pieces the site's cache holds for a build keyed
@@ -166,8 +170,8 @@ func (c *folderCache) openCardStore(base *keyBase) *cardStore {
 }
 
 // saveCards replaces the site's cards cache with the pieces of this
-// build, when they changed and ok (the build's files were written); it
-// closes the files and lets the lock go.
+// build and those kept (see cardStore), when they changed and ok (the
+// build's files were written); it closes the files and lets the lock go.
 func (c *folderCache) saveCards(cs *cardStore, ok bool) {
 	if c == nil {
 		return
@@ -179,10 +183,9 @@ func (c *folderCache) saveCards(cs *cardStore, ok bool) {
 		return
 	}
 	defer cs.lock.Close() // closing it unlocks
-	keep := ok && cs.changed()
-	var err error
-	if keep {
-		err = cs.finish()
+	keep, err := false, error(nil)
+	if ok {
+		keep, err = cs.finish()
 	}
 	err = errors.Join(err, cs.next.Close())
 	if !keep || err != nil || os.Rename(c.path(cardsNext), c.path(cardsFile)) != nil {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"artsmap"
+	"artsmap/internal/cachefile"
 )
 
 // syncDisk makes the folder dir hold fsys's files: it writes those that
@@ -194,4 +196,48 @@ func TestTrimCaches(t *testing.T) {
 	if _, err := os.Stat(again); !os.IsNotExist(err) {
 		t.Errorf("the next day, an unused cache folder was kept: %v", err)
 	}
+}
+
+// TestPiecesKeptUnasked: the store keeps, for the next build, the pieces
+// kept before that this build did not ask for (a page kept without being
+// made asks for none of its cards), but not those it made again, nor
+// those of provider folders gone from the site; with none made and none
+// gone, it writes nothing.
+func TestPiecesKeptUnasked(t *testing.T) {
+	base := &keyBase{folders: map[string][sha256.Size]byte{"content/providers/a": {1}, "content/providers/b": {2}}}
+	var old bytes.Buffer
+	old.Write(cachefile.Heading(cardsKind, []byte("salt")))
+	for _, name := range []string{"card term content/providers/a", "geojson content/providers/a", "card term content/providers/b", "card term content/providers/gone"} {
+		old.Write(cachefile.Record(name, cachefile.Entry{Parts: [][]byte{[]byte(name)}}))
+	}
+	open := func() (*cardStore, *bytes.Buffer) {
+		var next bytes.Buffer
+		return newCardStore(base, bytes.NewReader(old.Bytes()), int64(old.Len()), []byte("salt"), &next), &next
+	}
+	cs, next := open()
+	cs.put(&Provider{folder: "content/providers/a"}, "geojson", cachefile.Key{9}, []byte("new"))
+	if wrote, err := cs.finish(); !wrote || err != nil {
+		t.Fatalf("finish: %v, %v", wrote, err)
+	}
+	got := map[string]string{}
+	for name, s := range cachefile.Index(bytes.NewReader(next.Bytes()), int64(next.Len()), cachefile.Heading(cardsKind, []byte("salt")), 1) {
+		_, e, _ := cachefile.ReadRecord(bytes.NewReader(next.Bytes()), s, 1)
+		got[name] = string(e.Parts[0])
+	}
+	want := map[string]string{"geojson content/providers/a": "new", "card term content/providers/a": "card term content/providers/a",
+		"card term content/providers/b": "card term content/providers/b"}
+	if !maps.Equal(got, want) {
+		t.Errorf("kept %v, want %v", got, want)
+	}
+	base.folders["content/providers/gone"] = [sha256.Size]byte{3}
+	if cs, _ := open(); must(cs.finish()) {
+		t.Error("a build that made nothing and whose folders are all there wrote the pieces again")
+	}
+}
+
+func must(ok bool, err error) bool {
+	if err != nil {
+		panic(err)
+	}
+	return ok
 }

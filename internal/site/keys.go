@@ -4,11 +4,15 @@ import (
 	"crypto/sha256"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"time"
+
+	"artsmap/internal/workers"
 )
 
 // outputKey fingerprints everything one output file is made from. Two
@@ -33,21 +37,31 @@ const providerFolders = "content/providers"
 // (owners: its profile, handout and update form, its programmes'
 // calendars, its Open Referral items): each key sums the site-wide inputs
 // and the provider folder's (see keyBase) and the file's path; and the
-// files that list providers (lists, see listedKeys). Other files get no
-// key and are made by every build. It returns nil when the
+// files that list providers (lists, see listKey). Other files get no key
+// and are made by every build. A name is either owned or listed, never
+// both. It returns nil when the
 // build has no key base.
 func outputKeys(base *keyBase, owners map[string]*Provider, lists map[string]listedBy) map[string]outputKey {
 	if base == nil {
 		return nil
 	}
-	keys := make(map[string]outputKey, len(owners)+len(lists))
-	for name, p := range owners {
-		if k, ok := base.key(p, name); ok {
-			keys[name] = k
+	names := slices.Concat(slices.Collect(maps.Keys(owners)), slices.Collect(maps.Keys(lists)))
+	keys := make([]outputKey, len(names))
+	keyed := make([]bool, len(names))
+	workers.Each(len(names), workers.PerCPU(), func(i int) { // a hash each: on every processor
+		if p, ok := owners[names[i]]; ok {
+			keys[i], keyed[i] = base.key(p, names[i])
+		} else {
+			keys[i], keyed[i] = base.listKey(names[i], lists[names[i]])
+		}
+	})
+	out := make(map[string]outputKey, len(names))
+	for i, name := range names {
+		if keyed[i] {
+			out[name] = keys[i]
 		}
 	}
-	listedKeys(base, lists, keys)
-	return keys
+	return out
 }
 
 // listedBy is what a file that lists providers is made from besides the
@@ -64,20 +78,24 @@ type listedBy struct {
 	what      string
 }
 
-// listedKeys keys the files made from the site-wide inputs and the
-// providers they list (see listedBy): each key sums the site-wide inputs,
-// the file's path and what it shows besides, and each listed provider's
-// folder with the name listed. A file that lists a provider not from a
-// folder gets no key.
-func listedKeys(base *keyBase, lists map[string]listedBy, keys map[string]outputKey) {
-	for name, l := range lists {
-		if k, ok := base.listKey(name, l); ok {
-			keys[name] = k
-		}
+// pageListed says what the page p lists when it is a page listing
+// providers that the built-in layouts make from nothing else besides the
+// site-wide inputs: a term's page shows the term, the evidence about it
+// and its providers' cards (each made from its provider alone, see
+// cards). A site with layouts of its own gets no such keys: its layouts
+// may show anything of the model on any page.
+func (s *Site) pageListed(p *Page) (listedBy, bool) {
+	if s.ownLayouts || p.Layout != "term" || p.Term == nil || p.Taxonomy == nil {
+		return listedBy{}, false
 	}
+	return listedBy{providers: p.Term.Providers, what: "term " + p.Taxonomy.Key + " " + p.Term.ID}, true
 }
 
-// listKey keys the file name listing l.
+// listKey keys a file made from the site-wide inputs and the providers
+// it lists (see listedBy): the key sums the site-wide inputs, the file's
+// path and what it shows besides, and each listed provider's folder with
+// the name listed. A file that lists a provider not from a folder gets no
+// key.
 func (b *keyBase) listKey(name string, l listedBy) (outputKey, bool) {
 	h := sha256.New()
 	h.Write(b.site[:])

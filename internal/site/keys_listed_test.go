@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +13,7 @@ import (
 )
 
 // listedKeysOf keys the files of fsys that list providers (see
-// listedKeys), with what each lists.
+// listKey), with what each lists.
 func listedKeysOf(t *testing.T, fsys fstest.MapFS) (map[string]outputKey, map[string]listedBy) {
 	t.Helper()
 	opts := Options{Site: fsys, Theme: artsmap.Theme, Now: testNow}
@@ -24,9 +26,40 @@ func listedKeysOf(t *testing.T, fsys fstest.MapFS) (map[string]outputKey, map[st
 		t.Fatal(err)
 	}
 	set := s.outputs(ts)
-	keys := map[string]outputKey{}
-	listedKeys(newKeyBase(s, static), set.lists, keys)
-	return keys, set.lists
+	return outputKeys(newKeyBase(s, static), nil, set.lists), set.lists
+}
+
+// countListed counts the keyed files of cards, Open Referral list pages
+// and term pages.
+func countListed(keys map[string]outputKey) (cards, pages, terms int) {
+	for name := range keys {
+		switch {
+		case strings.HasPrefix(name, "providers/cards-"):
+			cards++
+		case strings.HasPrefix(name, "openreferral/") && strings.Contains(name, "/page-"):
+			pages++
+		case strings.HasSuffix(name, "/index.html") && strings.Count(name, "/") == 2:
+			terms++
+		}
+	}
+	return cards, pages, terms
+}
+
+// TestListedKeysNotWithOwnLayouts: a site with layouts of its own (which
+// may show anything on any page) gets no keys for the lists its layouts
+// make, the files of cards and the term pages; the Open Referral pages,
+// made by the program alone, keep theirs.
+func TestListedKeysNotWithOwnLayouts(t *testing.T) {
+	fsys := synth.Site(150, 5)
+	term, err := fs.ReadFile(artsmap.Theme, "layouts/term.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["layouts/term.html"] = &fstest.MapFile{Data: bytes.Replace(term, []byte("<h1>"), []byte("<h1>{{len .Site.Providers}} "), 1), Mode: 0o644}
+	keys, _ := listedKeysOf(t, fsys)
+	if cards, pages, terms := countListed(keys); cards != 0 || terms != 0 || pages < 9 {
+		t.Errorf("keyed %d files of cards, %d term pages and %d Open Referral pages, want none, none and at least 9", cards, terms, pages)
+	}
 }
 
 func lists(l listedBy, slug string) bool {
@@ -47,17 +80,8 @@ func lists(l listedBy, slug string) bool {
 func TestListedKeys(t *testing.T) {
 	fsys := synth.Site(150, 5)
 	before, _ := listedKeysOf(t, fsys)
-	var cards, pages int
-	for name := range before {
-		switch {
-		case strings.HasPrefix(name, "providers/cards-"):
-			cards++
-		case strings.HasPrefix(name, "openreferral/") && strings.Contains(name, "/page-"):
-			pages++
-		}
-	}
-	if cards != 8 || pages < 9 {
-		t.Fatalf("keyed %d files of cards and %d Open Referral pages, want 8 and at least 9", cards, pages)
+	if cards, pages, terms := countListed(before); cards != 8 || pages < 9 || terms < 20 {
+		t.Fatalf("keyed %d files of cards, %d Open Referral pages and %d term pages, want 8, at least 9 and at least 20", cards, pages, terms)
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	buildInto(t, fsys, out, testNow)
@@ -87,8 +111,8 @@ func TestListedKeys(t *testing.T) {
 					changed++
 				}
 			}
-			if changed < 2 || changed > 8 {
-				t.Errorf("the edit changed the keys of %d lists, want its file of cards and a page or two of each kind", changed)
+			if changed < 5 || changed > 20 {
+				t.Errorf("the edit changed the keys of %d lists, want its file of cards, a page or two of each kind and its terms' pages", changed)
 			}
 		}
 		res := buildInto(t, fsys, out, testNow)

@@ -58,13 +58,14 @@ type Site struct {
 
 	Postcodes []*Outward // postcode districts of content/areas/postcodes.csv, GL1, GL2, ..., GL10
 
-	editor    *cms.Document // the browser editor's configuration; nil when [cms] is not set
-	forms     bool          // the profile forms are on ([forms] netlify = true)
-	derived   derived       // computed from the whole model when first asked for
-	inputs    *inputs       // what the load read, when it was recorded (a build's)
-	fromCache int           // provider folders the load took from the cache
-	cache     *folderCache  // a build's cache, when it has one
-	pieces    *cardStore    // what its files are made of, kept between builds (see cardStore); nil for none
+	editor     *cms.Document // the browser editor's configuration; nil when [cms] is not set
+	forms      bool          // the profile forms are on ([forms] netlify = true)
+	derived    derived       // computed from the whole model when first asked for
+	inputs     *inputs       // what the load read, when it was recorded (a build's)
+	fromCache  int           // provider folders the load took from the cache
+	cache      *folderCache  // a build's cache, when it has one
+	pieces     *cardStore    // what its files are made of, kept between builds (see cardStore); nil for none
+	ownLayouts bool          // the site has layouts of its own (see pageListed)
 }
 
 // bundle is a content folder whose images (and listed attachments) are

@@ -33,12 +33,15 @@ type cardChunk struct {
 }
 
 // cardChunks adds the files of cards to the outputs, when the directory
-// has more than one page, and what each lists to lists: a file of cards
-// shows the site's name and its providers' cards (each made from its
-// provider alone, see cards) and their positions.
+// has more than one page, and what each lists to lists: with the built-in
+// layouts, a file of cards shows the site's name and its providers' cards
+// (each made from its provider alone, see cards) and their positions.
 func (s *Site) cardChunks(ts templates, table map[string]output, lists map[string]listedBy) {
 	if len(s.Providers) <= DirectoryPageSize {
 		return
+	}
+	if s.ownLayouts { // a layout of the site's may show more (see pageListed)
+		lists = map[string]listedBy{}
 	}
 	for k := 0; k*CardsChunkSize < len(s.Providers); k++ {
 		lo, hi := k*CardsChunkSize, min((k+1)*CardsChunkSize, len(s.Providers))
