@@ -179,26 +179,19 @@ func FuzzTokens(f *testing.F) {
 // tokensByDecomposition is Tokens as it was before ASCII text skipped
 // the decomposition: every text decomposed, then read rune by rune.
 func tokensByDecomposition(text string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if t := b.String(); len(t) > 1 && !stop[t] {
-			out = append(out, t)
-		}
-		b.Reset()
-	}
+	var t tokens
 	for _, r := range norm.NFKD.String(text) {
 		switch {
 		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
 			continue
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
+			t.b.WriteRune(unicode.ToLower(r))
 		default:
-			flush()
+			t.end()
 		}
 	}
-	flush()
-	return out
+	t.end()
+	return t.out
 }
 
 // FuzzTokensAsDecomposed: Tokens gives what decomposing every text first

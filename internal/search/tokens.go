@@ -25,31 +25,39 @@ var stop = map[string]bool{
 // stop words and single letters left out. static/js/directory/tokens.js does
 // the same in the browser; the two are tested against shared cases.
 func Tokens(text string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if t := b.String(); len(t) > 1 && !stop[t] {
-			out = append(out, t)
-		}
-		b.Reset()
-	}
+	var t tokens
 	if !isASCII(text) { // ASCII is its own decomposition
 		text = norm.NFKD.String(text)
 	}
 	for _, r := range text {
 		switch {
 		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			b.WriteByte(byte(r))
+			t.b.WriteByte(byte(r))
 		case 'A' <= r && r <= 'Z':
-			b.WriteByte(byte(r) + 'a' - 'A')
+			t.b.WriteByte(byte(r) + 'a' - 'A')
 		case r == '\'', r == '’', r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r):
 			continue
 		default:
-			flush()
+			t.end()
 		}
 	}
-	flush()
-	return out
+	t.end()
+	return t.out
+}
+
+// tokens collects the tokens of a text as it is read.
+type tokens struct {
+	out []string
+	b   strings.Builder // the token being read
+}
+
+// end ends the token being read, keeping it unless it is a single letter
+// or a stop word.
+func (t *tokens) end() {
+	if s := t.b.String(); len(s) > 1 && !stop[s] {
+		t.out = append(t.out, s)
+	}
+	t.b.Reset()
 }
 
 // isASCII reports whether s is all ASCII.

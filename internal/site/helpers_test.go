@@ -53,16 +53,23 @@ func build(t *testing.T, fsys fs.FS) (string, Result) {
 // before it makes any file.
 func preparedSite(t *testing.T, fsys fs.FS) (*Site, templates) {
 	t.Helper()
+	s, ts, _ := prepared(t, fsys)
+	return s, ts
+}
+
+// prepared is preparedSite with the static files found.
+func prepared(t *testing.T, fsys fs.FS) (*Site, templates, fs.FS) {
+	t.Helper()
 	opts := Options{Site: fsys, Theme: artsmap.Theme, Now: testNow}
 	s, probs := load(opts)
 	if s == nil || probs.Errors() > 0 {
 		t.Fatalf("loading the site: %v", probs.Err())
 	}
-	ts, _, _, err := prepare(s, opts, nil)
+	ts, _, static, err := prepare(s, opts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s, ts
+	return s, ts, static
 }
 
 // readTree returns every file under dir, by slash path.

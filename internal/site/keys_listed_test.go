@@ -16,15 +16,7 @@ import (
 // listKey), with what each lists.
 func listedKeysOf(t *testing.T, fsys fstest.MapFS) (map[string]outputKey, map[string]listedBy) {
 	t.Helper()
-	opts := Options{Site: fsys, Theme: artsmap.Theme, Now: testNow}
-	s, probs := load(opts)
-	if s == nil || probs.Errors() > 0 {
-		t.Fatalf("loading the site: %v", probs.Err())
-	}
-	ts, _, static, err := prepare(s, opts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, ts, static := prepared(t, fsys)
 	set := s.outputs(ts)
 	return outputKeys(newKeyBase(s, static), nil, set.lists), set.lists
 }
