@@ -54,32 +54,65 @@ func readKeys(out string) map[string]keyRecord {
 
 // parseKeyLine reads "<key> <size> <mtime> <path>".
 func parseKeyLine(line string) (string, keyRecord, bool) {
-	parts := strings.SplitN(line, " ", 4)
-	if len(parts) != 4 || !fs.ValidPath(parts[3]) {
-		return "", keyRecord{}, false
-	}
 	var r keyRecord
-	k, err := hex.DecodeString(parts[0])
-	size, err1 := strconv.ParseInt(parts[1], 10, 64)
-	mtime, err2 := strconv.ParseInt(parts[2], 10, 64)
-	if err != nil || err1 != nil || err2 != nil || len(k) != len(r.key) {
+	k, rest, ok1 := strings.Cut(line, " ")
+	size, rest, ok2 := strings.Cut(rest, " ")
+	mtime, name, ok3 := strings.Cut(rest, " ")
+	if !ok1 || !ok2 || !ok3 || !fs.ValidPath(name) || !decodeKey(&r.key, k) {
 		return "", keyRecord{}, false
 	}
-	copy(r.key[:], k)
-	r.size, r.mtime = size, mtime
-	return parts[3], r, true
+	var err1, err2 error
+	r.size, err1 = strconv.ParseInt(size, 10, 64)
+	r.mtime, err2 = strconv.ParseInt(mtime, 10, 64)
+	if err1 != nil || err2 != nil {
+		return "", keyRecord{}, false
+	}
+	return name, r, true
+}
+
+// decodeKey reads a key written in lower-case hexadecimal into k.
+func decodeKey(k *outputKey, s string) bool {
+	if len(s) != 2*len(k) {
+		return false
+	}
+	for i := range k {
+		hi, ok1 := unhex(s[2*i])
+		lo, ok2 := unhex(s[2*i+1])
+		if !ok1 || !ok2 {
+			return false
+		}
+		k[i] = hi<<4 | lo
+	}
+	return true
+}
+
+// unhex is the value of a lower-case hexadecimal digit.
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
 }
 
 // keysText is the keys file for records, by path.
 func keysText(records map[string]keyRecord) []byte {
-	var b bytes.Buffer
-	b.WriteString(keysHeading)
+	b := make([]byte, 0, len(keysHeading)+len(records)*160)
+	b = append(b, keysHeading...)
 	for _, name := range slices.Sorted(maps.Keys(records)) {
 		r := records[name]
-		b.WriteString(hex.EncodeToString(r.key[:]) + " " + strconv.FormatInt(r.size, 10) + " " +
-			strconv.FormatInt(r.mtime, 10) + " " + name + "\n")
+		b = hex.AppendEncode(b, r.key[:])
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, r.size, 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, r.mtime, 10)
+		b = append(b, ' ')
+		b = append(b, name...)
+		b = append(b, '\n')
 	}
-	return b.Bytes()
+	return b
 }
 
 // sameAs reports whether a file stated as info (not through a link)
