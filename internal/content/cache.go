@@ -13,11 +13,10 @@ import (
 )
 
 // racyMargin is how long before a load a folder's files must have been
-// written for the folder to be stored. A file written again within the
-// same tick of the file system's clock as the write before keeps its
-// times, so a folder written just before the load might change without
-// its key changing; one written this long before cannot.
-const racyMargin = 2 * time.Second
+// written for the folder to be stored: a folder written just before the
+// load might change without its key changing; one written this long
+// before cannot.
+const racyMargin = sitefs.RacyMargin
 
 // FolderCache keeps, between loads, what each provider folder was decoded
 // into: its provider, the text that later checks point into, and its

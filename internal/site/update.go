@@ -43,7 +43,8 @@ func previous(out string) *listing {
 // (see commit.run). It returns how many files it wrote and removed.
 func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (int, int, error) {
 	keyed := p.keyedFiles(out, prev)
-	if err := refuseStrangers(out, prev, keyed.check); err != nil {
+	states, err := refuseStrangers(out, prev, keyed.check)
+	if err != nil {
 		return 0, 0, err
 	}
 	stage, err := p.newFolder(out)
@@ -63,7 +64,7 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
 	})
 	if err == nil { // whatever was put in out during the build is refused too
-		err = refuseStrangers(out, prev, nil)
+		err = refuseNewStrangers(out, prev, states)
 	}
 	if err != nil {
 		g.close()
@@ -151,44 +152,83 @@ func (p *plan) gone(prev *listing) []string {
 // anything its marker does not list: only the listed files (regular files,
 // not links), the folders they are in and the marker may be there. Each
 // listed file met is given to check, when not nil, from several
-// goroutines at once.
-func refuseStrangers(out string, prev *listing, check func(rel string, e fs.DirEntry)) error {
+// goroutines at once. It returns the states of the folders listed (see
+// refuseNewStrangers).
+func refuseStrangers(out string, prev *listing, check func(rel string, e fs.DirEntry)) (*folderStates, error) {
+	if err := checkOut(out, ""); err != nil {
+		return nil, err
+	}
+	st := newStrangers(prev, check)
+	states := newFolderStates()
+	if err := walkParallel(out, workers.PerCPU(), states, st.visit); err != nil {
+		return nil, fmt.Errorf("looking into the output folder: %w", err)
+	}
+	return states, st.err(out)
+}
+
+// refuseNewStrangers refuses out, as refuseStrangers does, when anything
+// its marker does not list was put in it since refuseStrangers returned
+// states: it lists again only the folders whose state changed since (an
+// entry added, removed or renamed changes its folder's modification and
+// change times), or that were changed too shortly before they were listed
+// for a change since to be seen in their times, or that cannot be stated.
+func refuseNewStrangers(out string, prev *listing, states *folderStates) error {
 	if err := checkOut(out, ""); err != nil {
 		return err
 	}
-	dirs := folders(slices.Collect(maps.Keys(prev.paths)))
-	var mu sync.Mutex
-	var extra []string
-	note := func(name string) {
-		mu.Lock()
-		extra = append(extra, name)
-		mu.Unlock()
-	}
-	err := walkParallel(out, workers.PerCPU(), func(rel string, e fs.DirEntry) bool {
-		top, _, _ := strings.Cut(rel, "/")
-		switch {
-		case e.IsDir() && dirs[rel] && top != ".git":
-			return true
-		case e.IsDir():
-			note(rel + "/")
-		case !e.Type().IsRegular() || top == ".git":
-			note(rel)
-		case prev.paths[rel]:
-			if check != nil {
-				check(rel, e)
-			}
-		case rel == MarkerName, rel == markerNext, rel == keysName, rel == keysNext:
-		default:
-			note(rel)
-		}
-		return false
-	})
-	if err != nil {
+	st := newStrangers(prev, nil)
+	if err := walkFolders(out, states.changed(out), workers.PerCPU(), st.visit); err != nil {
 		return fmt.Errorf("looking into the output folder: %w", err)
 	}
-	slices.SortFunc(extra, comparePaths)
-	if len(extra) > 0 {
-		return refuse(out, "it holds files artsmap did not write: "+listNames(extra), "move them or choose another -out")
+	return st.err(out)
+}
+
+// strangers notes, as a walk of out meets them, the entries its marker
+// does not list.
+type strangers struct {
+	prev  *listing
+	dirs  map[string]bool // the folders of the listed files
+	check func(rel string, e fs.DirEntry)
+	mu    sync.Mutex
+	extra []string
+}
+
+func newStrangers(prev *listing, check func(rel string, e fs.DirEntry)) *strangers {
+	return &strangers{prev: prev, dirs: folders(slices.Collect(maps.Keys(prev.paths))), check: check}
+}
+
+// visit notes rel when it is a stranger, and says whether to go into it.
+func (s *strangers) visit(rel string, e fs.DirEntry) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	switch {
+	case e.IsDir() && s.dirs[rel] && top != ".git":
+		return true
+	case e.IsDir():
+		s.note(rel + "/")
+	case !e.Type().IsRegular() || top == ".git":
+		s.note(rel)
+	case s.prev.paths[rel]:
+		if s.check != nil {
+			s.check(rel, e)
+		}
+	case rel == MarkerName, rel == markerNext, rel == keysName, rel == keysNext:
+	default:
+		s.note(rel)
+	}
+	return false
+}
+
+func (s *strangers) note(name string) {
+	s.mu.Lock()
+	s.extra = append(s.extra, name)
+	s.mu.Unlock()
+}
+
+// err is the refusal of out when a stranger was met.
+func (s *strangers) err(out string) error {
+	slices.SortFunc(s.extra, comparePaths)
+	if len(s.extra) > 0 {
+		return refuse(out, "it holds files artsmap did not write: "+listNames(s.extra), "move them or choose another -out")
 	}
 	return nil
 }

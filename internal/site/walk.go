@@ -1,12 +1,19 @@
 package site
 
 import (
+	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
+	"time"
+
+	"artsmap/internal/sitefs"
+	"artsmap/internal/workers"
 )
 
 // walkParallel calls visit for every entry under root (not root itself),
@@ -17,8 +24,21 @@ import (
 // listing a folder when it meets one (of those it met, the folder first
 // in name order); the walk then stops as soon as the folders being listed
 // are done.
-func walkParallel(root string, n int, visit func(rel string, e fs.DirEntry) bool) error {
-	w := &walker{root: root, visit: visit, queue: []string{"."}}
+// Each folder's state is put in states (when not nil) before it is
+// listed.
+func walkParallel(root string, n int, states *folderStates, visit func(rel string, e fs.DirEntry) bool) error {
+	return walkQueue(&walker{root: root, visit: visit, queue: []string{"."}, states: states}, n)
+}
+
+// walkFolders is walkParallel over the entries of the folders dirs alone
+// (slash paths below root, "." for root), not going into any folder they
+// hold.
+func walkFolders(root string, dirs []string, n int, visit func(rel string, e fs.DirEntry) bool) error {
+	shallow := func(rel string, e fs.DirEntry) bool { visit(rel, e); return false }
+	return walkQueue(&walker{root: root, visit: shallow, queue: slices.Clone(dirs), goneOK: true}, n)
+}
+
+func walkQueue(w *walker, n int) error {
 	w.cond = sync.NewCond(&w.mu)
 	var wg sync.WaitGroup
 	for range max(n, 1) {
@@ -32,6 +52,8 @@ func walkParallel(root string, n int, visit func(rel string, e fs.DirEntry) bool
 type walker struct {
 	root   string
 	visit  func(rel string, e fs.DirEntry) bool
+	states *folderStates // nil when not kept
+	goneOK bool          // a folder gone before it is listed is passed over
 	mu     sync.Mutex
 	cond   *sync.Cond
 	queue  []string // folders to list
@@ -72,10 +94,14 @@ func (w *walker) work() {
 // An entry's Info states it relative to the open folder (see statAt).
 func (w *walker) list(dir string) ([]string, error) {
 	f, err := os.Open(filepath.Join(w.root, filepath.FromSlash(dir)))
+	if err != nil && w.goneOK && errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // its folder's listing shows what took its place
+	}
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	w.states.put(dir, f) // before the listing: a change after it changes the state
 	entries, err := f.ReadDir(-1)
 	if err != nil {
 		return nil, err
@@ -124,4 +150,63 @@ func boolCompare(a, b bool) int {
 	default:
 		return -1
 	}
+}
+
+// folderStates are the folders a walk listed, each as it was just before
+// it was listed (its identity, see sitefs.Identity: a change of an entry's
+// name, added, removed or renamed, sets the folder's modification and
+// change times), and when.
+type folderStates struct {
+	mu sync.Mutex
+	m  map[string]stateAt
+}
+
+type stateAt struct {
+	id      string // "" when it could not be had
+	changed time.Time
+	listed  time.Time
+}
+
+func newFolderStates() *folderStates { return &folderStates{m: map[string]stateAt{}} }
+
+// put notes the state of the open folder f, at the slash path dir.
+func (s *folderStates) put(dir string, f *os.File) {
+	if s == nil {
+		return
+	}
+	var st stateAt
+	if info, err := f.Stat(); err == nil {
+		st.id, st.changed, _ = sitefs.Identity(info)
+		st.listed = time.Now()
+	}
+	s.mu.Lock()
+	s.m[dir] = st
+	s.mu.Unlock()
+}
+
+// changed lists the folders below root whose identity differs from the
+// one noted, that were changed within sitefs.RacyMargin of being listed,
+// or whose identity was not noted or cannot be had, in path order.
+func (s *folderStates) changed(root string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	dirs := slices.Collect(maps.Keys(s.m))
+	same := make([]bool, len(dirs))
+	workers.Each(len(dirs), workers.PerCPU(), func(i int) { // a stat each: on every processor
+		was := s.m[dirs[i]]
+		info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(dirs[i])))
+		if err != nil || was.id == "" || !was.changed.Before(was.listed.Add(-sitefs.RacyMargin)) {
+			return
+		}
+		id, _, ok := sitefs.Identity(info)
+		same[i] = ok && id == was.id
+	})
+	var out []string
+	for i, dir := range dirs {
+		if !same[i] {
+			out = append(out, dir)
+		}
+	}
+	slices.SortFunc(out, comparePaths)
+	return out
 }

@@ -42,7 +42,7 @@ func TestWalkParallel(t *testing.T) {
 	for _, n := range []int{1, 2, 8} {
 		var mu sync.Mutex
 		var got []string
-		err := walkParallel(root, n, func(rel string, e fs.DirEntry) bool {
+		err := walkParallel(root, n, nil, func(rel string, e fs.DirEntry) bool {
 			mu.Lock()
 			got = append(got, rel)
 			mu.Unlock()
@@ -56,7 +56,7 @@ func TestWalkParallel(t *testing.T) {
 			t.Errorf("%d at once: met %q, want %q", n, got, want)
 		}
 	}
-	if err := walkParallel(filepath.Join(root, "missing"), 2, func(string, fs.DirEntry) bool { return true }); !errors.Is(err, fs.ErrNotExist) {
+	if err := walkParallel(filepath.Join(root, "missing"), 2, nil, func(string, fs.DirEntry) bool { return true }); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a missing folder: %v", err)
 	}
 }
@@ -71,7 +71,7 @@ func TestWalkEntryInfo(t *testing.T) {
 	os.Symlink("d/f", filepath.Join(root, "l"))
 	var mu sync.Mutex
 	seen := 0
-	err := walkParallel(root, 2, func(rel string, e fs.DirEntry) bool {
+	err := walkParallel(root, 2, nil, func(rel string, e fs.DirEntry) bool {
 		got, err := e.Info()
 		want, err2 := os.Lstat(filepath.Join(root, rel))
 		if err != nil || err2 != nil {

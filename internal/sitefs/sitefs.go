@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // ErrSymlink is the error (wrapped in an *fs.PathError) for a path that
@@ -214,3 +215,9 @@ func (f FS) ReadFile(name string) ([]byte, error) {
 	defer file.Close()
 	return ReadAll(file, name, f.MaxFile)
 }
+
+// RacyMargin is how long before it is looked at a file must have been
+// written for its identity (see Identity) to show a later write: a file or
+// folder written again within the same tick of the file system's clock as
+// the write before may keep its times.
+const RacyMargin = 2 * time.Second
