@@ -48,6 +48,21 @@ func decodeNoted(b []byte) (noted, bool) {
 	return n, !r.bad && len(r.b) == 0 && n.slug != ""
 }
 
+// below reports whether every item's path is an item of its kind below
+// the export's folder root, as noteOne names them: a note read back is
+// trusted no further.
+func (n noted) below(root string) bool {
+	for k := range n.paths {
+		prefix := root + "/" + streamedDirs[k] + "/"
+		for _, p := range n.paths[k] {
+			if id, ok := strings.CutPrefix(p, prefix); !ok || id == "" || strings.Contains(id, "/") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // reader reads what encode wrote, noting when it cannot.
 type reader struct {
 	b   []byte

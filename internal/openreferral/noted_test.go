@@ -90,3 +90,22 @@ func TestNotedReadBack(t *testing.T) {
 		}
 	}
 }
+
+// TestNotedOutsideTheExport: a kept note whose item paths are not items
+// of their kind below the export (as a note written by hand into the
+// cache might be) is made again, not trusted.
+func TestNotedOutsideTheExport(t *testing.T) {
+	d := richer(12)
+	want := encodeAll(t, StreamFiles(d, Dir, 3))
+	for _, bad := range []string{"x/y", Dir + "/services/", Dir + "/organizations/a", Dir + "/services/a/b"} {
+		d.Noted = func(i int, make func() ([]byte, error)) ([]byte, error) {
+			n := noted{slug: "s"}
+			n.paths[serviceItems] = []string{bad}
+			n.entries[serviceItems] = [][]byte{[]byte(`{}`)}
+			return n.encode(), nil
+		}
+		if got := encodeAll(t, StreamFiles(d, Dir, 3)); !reflect.DeepEqual(got, want) {
+			t.Errorf("a note listing %q was trusted", bad)
+		}
+	}
+}

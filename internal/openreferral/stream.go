@@ -24,11 +24,11 @@ func StreamFiles(d Directory, root string, pageSize int) []File {
 	}
 	s := newStream(d, root)
 	out := head(root)
-	out = append(out, streamKind(s, orgItems, root+"/organizations", pageSize,
+	out = append(out, streamKind(s, orgItems, root+"/"+streamedDirs[orgItems], pageSize,
 		func(e *Export) []Organization { return e.Organizations }, Organization.id, (*nested).organization)...)
-	out = append(out, streamKind(s, serviceItems, root+"/services", pageSize,
+	out = append(out, streamKind(s, serviceItems, root+"/"+streamedDirs[serviceItems], pageSize,
 		func(e *Export) []Service { return e.Services }, Service.id, (*nested).service)...)
-	out = append(out, streamKind(s, salItems, root+"/service_at_locations", pageSize,
+	out = append(out, streamKind(s, salItems, root+"/"+streamedDirs[salItems], pageSize,
 		func(e *Export) []ServiceAtLocation { return e.ServiceAtLocations }, ServiceAtLocation.id, (*nested).serviceAtLocation)...)
 	return append(out, s.taxonomies.taxonomyFiles(root, pageSize)...)
 }
@@ -40,6 +40,10 @@ const (
 	salItems
 	streamedKinds
 )
+
+// streamedDirs are the folders of the kinds, below the export's: the
+// first of Kinds, in the same order.
+var streamedDirs = [streamedKinds]string(Kinds[:streamedKinds])
 
 // stream is what StreamFiles holds: the directory, its taxonomies mapped
 // once, and every item made from a provider.
@@ -109,7 +113,7 @@ func (s *stream) noteAt(at int, root string) noted {
 	if made {
 		return n
 	}
-	if kept, ok := decodeNoted(data); ok && err == nil {
+	if kept, ok := decodeNoted(data); ok && err == nil && kept.below(root) {
 		return kept
 	}
 	return s.noteOne(s.dir.provider(at), root)
@@ -119,9 +123,9 @@ func (s *stream) noteAt(at int, root string) noted {
 func (s *stream) noteOne(p Provider, root string) noted {
 	e := s.mapOne(p)
 	n := noted{slug: p.Slug}
-	note(&n, orgItems, root+"/organizations/", e.Organizations, Organization.id, Organization.flat)
-	note(&n, serviceItems, root+"/services/", e.Services, Service.id, Service.flat)
-	note(&n, salItems, root+"/service_at_locations/", e.ServiceAtLocations, ServiceAtLocation.id, ServiceAtLocation.flat)
+	note(&n, orgItems, root+"/"+streamedDirs[orgItems]+"/", e.Organizations, Organization.id, Organization.flat)
+	note(&n, serviceItems, root+"/"+streamedDirs[serviceItems]+"/", e.Services, Service.id, Service.flat)
+	note(&n, salItems, root+"/"+streamedDirs[salItems]+"/", e.ServiceAtLocations, ServiceAtLocation.id, ServiceAtLocation.flat)
 	return n
 }
 

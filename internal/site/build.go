@@ -187,7 +187,9 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	if s.cache != nil { // a build's, not a check's
 		p.cache, p.cards = s.cache, s.cache.openCardStore(base())
 		s.pieces = p.cards
-		ts.useCards(p.cards)
+		if !s.ownLayouts { // a layout of the site's may show anything of the model in a card (see pageListed)
+			ts.useCards(p.cards)
+		}
 	}
 	set := s.outputs(ts)
 	p.keyAll = func() map[string]outputKey { return outputKeys(base(), set.owners, set.lists) }

@@ -116,3 +116,28 @@ func TestListedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnCardLayoutNotKept: a site's own card layout may show anything of
+// the model (here, how many providers each of the provider's districts
+// lists), so its cards are not kept between builds: after another
+// provider joins more districts, the rebuild with the cache writes what a
+// clean build writes.
+func TestOwnCardLayoutNotKept(t *testing.T) {
+	fsys := synth.Site(40, 5)
+	cards, err := fs.ReadFile(artsmap.Theme, "layouts/partials/cards.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["layouts/partials/cards.html"] = &fstest.MapFile{Mode: 0o644, Data: bytes.Replace(cards, []byte(`<p class="card-summary">`),
+		[]byte(`<p>{{range .Districts}}[{{.Label}}: {{len .Providers}}]{{end}}</p><p class="card-summary">`), 1)}
+	dir, cache := filepath.Join(t.TempDir(), "site"), t.TempDir()
+	syncDisk(t, fsys, dir)
+	out := filepath.Join(t.TempDir(), "public")
+	diskBuild(t, dir, out, cache)
+	replaceIn(fsys, "content/providers/provider-00001/index.md", `districts = [`, `districts = ["north", "south", "east", "central", "coast", "west", `)
+	syncDisk(t, fsys, dir)
+	diskBuild(t, dir, out, cache)
+	clean := filepath.Join(t.TempDir(), "clean")
+	diskBuild(t, dir, clean, "")
+	diffTrees(t, clean, out)
+}

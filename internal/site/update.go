@@ -177,7 +177,7 @@ func refuseNewStrangers(out string, prev *listing, states *folderStates) error {
 		return err
 	}
 	st := newStrangers(prev, nil)
-	if err := walkFolders(out, states.changed(out), workers.PerCPU(), st.visit); err != nil {
+	if err := walkFolders(out, states.changed(out), workers.PerCPU(), states.has, st.visit); err != nil {
 		return fmt.Errorf("looking into the output folder: %w", err)
 	}
 	return st.err(out)

@@ -72,3 +72,37 @@ func TestFolderStatesChanged(t *testing.T) {
 		t.Errorf("changed: %q, want \". a/b c\"", got)
 	}
 }
+
+// TestRebuildRefusesWhatCameInAFolderGone: a folder of the output that was
+// missing when the rebuild first looked (removed by hand, or by a commit
+// that was killed) and is made again during the build with something of
+// someone else's in it, a file or a link in place of a listed file, is
+// looked into, and the rebuild refused.
+func TestRebuildRefusesWhatCameInAFolderGone(t *testing.T) {
+	for _, tt := range []struct {
+		name, want string
+		put        func(dir string) error
+	}{
+		{"a file", "notes.txt", func(dir string) error { return os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644) }},
+		{"a link at a listed path", "index.html", func(dir string) error { return os.Symlink("/etc/hostname", filepath.Join(dir, "index.html")) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := txtarSite(t, "fellside")
+			out := filepath.Join(t.TempDir(), "public")
+			buildInto(t, fsys, out, testNow)
+			dir := filepath.Join(out, "providers", "breath-choir", "handout")
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(sitefs.RacyMargin + 100*time.Millisecond)
+			p := planOf(t, fsys)
+			p.files["zz-last.json"] = func() ([]byte, error) {
+				return []byte("{}"), errors.Join(os.MkdirAll(dir, 0o755), tt.put(dir))
+			}
+			_, _, err := p.write(context.Background(), out, 2)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("rebuild = %v, want %s refused", err, tt.want)
+			}
+		})
+	}
+}

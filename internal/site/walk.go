@@ -30,11 +30,13 @@ func walkParallel(root string, n int, states *folderStates, visit func(rel strin
 	return walkQueue(&walker{root: root, visit: visit, queue: []string{"."}, states: states}, n)
 }
 
-// walkFolders is walkParallel over the entries of the folders dirs alone
-// (slash paths below root, "." for root), not going into any folder they
-// hold.
-func walkFolders(root string, dirs []string, n int, visit func(rel string, e fs.DirEntry) bool) error {
-	shallow := func(rel string, e fs.DirEntry) bool { visit(rel, e); return false }
+// walkFolders is walkParallel over the entries of the folders dirs (slash
+// paths below root, "." for root), going only into the folders that
+// visit says to go into and that listed says were not listed before: a
+// folder listed before is in dirs when it changed since, and one that was
+// not (made since, in place of one gone) is walked whole.
+func walkFolders(root string, dirs []string, n int, listed func(rel string) bool, visit func(rel string, e fs.DirEntry) bool) error {
+	shallow := func(rel string, e fs.DirEntry) bool { return visit(rel, e) && !listed(rel) }
 	return walkQueue(&walker{root: root, visit: shallow, queue: slices.Clone(dirs), goneOK: true}, n)
 }
 
@@ -165,6 +167,14 @@ type stateAt struct {
 	id      string // "" when it could not be had
 	changed time.Time
 	listed  time.Time
+}
+
+// has reports whether the walk listed dir.
+func (s *folderStates) has(dir string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.m[dir]
+	return ok
 }
 
 func newFolderStates() *folderStates { return &folderStates{m: map[string]stateAt{}} }
