@@ -41,8 +41,12 @@ func (s *Site) searchFiles() (map[string]output, error) {
 func (s *Site) searchDocWords(p *Provider) search.Doc {
 	d := searchDoc(p)
 	kept, err := s.pieces.fragment(p, "search words", func() ([]byte, error) {
-		return search.AppendWords(nil, search.Words(searchTexts(p))), nil
+		d.Words = search.Words(searchTexts(p)) // made now: not read back
+		return search.AppendWords(nil, d.Words), nil
 	})
+	if d.Words != nil {
+		return d
+	}
 	if words, ok := search.ParseWords(kept); ok && err == nil {
 		d.Words = words
 	} else {
