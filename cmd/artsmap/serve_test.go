@@ -51,11 +51,10 @@ func startServe(t *testing.T) (dir, base string, stderr *syncBuffer) {
 		}
 	})
 	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
-	for range 200 {
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if m := addr.FindStringSubmatch(out.String()); m != nil {
 			return dir, "http://" + m[1], stderr
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatalf("serve did not start: %s %s", out.String(), stderr.String())
 	return
