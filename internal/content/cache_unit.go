@@ -2,9 +2,9 @@ package content
 
 import (
 	"crypto/sha256"
-	"encoding/json"
 	"reflect"
 
+	json "github.com/goccy/go-json"
 	"github.com/paulmach/orb/geojson"
 
 	"artsmap/internal/diag"

@@ -2,20 +2,158 @@ package site
 
 import (
 	"io/fs"
-	"os"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"artsmap/internal/sitefs"
 )
+
+// readFolder lists the folder p for a walk of the output with the calls
+// themselves, not an os.File: an open, a stat when the state is asked for,
+// the listing and a close, where an os.File adds four more calls (a
+// rebuild at 10,000 providers lists some 20,000 folders). state, when
+// asked for, is the folder's state just before the listing. Each entry's
+// Info states it relative to the open folder (fstatat), until done closes
+// it. A link at p's last part is not followed, unless follow is set (the
+// output folder itself may be reached through one).
+func readFolder(p string, follow, state bool) (st stateAt, entries []fs.DirEntry, done func(), err error) {
+	flags := unix.O_RDONLY | unix.O_DIRECTORY | unix.O_CLOEXEC
+	if !follow {
+		flags |= unix.O_NOFOLLOW
+	}
+	fd, err := openFolder(p, flags)
+	if err != nil {
+		return st, nil, nil, &fs.PathError{Op: "open", Path: p, Err: err}
+	}
+	if state {
+		st = folderState(fd)
+	}
+	entries, err = listFolder(fd)
+	if err != nil {
+		unix.Close(fd)
+		return st, nil, nil, &fs.PathError{Op: "readdirent", Path: p, Err: err}
+	}
+	return st, entries, func() { unix.Close(fd) }, nil
+}
+
+func openFolder(p string, flags int) (int, error) {
+	for {
+		fd, err := unix.Open(p, flags, 0)
+		if err != unix.EINTR {
+			return fd, err
+		}
+	}
+}
+
+// folderState is the state of the open folder fd, empty when it cannot
+// be stated.
+func folderState(fd int) stateAt {
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return stateAt{}
+	}
+	id, changed, _ := sitefs.Identity(sysInfo{&st})
+	return stateAt{id: id, changed: changed, listed: time.Now()}
+}
+
+// listFolder reads the entries of the open folder fd, but for "." and "..".
+func listFolder(fd int) ([]fs.DirEntry, error) {
+	buf := make([]byte, 16<<10)
+	var entries []fs.DirEntry
+	for {
+		n, err := unix.Getdents(fd, buf)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n <= 0 {
+			return entries, nil
+		}
+		entries = appendDirents(entries, buf[:n], fd)
+	}
+}
+
+// appendDirents appends the entries of a getdents64 listing (records of
+// an inode, an offset, the record's length, a type and a name ended by a
+// zero byte) of the open folder fd.
+func appendDirents(entries []fs.DirEntry, b []byte, fd int) []fs.DirEntry {
+	for len(b) >= 19 {
+		reclen := int(b[16]) | int(b[17])<<8
+		if reclen < 19 || reclen > len(b) {
+			break
+		}
+		name := b[19:reclen]
+		for i, c := range name {
+			if c == 0 {
+				name = name[:i]
+				break
+			}
+		}
+		if s := string(name); s != "." && s != ".." {
+			entries = append(entries, direntAt{name: s, typ: direntType(b[18]), fd: fd})
+		}
+		b = b[reclen:]
+	}
+	return entries
+}
+
+// direntType is the type bits of a listing's type; fs.ModeIrregular for
+// a type the listing does not give (some file systems), which Type then
+// states.
+func direntType(t byte) fs.FileMode {
+	switch t {
+	case unix.DT_REG:
+		return 0
+	case unix.DT_DIR:
+		return fs.ModeDir
+	case unix.DT_LNK:
+		return fs.ModeSymlink
+	case unix.DT_FIFO:
+		return fs.ModeNamedPipe
+	case unix.DT_SOCK:
+		return fs.ModeSocket
+	case unix.DT_CHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case unix.DT_BLK:
+		return fs.ModeDevice
+	}
+	return fs.ModeIrregular
+}
+
+// direntAt is an entry of the open folder fd.
+type direntAt struct {
+	name string
+	typ  fs.FileMode
+	fd   int
+}
+
+func (e direntAt) Name() string { return e.name }
+func (e direntAt) IsDir() bool  { return e.Type().IsDir() }
+
+func (e direntAt) Type() fs.FileMode {
+	if e.typ != fs.ModeIrregular {
+		return e.typ
+	}
+	if info, err := e.Info(); err == nil {
+		return info.Mode().Type()
+	}
+	return fs.ModeIrregular
+}
+
+func (e direntAt) Info() (fs.FileInfo, error) { return statAt(e.fd, e.name) }
 
 // statAt states the entry name of the open folder dir, not following a
 // link: fstatat on the folder, so that only the last part of the path is
 // looked up (a rebuild states every file of the output, some 72,000 at
 // 10,000 providers).
-func statAt(dir *os.File, name string) (fs.FileInfo, error) {
+func statAt(dir int, name string) (fs.FileInfo, error) {
 	var st unix.Stat_t
 	for {
-		err := unix.Fstatat(int(dir.Fd()), name, &st, unix.AT_SYMLINK_NOFOLLOW)
+		err := unix.Fstatat(dir, name, &st, unix.AT_SYMLINK_NOFOLLOW)
 		if err == unix.EINTR {
 			continue
 		}
@@ -61,3 +199,13 @@ func (i statInfo) Mode() fs.FileMode  { return i.mode }
 func (i statInfo) ModTime() time.Time { return i.mtime }
 func (i statInfo) IsDir() bool        { return i.mode.IsDir() }
 func (i statInfo) Sys() any           { return nil }
+
+// sysInfo gives a stat to sitefs.Identity, which reads only Sys.
+type sysInfo struct{ st *syscall.Stat_t }
+
+func (i sysInfo) Name() string       { return "" }
+func (i sysInfo) Size() int64        { return i.st.Size }
+func (i sysInfo) Mode() fs.FileMode  { return modeOf(i.st.Mode) }
+func (i sysInfo) ModTime() time.Time { return time.Unix(i.st.Mtim.Unix()) }
+func (i sysInfo) IsDir() bool        { return i.Mode().IsDir() }
+func (i sysInfo) Sys() any           { return i.st }

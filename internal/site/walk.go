@@ -93,38 +93,26 @@ func (w *walker) work() {
 }
 
 // list visits the entries of dir and returns the folders to go into.
-// An entry's Info states it relative to the open folder (see statAt).
+// An entry's Info states it relative to the open folder (see readFolder).
 func (w *walker) list(dir string) ([]string, error) {
-	f, err := os.Open(filepath.Join(w.root, filepath.FromSlash(dir)))
+	st, entries, done, err := readFolder(filepath.Join(w.root, filepath.FromSlash(dir)), dir == ".", w.states != nil)
 	if err != nil && w.goneOK && errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // its folder's listing shows what took its place
 	}
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	w.states.put(dir, f) // before the listing: a change after it changes the state
-	entries, err := f.ReadDir(-1)
-	if err != nil {
-		return nil, err
-	}
+	defer done()
+	w.states.put(dir, st) // taken before the listing: a change after it changes the state
 	var sub []string
 	for _, e := range entries {
 		rel := path.Join(dir, e.Name())
-		if w.visit(rel, entryAt{e, f}) && e.IsDir() {
+		if w.visit(rel, e) && e.IsDir() {
 			sub = append(sub, rel)
 		}
 	}
 	return sub, nil
 }
-
-// entryAt is an entry of the open folder dir.
-type entryAt struct {
-	fs.DirEntry
-	dir *os.File
-}
-
-func (e entryAt) Info() (fs.FileInfo, error) { return statAt(e.dir, e.Name()) }
 
 // comparePaths orders slash paths as a walk in name order meets them:
 // part by part, so that a folder's files come before a longer name
@@ -179,15 +167,10 @@ func (s *folderStates) has(dir string) bool {
 
 func newFolderStates() *folderStates { return &folderStates{m: map[string]stateAt{}} }
 
-// put notes the state of the open folder f, at the slash path dir.
-func (s *folderStates) put(dir string, f *os.File) {
+// put notes st, the state of the folder at the slash path dir.
+func (s *folderStates) put(dir string, st stateAt) {
 	if s == nil {
 		return
-	}
-	var st stateAt
-	if info, err := f.Stat(); err == nil {
-		st.id, st.changed, _ = sitefs.Identity(info)
-		st.listed = time.Now()
 	}
 	s.mu.Lock()
 	s.m[dir] = st
