@@ -29,17 +29,33 @@ func (l *loader) inlineMarkdown(d *decoded, path, text string) {
 	if text == "" {
 		return
 	}
-	if l.md == nil {
-		host := ""
-		if u, err := url.Parse(l.site.Config.BaseURL); err == nil {
-			host = u.Host
-		}
-		l.md = markdown.New(host)
-	}
-	_, issues := l.md.Render([]byte(text))
-	for _, is := range issues {
+	for _, is := range l.renderer().Check([]byte(text)) {
 		l.warnAt(d, path, "%s", is.Message)
 	}
+}
+
+// bodyMarkdown warns, at its line, about what the site will drop from a
+// Markdown file's body (see inlineMarkdown): the load reports it, so that
+// a folder taken from the cache reports it again without its body being
+// rendered, and the site renders a body only for the files that show it.
+func (l *loader) bodyMarkdown(p string, body []byte, bodyLine int) {
+	for _, is := range l.renderer().Check(body) {
+		l.probs.Warnf(p, bodyLine+is.Line-1, 1, "%s", is.Message)
+	}
+}
+
+// renderer is the Markdown renderer of the site's base URL's host (as
+// the site renders with), made when first asked for, and again when the
+// host changed since (a reload).
+func (l *loader) renderer() *markdown.Renderer {
+	host := ""
+	if u, err := url.Parse(l.site.Config.BaseURL); err == nil {
+		host = u.Hostname()
+	}
+	if l.md == nil || l.mdHost != host {
+		l.md, l.mdHost = markdown.New(host), host
+	}
+	return l.md
 }
 
 func (l *loader) checkFactsheet(f *Factsheet, d *decoded) {

@@ -41,7 +41,8 @@ type loader struct {
 	docs    map[any]*decoded // each loaded document -> its decoding, for positions
 	vocab   vocabSets
 	tz      *time.Location
-	md      *markdown.Renderer // made when a short Markdown text is first checked
+	md      *markdown.Renderer // made when a Markdown text is first checked
+	mdHost  string             // the host md was made for
 	shared  [32]byte           // what every provider folder's load depends on (see sharedKey)
 }
 
@@ -181,6 +182,7 @@ func (l *loader) readDoc(p string, v any, src *Source) *decoded {
 	*src = Source{Path: p, Body: body, BodyLine: bodyLine}
 	l.checkBody(p, body, bodyLine)
 	l.checkPlaceholderBody(p, body, bodyLine)
+	l.bodyMarkdown(p, body, bodyLine)
 	d := decodeTOML(p, front, 2, v, l.probs)
 	if d != nil {
 		l.docs[v] = d

@@ -19,6 +19,7 @@ import (
 func (l *loader) loadProviders() {
 	entries := l.entries("content/providers")
 	units := make([]*loader, len(entries))
+	l.renderer() // made once, for every unit to share
 	workers.Each(len(entries), workers.PerCPU(), func(i int) {
 		if e := entries[i]; e.IsDir() {
 			dir := path.Join("content/providers", e.Name())

@@ -61,6 +61,11 @@ func TestBadValues(t *testing.T) {
 				w(sheetPath, 6, 14, "link to \"javascript:alert(1)\" removed: only http(s), mailto and tel links are allowed", ""),
 				w(sheetPath, 6, 14, "raw HTML is not shown on the site; write it in Markdown instead", ""),
 			}, ""},
+		{"raw HTML and a script link in a provider's text", edit(providerPath, "Body text.", "Body text.\n\n<div>x</div>\n\n[go](javascript:alert(1))"),
+			[]prob{
+				w(providerPath, 32, 1, "raw HTML is not shown on the site; write it in Markdown instead", ""),
+				w(providerPath, 34, 1, "link to \"javascript:alert(1)\" removed: only http(s), mailto and tel links are allowed", ""),
+			}, ""},
 		{"raw HTML in a vocabulary description", edit(cfgPath, "label = \"Respiratory\"", "label = \"Respiratory\"\ndescription = \"<script>x</script>COPD\""),
 			[]prob{w(cfgPath, 24, 15, "raw HTML is not shown on the site; write it in Markdown instead", "")}, ""},
 		{"one GeoJSON error, no cascade", put(locPath, `{"type": "FeatureCollection", "features": [`),

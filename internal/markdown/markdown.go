@@ -69,6 +69,17 @@ func (r *Renderer) RenderLinked(src []byte, g *Glossary) (template.HTML, []Issue
 	return template.HTML(scrollTables(buf.String())), issues // produced by goldmark without raw HTML
 }
 
+// Check lists what Render would drop from src, without rendering it.
+func (r *Renderer) Check(src []byte) []Issue {
+	ctx := parser.NewContext()
+	r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	issues, _ := ctx.Get(issuesKey).([]Issue)
+	for i := range issues {
+		issues[i].Line = lineOf(src, issues[i].Line)
+	}
+	return issues
+}
+
 // Inline converts a short Markdown text (a definition, a description) to
 // HTML without the surrounding paragraph.
 func (r *Renderer) Inline(src string) template.HTML {

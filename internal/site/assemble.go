@@ -17,19 +17,25 @@ import (
 	"artsmap/internal/geo"
 	"artsmap/internal/markdown"
 	"artsmap/internal/registry"
-	"artsmap/internal/workers"
 )
 
 // assembler turns loaded content into the Site model.
 type assembler struct {
+	bodies
 	cs    *content.Site
-	md    *markdown.Renderer
 	probs *diag.List
 	site  *Site
 	terms map[string]map[string]*TermPage // taxonomy key -> id -> term
-	cache *renderCache                    // may be nil
-	gloss *markdown.Glossary              // linked from bodies other than fact sheets'
-	gkey  [sha256.Size]byte               // identifies gloss in cache keys
+}
+
+// bodies renders Markdown bodies, quietly: the load reported what they
+// drop (see content's bodyMarkdown). A value is kept by each provider's
+// body, which is rendered only when a file showing it is made.
+type bodies struct {
+	md    *markdown.Renderer
+	cache *renderCache       // may be nil
+	gloss *markdown.Glossary // linked from bodies other than fact sheets'
+	gkey  [sha256.Size]byte  // identifies gloss in cache keys
 }
 
 // renderCache remembers rendered Markdown by a hash of its source text
@@ -49,8 +55,8 @@ type rendered struct {
 	issues []markdown.Issue
 }
 
-// assemble builds the model. Markdown problems (dropped HTML or links) are
-// added to probs as warnings.
+// assemble builds the model. The load reported what the Markdown bodies
+// drop; probs takes the model's own problems.
 func assemble(cs *content.Site, now time.Time, probs *diag.List) *Site {
 	return assembleCached(cs, now, probs, nil)
 }
@@ -66,7 +72,7 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	if u, err := url.Parse(c.BaseURL); err == nil {
 		host = u.Hostname()
 	}
-	a := &assembler{cs: cs, md: markdown.New(host), probs: probs, terms: map[string]map[string]*TermPage{}, cache: cache}
+	a := &assembler{bodies: bodies{md: markdown.New(host), cache: cache}, cs: cs, probs: probs, terms: map[string]map[string]*TermPage{}}
 	a.site = &Site{
 		Title: c.Title, Description: c.Description, BaseURL: c.BaseURL, Language: c.Language,
 		Region: c.Region.Name, Sample: c.SampleData, Licence: c.Data.Licence, LicenceURL: c.Data.LicenceURL, Now: now.In(loc), Location: loc,
@@ -98,73 +104,60 @@ func assembleCached(cs *content.Site, now time.Time, probs *diag.List, cache *re
 	return a.site
 }
 
-// render converts a document body, reporting dropped content as warnings.
-func (a *assembler) render(src content.Source) []byte {
-	return a.renderWith(src, a.gloss)
+// render converts a document body, linking the glossary's terms.
+func (b bodies) render(src content.Source) []byte {
+	return b.rendered(src, b.gloss).html
 }
 
 // renderPlain renders a body without linking glossary terms.
-func (a *assembler) renderPlain(src content.Source) []byte {
-	return a.renderWith(src, nil)
+func (b bodies) renderPlain(src content.Source) []byte {
+	return b.rendered(src, nil).html
 }
 
-func (a *assembler) renderWith(src content.Source, g *markdown.Glossary) []byte {
-	r := a.rendered(src, g)
-	for _, is := range r.issues {
-		a.probs.Warnf(src.Path, src.BodyLine+is.Line-1, 1, "%s", is.Message)
-	}
-	return r.html
-}
-
-// prerender renders the providers' bodies on every processor into the
-// cache, which render then reads. A build's assembler, which has no cache
-// of its own, is given one for as long as it assembles.
-func (a *assembler) prerender(ps []*content.Provider) {
-	if a.cache == nil {
-		a.cache = &renderCache{m: make(map[cacheKey]rendered, len(ps))}
-	}
-	workers.Each(len(ps), workers.PerCPU(), func(i int) { a.rendered(ps[i].Source, a.gloss) })
+// lazy renders src's body when it is first asked for.
+func (b bodies) lazy(src content.Source) func() template.HTML {
+	return sync.OnceValue(func() template.HTML { return templateHTML(b.render(src)) })
 }
 
 // rendered is a body rendered with the glossary g, from the cache when it
 // is there. Safe for concurrent use.
-func (a *assembler) rendered(src content.Source, g *markdown.Glossary) rendered {
+func (b bodies) rendered(src content.Source, g *markdown.Glossary) rendered {
 	h := sha256.New()
 	h.Write(src.Body)
 	if g != nil {
 		h.Write([]byte{0})
-		h.Write(a.gkey[:])
+		h.Write(b.gkey[:])
 	}
 	key := cacheKey(h.Sum(nil))
-	r, ok := a.cached(key)
+	r, ok := b.cache.get(key)
 	if !ok {
-		html, issues := a.md.RenderLinked(src.Body, g)
+		html, issues := b.md.RenderLinked(src.Body, g)
 		r = rendered{[]byte(html), issues}
-		a.remember(key, r)
+		b.cache.put(key, r)
 	}
 	return r
 }
 
-func (a *assembler) cached(key cacheKey) (rendered, bool) {
-	if a.cache == nil {
+func (c *renderCache) get(key cacheKey) (rendered, bool) {
+	if c == nil {
 		return rendered{}, false
 	}
-	a.cache.mu.Lock()
-	defer a.cache.mu.Unlock()
-	r, ok := a.cache.m[key]
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[key]
 	return r, ok
 }
 
-func (a *assembler) remember(key cacheKey, r rendered) {
-	if a.cache == nil {
+func (c *renderCache) put(key cacheKey, r rendered) {
+	if c == nil {
 		return
 	}
-	a.cache.mu.Lock()
-	defer a.cache.mu.Unlock()
-	if a.cache.m == nil {
-		a.cache.m = map[cacheKey]rendered{}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[cacheKey]rendered{}
 	}
-	a.cache.m[key] = r
+	c.m[key] = r
 }
 
 // glossary prepares the fact sheets' terms and aliases for linking.
@@ -223,7 +216,6 @@ func (a *assembler) providers() {
 	for _, st := range registry.ProviderStatuses() {
 		a.site.Counts.ByStatus = append(a.site.Counts.ByStatus, StatusCount{ID: st.ID, Label: st.Label})
 	}
-	a.prerender(a.cs.Providers)
 	for _, cp := range a.cs.Providers {
 		p := a.provider(cp)
 		a.site.Providers = append(a.site.Providers, p)
@@ -255,7 +247,7 @@ func (a *assembler) providers() {
 func (a *assembler) provider(cp *content.Provider) *Provider {
 	p := &Provider{
 		Draft: cp.Draft, Slug: cp.Slug, URL: "/providers/" + cp.Slug + "/", Name: cp.Name, Kind: cp.Kind, KindLabel: label(cp.Kind),
-		Summary: cp.Summary, Status: cp.Status, Since: cp.Since, Body: templateHTML(a.render(cp.Source)),
+		Summary: cp.Summary, Status: cp.Status, Since: cp.Since, body: a.lazy(cp.Source),
 		Districts: a.lookup("districts", cp.Districts), Pathways: a.lookup("pathways", cp.Pathways),
 		Artforms: a.lookup("artforms", cp.Artforms), Audiences: a.lookup("audiences", cp.Audiences),
 		Referral: a.lookup("referral", cp.Referral), Website: cp.Website, Reviewed: cp.Reviewed.Time,

@@ -3,16 +3,19 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"artsmap"
 	"artsmap/internal/cachefile"
+	"artsmap/internal/synth"
 )
 
 // syncDisk makes the folder dir hold fsys's files: it writes those that
@@ -240,4 +243,37 @@ func must(ok bool, err error) bool {
 		panic(err)
 	}
 	return ok
+}
+
+// TestBodyWarningsFromCache: what a provider's text drops is reported by
+// every build, once, at its line: by the build that reads the folder and
+// by the rebuilds that take it from the cache without rendering the text
+// (the load reports it, and the cache keeps the load's problems).
+func TestBodyWarningsFromCache(t *testing.T) {
+	fsys := synth.Site(4, 1)
+	p := "content/providers/provider-00002/index.md"
+	fsys[p].Data = append(fsys[p].Data, []byte("\n<div>raw</div>\n\n[go](javascript:alert(1))\n")...)
+	lineOf := func(s string) int { return strings.Count(string(fsys[p].Data[:bytes.Index(fsys[p].Data, []byte(s))]), "\n") + 1 }
+	dir, cache := filepath.Join(t.TempDir(), "site"), t.TempDir()
+	syncDisk(t, fsys, dir)
+	out := filepath.Join(t.TempDir(), "out")
+	want := []string{
+		fmt.Sprintf("%s:%d:1: raw HTML is not shown on the site; write it in Markdown instead", p, lineOf("<div>")),
+		fmt.Sprintf("%s:%d:1: link to \"javascript:alert(1)\" removed: only http(s), mailto and tel links are allowed", p, lineOf("[go]")),
+	}
+	for i, cached := range []bool{false, true, true} {
+		res := diskBuild(t, dir, out, cache)
+		if cached != (res.FromCache > 0) {
+			t.Fatalf("build %d took %d folders from the cache", i, res.FromCache)
+		}
+		var got []string
+		for _, pr := range res.Problems {
+			if pr.Path == p {
+				got = append(got, fmt.Sprintf("%s:%d:%d: %s", pr.Path, pr.Line, pr.Col, pr.Message))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("build %d reported\n%s\nwant\n%s", i, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
 }

@@ -111,6 +111,16 @@ type TermPage struct {
 	Programmes  int
 }
 
+// Body is the provider's Markdown text, rendered when first asked for
+// (only the files that show it ask: a rebuild that keeps them renders
+// none); empty for a provider made without one.
+func (p *Provider) Body() template.HTML {
+	if p.body == nil {
+		return ""
+	}
+	return p.body()
+}
+
 // Provider is a published profile. Email and Phone are empty unless the
 // provider consented to publishing them.
 type Provider struct {
@@ -123,7 +133,7 @@ type Provider struct {
 	Summary    string
 	Status     string
 	Since      int
-	Body       template.HTML
+	body       func() template.HTML // see Body
 	Districts  []*TermPage
 	Pathways   []*TermPage
 	Artforms   []*TermPage

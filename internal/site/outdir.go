@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -68,11 +67,20 @@ func markerList(heading string, paths []string) []byte {
 // readMarker reads dir's marker: nil when it is missing, is not a regular
 // file, is too large, or is not a build's.
 func readMarker(dir string) *listing {
-	rest, ok := readHeaded(filepath.Join(dir, MarkerName), markerText)
-	if !ok {
+	l := &listing{paths: map[string]bool{}}
+	if !scanMarker(dir, l, func(n string) { l.paths[n] = true }) {
 		return nil
 	}
-	l := &listing{paths: map[string]bool{}}
+	return l
+}
+
+// scanMarker reads dir's marker as readMarker does, noting its kind in l
+// and giving add each path it lists; false when it is not a build's.
+func scanMarker(dir string, l *listing, add func(path string)) bool {
+	rest, ok := readHeaded(filepath.Join(dir, MarkerName), markerText)
+	if !ok {
+		return false
+	}
 	switch {
 	case strings.HasPrefix(rest, filesHeading):
 		l.files, rest = true, rest[len(filesHeading):]
@@ -81,14 +89,14 @@ func readMarker(dir string) *listing {
 	case strings.HasPrefix(rest, topHeading):
 		rest = rest[len(topHeading):]
 	default:
-		return nil
+		return false
 	}
 	for n := range strings.SplitSeq(rest, "\n") {
 		if fs.ValidPath(n) && n != "." { // never ../x or /x: a marker may be anyone's
-			l.paths[n] = true
+			add(n)
 		}
 	}
-	return l
+	return true
 }
 
 // readHeaded reads the file name, when it is a regular file (not a link)
@@ -102,16 +110,6 @@ func readHeaded(name, heading string) (string, bool) {
 	data, err := os.ReadFile(name)
 	rest, ok := strings.CutPrefix(string(data), heading)
 	return rest, err == nil && ok
-}
-
-// topNames lists the distinct top-level names of slash paths, sorted.
-func topNames(paths []string) []string {
-	seen := map[string]bool{}
-	for _, p := range paths {
-		top, _, _ := strings.Cut(p, "/")
-		seen[top] = true
-	}
-	return slices.Sorted(maps.Keys(seen))
 }
 
 // tempPrefix begins the name of the folders a build writes beside out:
@@ -187,13 +185,14 @@ func foreign(dir string) ([]string, error) {
 // manifest lists the top-level names that dir's marker lists: none when
 // it has no marker a build wrote (see readMarker).
 func manifest(dir string) map[string]bool {
-	l := readMarker(dir)
-	if l == nil {
-		return nil
-	}
 	names := map[string]bool{}
-	for _, n := range topNames(slices.Collect(maps.Keys(l.paths))) {
-		names[n] = true
+	last := ""
+	if !scanMarker(dir, &listing{}, func(n string) {
+		if top, _, _ := strings.Cut(n, "/"); top != last { // a marker lists paths sorted: a name's paths come together
+			names[top], last = true, top
+		}
+	}) {
+		return nil
 	}
 	return names
 }

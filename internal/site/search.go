@@ -82,7 +82,7 @@ func searchTexts(p *Provider) []search.Text {
 		}
 	}
 	add(search.WeightSummary, p.Summary)
-	add(search.WeightBody, htmlText(p.Body))
+	add(search.WeightBody, htmlText(p.Body()))
 	for _, pg := range p.Programmes {
 		add(search.WeightProgramme, pg.Title)
 		add(search.WeightSummary, pg.Summary)

@@ -73,9 +73,10 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 	}
 	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev), kill: p.kill}
 	planned := slices.Collect(maps.Keys(p.files))
+	c.marker = markerFor(planned)
 	buf := make([]byte, 64<<10)
 	if len(c.changed) > 0 || len(c.gone) > 0 || exists(filepath.Join(out, markerNext)) ||
-		!sameBytes(filepath.Join(out, MarkerName), markerFor(planned), &buf) { // a commit under way, or a marker of another wording
+		!sameBytes(filepath.Join(out, MarkerName), c.marker, &buf) { // a commit under way, or a marker of another wording
 		if err := c.run(planned, prev); err != nil {
 			return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
 		}
@@ -288,6 +289,7 @@ func exists(name string) bool {
 type commit struct {
 	out, stage    string
 	changed, gone []string
+	marker        []byte                  // the new output's marker, markerFor every planned file
 	kill          func(point string) bool // tests stop the commit here, as a kill would
 }
 
@@ -334,7 +336,7 @@ func (c commit) run(planned []string, prev *listing) error {
 	if err := c.stop("final marker"); err != nil {
 		return err
 	}
-	return writeMarker(c.out, markerFor(planned))
+	return writeMarker(c.out, c.marker)
 }
 
 // remove removes the files that went away, then the folders that held
