@@ -253,7 +253,9 @@ func TestBodyWarningsFromCache(t *testing.T) {
 	fsys := synth.Site(4, 1)
 	p := "content/providers/provider-00002/index.md"
 	fsys[p].Data = append(fsys[p].Data, []byte("\n<div>raw</div>\n\n[go](javascript:alert(1))\n")...)
-	lineOf := func(s string) int { return strings.Count(string(fsys[p].Data[:bytes.Index(fsys[p].Data, []byte(s))]), "\n") + 1 }
+	lineOf := func(s string) int {
+		return strings.Count(string(fsys[p].Data[:bytes.Index(fsys[p].Data, []byte(s))]), "\n") + 1
+	}
 	dir, cache := filepath.Join(t.TempDir(), "site"), t.TempDir()
 	syncDisk(t, fsys, dir)
 	out := filepath.Join(t.TempDir(), "out")
