@@ -1,7 +1,11 @@
 // Package cachefile owns the framing of artsmap's cache files: after a
 // heading naming the kind of cache and the program that wrote it, records
 // of a name, a key and parts, each record with a checksum, so that a
-// reader takes only what a writer of the same program wrote whole. A
+// reader takes only what a writer of the same program wrote whole. The
+// checksum is a CRC-32C (in the processor on most machines): it finds a
+// record torn or garbled on the disk, which is all it is for; the cache
+// folder is the user's own, and whoever can write there could write any
+// checksum. A
 // reader indexes a file (Index) and reads the records it needs one at a
 // time (ReadRecord), never holding the whole file.
 package cachefile
@@ -12,6 +16,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"hash/crc32"
 	"io"
 	"slices"
 )
@@ -32,6 +37,12 @@ func Heading(kind string, salt []byte) []byte {
 	return append([]byte(kind+"\n"), sum[:]...)
 }
 
+// sumSize is the length of a record's checksum.
+const sumSize = 4
+
+// castagnoli is the CRC-32C table.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
 // Record frames the entry named name: the number of parts, the lengths
 // of the name and of each part, the name, the key, a checksum of it all,
 // then the parts.
@@ -44,21 +55,24 @@ func Record(name string, e Entry) []byte {
 	}
 	b = append(b, name...)
 	b = append(b, e.Key[:]...)
-	sum := checksum(name, e)
-	b = append(b, sum[:]...)
+	b = binary.LittleEndian.AppendUint32(b, checksum(name, e))
 	for _, p := range e.Parts {
 		b = append(b, p...)
 	}
 	return b
 }
 
-func checksum(name string, e Entry) Key {
-	h := sha256.New()
-	for _, part := range append([][]byte{[]byte(name), e.Key[:]}, e.Parts...) {
-		h.Write(binary.AppendUvarint(nil, uint64(len(part))))
-		h.Write(part)
+func checksum(name string, e Entry) uint32 {
+	var n [binary.MaxVarintLen64]byte
+	sum := crc32.Update(0, castagnoli, binary.AppendUvarint(n[:0], uint64(len(name))))
+	sum = crc32.Update(sum, castagnoli, []byte(name))
+	sum = crc32.Update(sum, castagnoli, binary.AppendUvarint(n[:0], sha256.Size))
+	sum = crc32.Update(sum, castagnoli, e.Key[:])
+	for _, part := range e.Parts {
+		sum = crc32.Update(sum, castagnoli, binary.AppendUvarint(n[:0], uint64(len(part))))
+		sum = crc32.Update(sum, castagnoli, part)
 	}
-	return Key(h.Sum(nil))
+	return sum
 }
 
 // next reads the record at the start of b, which must have parts parts.
@@ -69,7 +83,7 @@ func next(b []byte, parts int) (string, Entry, []byte, bool) {
 	}
 	b = b[w:]
 	lens := make([]uint64, parts+1)
-	total := uint64(2 * sha256.Size)
+	total := uint64(sha256.Size + sumSize)
 	for i := range lens {
 		n, w := binary.Uvarint(b)
 		if w <= 0 || n > uint64(len(b)) {
@@ -83,8 +97,8 @@ func next(b []byte, parts int) (string, Entry, []byte, bool) {
 	name := string(b[:lens[0]])
 	b = b[lens[0]:]
 	e := Entry{Key: Key(b[:sha256.Size])}
-	sum := Key(b[sha256.Size : 2*sha256.Size])
-	b = b[2*sha256.Size:]
+	sum := binary.LittleEndian.Uint32(b[sha256.Size:])
+	b = b[sha256.Size+sumSize:]
 	for _, n := range lens[1:] {
 		e.Parts = append(e.Parts, b[:n:n])
 		b = b[n:]
@@ -149,7 +163,7 @@ func skipRecord(br *bufio.Reader, parts int, left int64) (string, int64, bool) {
 		return "", 0, false
 	}
 	lens := make([]uint64, parts+1)
-	total := uint64(2 * sha256.Size)
+	total := uint64(sha256.Size + sumSize)
 	for i := range lens {
 		if lens[i], err = binary.ReadUvarint(counted); err != nil || lens[i] > uint64(max(left, 0)) {
 			return "", 0, false

@@ -7,7 +7,7 @@ import (
 )
 
 // cacheKind names the folder cache in its heading (see cachefile).
-const cacheKind = "artsmap provider folder cache 2"
+const cacheKind = "artsmap provider folder cache 3"
 
 // cacheEntry is one folder's entry: its key, its unit record (JSON, see
 // unitRecord) and the note kept with it. The JSON is written and read with

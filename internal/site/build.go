@@ -149,11 +149,13 @@ func Build(opts Options) (Result, error) {
 	if err := checkOut(opts.Out, opts.SiteDir); err != nil {
 		return Result{}, err
 	}
+	looked := lookAhead(opts.Out)
 	p, res, err := planSite(opts)
 	if err != nil {
 		p.done(false)
 		return res, err
 	}
+	p.looked = looked
 	written, removed, err := p.write(opts.ctx(), opts.Out, workers.PerCPU())
 	p.done(err == nil)
 	if err != nil {
@@ -173,6 +175,16 @@ func Build(opts Options) (Result, error) {
 	}
 	res.Written, res.Removed, res.Reused = written, removed, p.reused
 	return res, nil
+}
+
+// lookAhead looks into the previous output at out (see lookAt) while the
+// site is loaded and rendered, which leave processors idle at times: the
+// walk of the output is the largest part of a rebuild that keeps most
+// files. What is put in out after it is found by refuseNewStrangers.
+func lookAhead(out string) func() *look {
+	done := make(chan *look, 1)
+	go func() { done <- lookAt(out) }()
+	return sync.OnceValue(func() *look { return <-done })
 }
 
 // render plans every output file: pages and data files made from the

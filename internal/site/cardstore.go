@@ -12,7 +12,7 @@ import (
 )
 
 // cardsKind names the cards cache in its heading (see cachefile).
-const cardsKind = "artsmap provider fragments 2"
+const cardsKind = "artsmap provider fragments 3"
 
 // cardStore keeps what a build made of each provider alone for the next
 // build of the site (in the site's cache folder, see folderCache): the

@@ -34,6 +34,9 @@ type plan struct {
 	keyAll func() map[string]outputKey
 	keys   map[string]outputKey
 	reused int // files a rebuild kept without making them (set by update)
+	// looked, when not nil, gives what a look into the output found,
+	// taken while the site was loaded (see Build); else write looks.
+	looked func() *look
 	// cache and cards, when not nil, are the build's cache and the cards
 	// it keeps there (see cardStore); done saves the cards.
 	cache *folderCache
@@ -127,6 +130,14 @@ func (p *plan) order() []string {
 	return append(first, rest...)
 }
 
+// lookOut is what a look into out finds (see lookAt).
+func (p *plan) lookOut(out string) *look {
+	if p.looked != nil {
+		return p.looked()
+	}
+	return lookAt(out)
+}
+
 // write makes every file of the plan at out. Into a previous output whose
 // marker lists every file it wrote, it writes only what changed (see
 // update); otherwise it makes every file into a new folder beside out,
@@ -144,10 +155,10 @@ func (p *plan) write(ctx context.Context, out string, workers int) (written, rem
 	if p.keyAll != nil {
 		p.keys = p.keyAll()
 	}
-	if prev := previous(out); prev != nil {
-		return p.update(ctx, out, prev, workers)
+	if l := p.lookOut(out); l != nil {
+		return p.update(ctx, out, l, workers)
 	}
-	tmp, err := p.newFolder(out)
+	tmp, err := p.newFolder(out, p.marker())
 	g := &gate{}
 	if err == nil {
 		_, err = p.writeInto(ctx, tmp, workers, g, nil, nil)
@@ -168,16 +179,19 @@ func (p *plan) write(ctx context.Context, out string, workers int) (written, rem
 	return len(p.files), 0, swap(tmp, out)
 }
 
+// marker is the marker of an output holding every file the plan holds.
+func (p *plan) marker() []byte { return markerFor(slices.Collect(maps.Keys(p.files))) }
+
 // newFolder makes a folder beside out for the build's files, mode 0755,
-// and writes the marker into it, listing every file the plan holds.
-func (p *plan) newFolder(out string) (string, error) {
+// and writes marker into it (the plan's: see marker).
+func (p *plan) newFolder(out string, marker []byte) (string, error) {
 	tmp, err := os.MkdirTemp(filepath.Dir(out), tempPrefix(out)+"new-")
 	if err != nil {
 		return "", err
 	}
 	err = os.Chmod(tmp, 0o755)
 	if err == nil {
-		err = writeFile(filepath.Join(tmp, MarkerName), markerFor(slices.Collect(maps.Keys(p.files))))
+		err = writeFile(filepath.Join(tmp, MarkerName), marker)
 	}
 	if err != nil {
 		removeOutput(tmp)

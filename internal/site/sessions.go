@@ -30,21 +30,26 @@ type Session struct {
 // it and have not ended, by start time then provider.
 func (s *Site) SessionDays() []SessionDay {
 	today := s.Now.Format("2006-01-02")
-	var out []SessionDay
-	for _, wd := range registry.Weekdays {
-		d := wd.ID
-		day := SessionDay{ID: d, Label: wd.Label}
-		for _, p := range s.Providers {
-			for _, pg := range p.Running() {
-				for _, sc := range pg.Schedules {
-					if slices.Contains(sc.Days, d) && (sc.Until.IsZero() || sc.Until.Format("2006-01-02") >= today) {
-						day.Sessions = append(day.Sessions, Session{Provider: p, Programme: pg, Schedule: sc, TimeOfDay: timeOfDay(sc.Start)})
+	days := make([]SessionDay, len(registry.Weekdays))
+	for i, wd := range registry.Weekdays {
+		days[i] = SessionDay{ID: wd.ID, Label: wd.Label}
+	}
+	for _, p := range s.Providers { // once over every schedule, not once a day
+		for _, pg := range p.Running() {
+			for _, sc := range pg.Schedules {
+				if !sc.Until.IsZero() && sc.Until.Format("2006-01-02") < today {
+					continue
+				}
+				for i := range days {
+					if slices.Contains(sc.Days, days[i].ID) {
+						days[i].Sessions = append(days[i].Sessions, Session{Provider: p, Programme: pg, Schedule: sc, TimeOfDay: timeOfDay(sc.Start)})
 					}
 				}
 			}
 		}
-		slices.SortStableFunc(day.Sessions, func(a, b Session) int { return strings.Compare(a.Schedule.Start, b.Schedule.Start) })
-		out = append(out, day)
 	}
-	return out
+	for _, day := range days {
+		slices.SortStableFunc(day.Sessions, func(a, b Session) int { return strings.Compare(a.Schedule.Start, b.Schedule.Start) })
+	}
+	return days
 }

@@ -30,7 +30,7 @@ func readFolder(p string, follow, state bool) (st stateAt, entries []fs.DirEntry
 	if state {
 		st = folderState(fd)
 	}
-	entries, err = listFolder(fd)
+	entries, err = sitefs.ReadDirents(fd, openDir(fd))
 	if err != nil {
 		unix.Close(fd)
 		return st, nil, nil, &fs.PathError{Op: "readdirent", Path: p, Err: err}
@@ -58,93 +58,10 @@ func folderState(fd int) stateAt {
 	return stateAt{id: id, changed: changed, listed: time.Now()}
 }
 
-// listFolder reads the entries of the open folder fd, but for "." and "..".
-func listFolder(fd int) ([]fs.DirEntry, error) {
-	buf := make([]byte, 16<<10)
-	var entries []fs.DirEntry
-	for {
-		n, err := unix.Getdents(fd, buf)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if n <= 0 {
-			return entries, nil
-		}
-		entries = appendDirents(entries, buf[:n], fd)
-	}
-}
+// openDir states the entries of an open folder relative to it.
+type openDir int
 
-// appendDirents appends the entries of a getdents64 listing (records of
-// an inode, an offset, the record's length, a type and a name ended by a
-// zero byte) of the open folder fd.
-func appendDirents(entries []fs.DirEntry, b []byte, fd int) []fs.DirEntry {
-	for len(b) >= 19 {
-		reclen := int(b[16]) | int(b[17])<<8
-		if reclen < 19 || reclen > len(b) {
-			break
-		}
-		name := b[19:reclen]
-		for i, c := range name {
-			if c == 0 {
-				name = name[:i]
-				break
-			}
-		}
-		if s := string(name); s != "." && s != ".." {
-			entries = append(entries, direntAt{name: s, typ: direntType(b[18]), fd: fd})
-		}
-		b = b[reclen:]
-	}
-	return entries
-}
-
-// direntType is the type bits of a listing's type; fs.ModeIrregular for
-// a type the listing does not give (some file systems), which Type then
-// states.
-func direntType(t byte) fs.FileMode {
-	switch t {
-	case unix.DT_REG:
-		return 0
-	case unix.DT_DIR:
-		return fs.ModeDir
-	case unix.DT_LNK:
-		return fs.ModeSymlink
-	case unix.DT_FIFO:
-		return fs.ModeNamedPipe
-	case unix.DT_SOCK:
-		return fs.ModeSocket
-	case unix.DT_CHR:
-		return fs.ModeDevice | fs.ModeCharDevice
-	case unix.DT_BLK:
-		return fs.ModeDevice
-	}
-	return fs.ModeIrregular
-}
-
-// direntAt is an entry of the open folder fd.
-type direntAt struct {
-	name string
-	typ  fs.FileMode
-	fd   int
-}
-
-func (e direntAt) Name() string { return e.name }
-func (e direntAt) IsDir() bool  { return e.Type().IsDir() }
-
-func (e direntAt) Type() fs.FileMode {
-	if e.typ != fs.ModeIrregular {
-		return e.typ
-	}
-	if info, err := e.Info(); err == nil {
-		return info.Mode().Type()
-	}
-	return fs.ModeIrregular
-}
-
-func (e direntAt) Info() (fs.FileInfo, error) { return statAt(e.fd, e.name) }
+func (d openDir) Lstat(name string) (fs.FileInfo, error) { return statAt(int(d), name) }
 
 // statAt states the entry name of the open folder dir, not following a
 // link: fstatat on the folder, so that only the last part of the path is

@@ -35,25 +35,26 @@ func previous(out string) *listing {
 	return l
 }
 
-// update writes the plan into out, a previous output, changing nothing in
-// out until every file is made: it refuses an out holding anything its
-// marker does not list; makes every file and compares it with out's, byte
-// for byte (whatever the marker says), writing only the new and changed
-// ones into a new folder beside out; checks out again; and then commits
-// (see commit.run). It returns how many files it wrote and removed.
-func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (int, int, error) {
-	keyed := p.keyedFiles(out, prev)
-	states, err := refuseStrangers(out, prev, keyed.check)
-	if err != nil {
-		return 0, 0, err
+// update writes the plan into out, a previous output that l looked into,
+// changing nothing in out until every file is made: it refuses an out
+// holding anything its marker does not list (l.err); makes every file
+// not kept by its key and compares it with out's, byte for byte (whatever
+// the marker says), writing only the new and changed ones into a new
+// folder beside out; checks out again; and then commits (see commit.run).
+// It returns how many files it wrote and removed.
+func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int, error) {
+	if l.err != nil {
+		return 0, 0, l.err
 	}
-	stage, err := p.newFolder(out)
+	prev := l.prev
+	marker := p.marker()
+	stage, err := p.newFolder(out, marker)
 	if err != nil {
 		return 0, 0, err
 	}
 	g := &gate{}
 	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
-	kept := keyed.kept()
+	kept := l.keyed.kept(p.keys)
 	p.reused = len(kept)
 	changed, err := p.writeInto(ctx, stage, n, g, func(name string) bool { _, ok := kept[name]; return ok }, func(name string, data []byte) bool {
 		if !prev.paths[name] {
@@ -63,17 +64,16 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 		defer chunks.Put(buf)
 		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
 	})
-	if err == nil { // whatever was put in out during the build is refused too
-		err = refuseNewStrangers(out, prev, states)
+	if err == nil { // whatever was put in out since it was looked into is refused too
+		err = refuseNewStrangers(out, prev, l.states)
 	}
 	if err != nil {
 		g.close()
 		removeOutput(stage) // the build's error matters more; the next build removes what is left
 		return 0, 0, err
 	}
-	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev), kill: p.kill}
+	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev), marker: marker, kill: p.kill}
 	planned := slices.Collect(maps.Keys(p.files))
-	c.marker = markerFor(planned)
 	buf := make([]byte, 64<<10)
 	if len(c.changed) > 0 || len(c.gone) > 0 || exists(filepath.Join(out, markerNext)) ||
 		!sameBytes(filepath.Join(out, MarkerName), c.marker, &buf) { // a commit under way, or a marker of another wording
@@ -87,31 +87,47 @@ func (p *plan) update(ctx context.Context, out string, prev *listing, n int) (in
 	return len(c.changed), len(c.gone), removeOutput(stage)
 }
 
-// keyedFile is a file of out that may be kept without being made again:
-// its key is the one the keys file notes. unchanged is set when the walk
-// of out finds it still what the keys file says (see refuseStrangers).
+// look is what a rebuild learns of its previous output before it makes
+// anything, and may learn while the site is still being loaded (see
+// Build): the marker's listing, the state of each folder when it was
+// listed (for refuseNewStrangers), the files still as the keys file
+// says, and the refusal of an output holding what the marker does not
+// list.
+type look struct {
+	prev   *listing
+	states *folderStates
+	keyed  keyedFiles
+	err    error
+}
+
+// lookAt looks into out; nil when out is not a previous output to update
+// in place (see previous).
+func lookAt(out string) *look {
+	prev := previous(out)
+	if prev == nil {
+		return nil
+	}
+	l := &look{prev: prev, keyed: keyedFiles{}}
+	for name, r := range readKeys(out) {
+		if prev.paths[name] {
+			l.keyed[name] = &keyedFile{record: r}
+		}
+	}
+	l.states, l.err = refuseStrangers(out, prev, l.keyed.check)
+	return l
+}
+
+// keyedFile is a file of out that the keys file notes. unchanged is set
+// when the walk of out finds it still what the keys file says (see
+// refuseStrangers).
 type keyedFile struct {
 	record    keyRecord
 	unchanged bool
 }
 
-// keyedFiles are the files of out whose key is the one the keys file
-// notes and that out's marker lists, or nil when the build has no keys.
-// Once out is walked, kept lists those still as the keys file says.
+// keyedFiles are the files of out that the keys file notes and that out's
+// marker lists.
 type keyedFiles map[string]*keyedFile
-
-func (p *plan) keyedFiles(out string, prev *listing) keyedFiles {
-	if p.keys == nil {
-		return nil
-	}
-	files := keyedFiles{}
-	for name, r := range readKeys(out) {
-		if k, ok := p.keys[name]; ok && k == r.key && prev.paths[name] {
-			files[name] = &keyedFile{record: r}
-		}
-	}
-	return files
-}
 
 // check notes whether the file rel, met in the walk of out, is still what
 // the keys file says: a regular file of the same size and time. Called
@@ -123,14 +139,15 @@ func (kf keyedFiles) check(rel string, e fs.DirEntry) {
 	}
 }
 
-// kept lists the records of the files found unchanged.
-func (kf keyedFiles) kept() map[string]keyRecord {
-	if kf == nil {
+// kept lists the records of the files found unchanged whose key is the
+// one keys gives: those need not be made again. None when keys is nil.
+func (kf keyedFiles) kept(keys map[string]outputKey) map[string]keyRecord {
+	if keys == nil {
 		return nil
 	}
 	out := make(map[string]keyRecord, len(kf))
 	for name, f := range kf {
-		if f.unchanged {
+		if k, ok := keys[name]; ok && f.unchanged && k == f.record.key {
 			out[name] = f.record
 		}
 	}

@@ -166,10 +166,16 @@ func openLast(p string) (*os.File, error) {
 }
 
 // ReadDir lists a folder, sorted by name. Links and special files are
-// listed as what they are (their Type says so) and are not followed. The
-// folder is opened as Open opens it (in one step where it can be), so a
-// listing costs an open, not a check of every folder on the way as well.
+// listed as what they are (their Type says so) and are not followed. Where
+// openat2 can open it in one step (readDirQuick), that and the listing are
+// all; otherwise the folder is opened as Open opens it, so a listing costs
+// an open, not a check of every folder on the way as well.
 func (f FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if fs.ValidPath(name) {
+		if list, ok := readDirQuick(f.Dir, name); ok {
+			return list, nil
+		}
+	}
 	file, err := f.Open(name)
 	if err != nil {
 		return nil, err
