@@ -34,23 +34,30 @@ const growthYears = 15
 func (s *Site) growth() *Growth {
 	now := s.Now.Year()
 	first := now
-	for _, p := range s.Providers {
+	g := &Growth{Statuses: registry.ProgrammeStatuses().IDs()}
+	var runs []programmeRun
+	for _, p := range s.Providers { // each programme's years worked out once, not once a year
 		for _, pg := range p.Programmes {
-			if from := startYear(p, pg); from != 0 && from < first {
+			from := startYear(p, pg)
+			if from != 0 && from < first {
 				first = from
+			}
+			if i := statusIndex(g.Statuses, pg.Status); i >= 0 {
+				r := programmeRun{status: i, from: from, ended: !pg.Ended.IsZero()}
+				if r.ended {
+					r.to = pg.Ended.Year()
+				}
+				runs = append(runs, r)
 			}
 		}
 	}
 	first = max(first, now-growthYears+1)
-	g := &Growth{Statuses: registry.ProgrammeStatuses().IDs()}
 	for y := first; y <= now; y++ {
 		gy := GrowthYear{Year: y, Counts: make([]int, len(g.Statuses))}
-		for _, p := range s.Providers {
-			for _, pg := range p.Programmes {
-				if i := statusIndex(g.Statuses, pg.Status); i >= 0 && runsInYear(p, pg, y) {
-					gy.Counts[i]++
-					gy.Total++
-				}
+		for _, r := range runs {
+			if r.runsIn(y) {
+				gy.Counts[r.status]++
+				gy.Total++
 			}
 		}
 		g.Max = max(g.Max, gy.Total)
@@ -67,10 +74,17 @@ func startYear(p *Provider, pg *Programme) int {
 	return p.Since
 }
 
-// runsInYear reports whether a programme ran in year y (timeline.js runsIn).
-func runsInYear(p *Provider, pg *Programme, y int) bool {
-	from := startYear(p, pg)
-	return (from == 0 || from <= y) && (pg.Ended.IsZero() || pg.Ended.Year() >= y)
+// programmeRun is when a programme ran: from its start year (startYear;
+// 0 when not stated) to the year it ended, if it ended; status is its
+// status's place in the growth chart's list.
+type programmeRun struct {
+	status, from, to int
+	ended            bool
+}
+
+// runsIn reports whether the programme ran in year y (timeline.js runsIn).
+func (r programmeRun) runsIn(y int) bool {
+	return (r.from == 0 || r.from <= y) && (!r.ended || r.to >= y)
 }
 
 func statusIndex(list []string, st string) int {

@@ -86,14 +86,25 @@ func (s *Site) mapClustersData() ([]byte, error) {
 // stopping before the first that needs more than clusterLimit items.
 func clusterZooms(venues []clusterVenue, statuses int) [][][]any {
 	zooms := [][][]any{}
+	at := projected(venues)
 	for z := 0; z <= clusterMaxZoom; z++ {
-		items := clusterAt(venues, z, statuses)
+		items := clusterAt(venues, at, z, statuses)
 		if len(items) > clusterLimit {
 			break
 		}
 		zooms = append(zooms, items)
 	}
 	return zooms
+}
+
+// projected is where each venue is at zoom 0 (see pixel), worked out once
+// for every zoom.
+func projected(venues []clusterVenue) [][2]float64 {
+	at := make([][2]float64, len(venues))
+	for i, v := range venues {
+		at[i][0], at[i][1] = pixel(v.lon, v.lat, 0)
+	}
+	return at
 }
 
 // boundsOf is the box around the venues: west, south, east, north.
@@ -107,7 +118,8 @@ func boundsOf(venues []clusterVenue) [4]float64 {
 }
 
 // pixel is where a place is at zoom z on the Web Mercator map of 256-pixel
-// tiles that Leaflet draws.
+// tiles that Leaflet draws: where it is at zoom 0 times 2 to the power z,
+// exactly (a product by a power of two is not rounded).
 func pixel(lon, lat float64, z int) (x, y float64) {
 	size := 256 * math.Exp2(float64(z))
 	sin := math.Sin(lat * math.Pi / 180)
@@ -126,18 +138,19 @@ type anchor struct {
 
 // clusterAt clusters the venues at zoom z (see mapClusters), looking for
 // an anchor in the grid cells of clusterRadius around each venue.
-func clusterAt(venues []clusterVenue, z, statuses int) [][]any {
-	type cell struct{ x, y int }
-	grid := map[cell][]*anchor{}
+func clusterAt(venues []clusterVenue, at [][2]float64, z, statuses int) [][]any {
+	grid := map[int64][]*anchor{} // by cell: its column in the high half, its row in the low
+	cell := func(cx, cy int) int64 { return int64(cx)<<32 | int64(uint32(cy)) }
+	scale := math.Exp2(float64(z))
 	var anchors []*anchor
-	for _, v := range venues {
-		x, y := pixel(v.lon, v.lat, z)
-		c := cell{int(math.Floor(x / clusterRadius)), int(math.Floor(y / clusterRadius))}
+	for i, v := range venues {
+		x, y := at[i][0]*scale, at[i][1]*scale
+		cx, cy := int(math.Floor(x/clusterRadius)), int(math.Floor(y/clusterRadius))
 		var best *anchor
 		bestD := float64(clusterRadius * clusterRadius)
 		for dx := -1; dx <= 1; dx++ {
 			for dy := -1; dy <= 1; dy++ {
-				for _, a := range grid[cell{c.x + dx, c.y + dy}] {
+				for _, a := range grid[cell(cx+dx, cy+dy)] {
 					if d := (a.x-x)*(a.x-x) + (a.y-y)*(a.y-y); d <= bestD {
 						best, bestD = a, d
 					}
@@ -146,7 +159,7 @@ func clusterAt(venues []clusterVenue, z, statuses int) [][]any {
 		}
 		if best == nil {
 			best = &anchor{x: x, y: y, first: v, counts: make([]int, statuses+1)}
-			grid[c] = append(grid[c], best)
+			grid[cell(cx, cy)] = append(grid[cell(cx, cy)], best)
 			anchors = append(anchors, best)
 		}
 		best.count++

@@ -119,10 +119,10 @@ func TestClusterLimit(t *testing.T) {
 			venues = append(venues, clusterVenue{lon: float64(i) * 0.01, lat: float64(j) * 0.01})
 		}
 	}
-	if got := len(clusterAt(venues, 6, 4)); got != 1 {
+	if got := len(clusterAt(venues, projected(venues), 6, 4)); got != 1 {
 		t.Errorf("zoom 6: %d clusters of a 0.6 degree square, want 1", got)
 	}
-	if got := len(clusterAt(venues, 16, 4)); got != len(venues) {
+	if got := len(clusterAt(venues, projected(venues), 16, 4)); got != len(venues) {
 		t.Errorf("zoom 16: %d items, want every venue alone (%d)", got, len(venues))
 	}
 	zooms := clusterZooms(venues, 4)
@@ -132,7 +132,7 @@ func TestClusterLimit(t *testing.T) {
 	if last := zooms[len(zooms)-1]; len(last) > clusterLimit {
 		t.Errorf("zoom %d has %d items, over the limit", len(zooms)-1, len(last))
 	}
-	if next := clusterAt(venues, len(zooms), 4); len(zooms) <= clusterMaxZoom && len(next) <= clusterLimit {
+	if next := clusterAt(venues, projected(venues), len(zooms), 4); len(zooms) <= clusterMaxZoom && len(next) <= clusterLimit {
 		t.Errorf("zoom %d (%d items) is within the limit but not written", len(zooms), len(next))
 	}
 }
