@@ -1,6 +1,8 @@
 package site
 
 import (
+	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"artsmap/internal/sitefs"
 	"artsmap/internal/synth"
 )
 
@@ -221,4 +224,37 @@ func TestWriteKeysNotThroughALink(t *testing.T) {
 	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
 		t.Errorf("keys written through the link: %v", entries)
 	}
+}
+
+// TestRebuildRemakesWhatWentDuringIt: files the look into the output
+// (taken before the site is loaded, see lookAhead) found unchanged, and
+// that were removed or replaced in the output after it, are made after
+// all: the rebuild is what a clean build writes.
+func TestRebuildRemakesWhatWentDuringIt(t *testing.T) {
+	fsys := txtarSite(t, "fellside")
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, fsys, out, testNow)
+	time.Sleep(sitefs.RacyMargin + 100*time.Millisecond) // the folders' times then show a change
+	l := lookAt(out)
+	p := planOf(t, fsys)
+	p.keys = p.keyAll()
+	profile := "providers/breath-choir/index.html"
+	handout := "providers/breath-choir/handout/index.html"
+	if kept := l.keyed.kept(p.keys); len(kept) == 0 || kept[profile].key != p.keys[profile] || kept[handout].key != p.keys[handout] {
+		t.Fatalf("the look keeps %d files, not the profile and its handout", len(kept))
+	}
+	if err := os.Remove(filepath.Join(out, filepath.FromSlash(profile))); err != nil {
+		t.Fatal(err)
+	}
+	next := filepath.Join(out, filepath.FromSlash(handout)) + ".next"
+	if err := errors.Join(os.WriteFile(next, []byte("a different handout"), 0o644), os.Rename(next, filepath.Join(out, filepath.FromSlash(handout)))); err != nil {
+		t.Fatal(err)
+	}
+	p.looked = func() *look { return l }
+	if _, _, err := p.write(context.Background(), out, 2); err != nil {
+		t.Fatal(err)
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	buildInto(t, fsys, clean, testNow)
+	diffTrees(t, clean, out)
 }

@@ -54,19 +54,25 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 	}
 	g := &gate{}
 	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
-	kept := l.keyed.kept(p.keys)
-	p.reused = len(kept)
-	changed, err := p.writeInto(ctx, stage, n, g, func(name string) bool { _, ok := kept[name]; return ok }, func(name string, data []byte) bool {
+	same := func(name string, data []byte) bool {
 		if !prev.paths[name] {
 			return false
 		}
 		buf := chunks.Get().(*[]byte)
 		defer chunks.Put(buf)
 		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
-	})
-	if err == nil { // whatever was put in out since it was looked into is refused too
-		err = refuseNewStrangers(out, prev, l.states)
 	}
+	kept := l.keyed.kept(p.keys)
+	changed, err := p.writeInto(ctx, stage, n, g, func(name string) bool { _, ok := kept[name]; return ok }, same)
+	if err == nil { // whatever was put in out since it was looked into is refused too
+		err = refuseNewStrangers(out, prev, l.states, l.keyed)
+	}
+	if lost := l.keyed.lost(kept); err == nil && len(lost) > 0 { // removed or replaced since the look
+		var more []string
+		more, err = p.writeInto(ctx, stage, n, g, func(name string) bool { return !lost[name] }, same)
+		changed = slices.Sorted(slices.Values(append(changed, more...)))
+	}
+	p.reused = len(kept)
 	if err != nil {
 		g.close()
 		removeOutput(stage) // the build's error matters more; the next build removes what is left
@@ -139,6 +145,35 @@ func (kf keyedFiles) check(rel string, e fs.DirEntry) {
 	}
 }
 
+// forget marks the files in the folders dirs (slash paths, "." for the
+// top) as not known to be unchanged, for a walk of those folders to state
+// them again: a file removed, renamed over or replaced since the first
+// walk changed its folder.
+func (kf keyedFiles) forget(dirs []string) {
+	changed := make(map[string]bool, len(dirs))
+	for _, d := range dirs {
+		changed[d] = true
+	}
+	for name, f := range kf {
+		if changed[path.Dir(name)] {
+			f.unchanged = false
+		}
+	}
+}
+
+// lost takes out of kept the files no longer known to be unchanged (see
+// forget) and returns them, to be made after all.
+func (kf keyedFiles) lost(kept map[string]keyRecord) map[string]bool {
+	lost := map[string]bool{}
+	for name := range kept {
+		if !kf[name].unchanged {
+			lost[name] = true
+			delete(kept, name)
+		}
+	}
+	return lost
+}
+
 // kept lists the records of the files found unchanged whose key is the
 // one keys gives: those need not be made again. None when keys is nil.
 func (kf keyedFiles) kept(keys map[string]outputKey) map[string]keyRecord {
@@ -190,12 +225,16 @@ func refuseStrangers(out string, prev *listing, check func(rel string, e fs.DirE
 // entry added, removed or renamed changes its folder's modification and
 // change times), or that were changed too shortly before they were listed
 // for a change since to be seen in their times, or that cannot be stated.
-func refuseNewStrangers(out string, prev *listing, states *folderStates) error {
+// The files of keyed in those folders are stated again (see
+// keyedFiles.forget); keyed may be nil.
+func refuseNewStrangers(out string, prev *listing, states *folderStates, keyed keyedFiles) error {
 	if err := checkOut(out, ""); err != nil {
 		return err
 	}
-	st := newStrangers(prev, nil)
-	if err := walkFolders(out, states.changed(out), workers.PerCPU(), states.has, st.visit); err != nil {
+	dirs := states.changed(out)
+	keyed.forget(dirs)
+	st := newStrangers(prev, keyed.check)
+	if err := walkFolders(out, dirs, workers.PerCPU(), states.has, st.visit); err != nil {
 		return fmt.Errorf("looking into the output folder: %w", err)
 	}
 	return st.err(out)

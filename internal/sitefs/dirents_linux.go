@@ -1,6 +1,8 @@
 package sitefs
 
 import (
+	"encoding/binary"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,9 +20,10 @@ type Stater interface {
 
 // ReadDirents lists the open folder fd with getdents64, not an os.File
 // (which adds fcntl and epoll calls to every open): its entries but "."
-// and "..", in the folder's order. An entry states itself with at, for
-// Info and for its type when the listing does not give it (some file
-// systems).
+// and "..", in the folder's order. An entry whose type the listing does
+// not give (some file systems) is stated with at while the folder is
+// open, and left out when it is gone by then; an entry's Info states it
+// with at.
 func ReadDirents(fd int, at Stater) ([]fs.DirEntry, error) {
 	buf := make([]byte, 16<<10)
 	var entries []fs.DirEntry
@@ -35,33 +38,57 @@ func ReadDirents(fd int, at Stater) ([]fs.DirEntry, error) {
 		if n <= 0 {
 			return entries, nil
 		}
-		entries = AppendDirents(entries, buf[:n], at)
+		var ok bool
+		if entries, ok = AppendDirents(entries, buf[:n], at); !ok {
+			return nil, errBadListing
+		}
 	}
 }
 
+// errBadListing is the error for a listing whose records cannot be framed.
+var errBadListing = errors.New("a folder listing that cannot be read")
+
 // AppendDirents appends the entries of a getdents64 listing: records of
-// an inode, an offset, the record's length, a type and a name ended by a
-// zero byte. A record it cannot frame ends the listing.
-func AppendDirents(entries []fs.DirEntry, b []byte, at Stater) []fs.DirEntry {
-	for len(b) >= 19 {
-		reclen := int(b[16]) | int(b[17])<<8
-		if reclen < 19 || reclen > len(b) {
-			break
+// an inode, an offset, the record's length (in the machine's byte order),
+// a type and a name ended by a zero byte. It reports false for a record
+// it cannot frame.
+func AppendDirents(entries []fs.DirEntry, b []byte, at Stater) ([]fs.DirEntry, bool) {
+	for len(b) > 0 {
+		if len(b) < 20 {
+			return entries, false
+		}
+		reclen := int(binary.NativeEndian.Uint16(b[16:18]))
+		if reclen < 20 || reclen > len(b) {
+			return entries, false
 		}
 		name := b[19:reclen]
 		if i := slices.Index(name, 0); i >= 0 {
 			name = name[:i]
 		}
+		if len(name) == 0 {
+			return entries, false
+		}
 		if s := string(name); s != "." && s != ".." {
-			entries = append(entries, dirent{name: s, typ: direntType(b[18]), at: at})
+			e := dirent{name: s, typ: direntType(b[18]), at: at}
+			if e.typ == fs.ModeIrregular { // not given: stated now, while the folder is open
+				info, err := at.Lstat(s)
+				if errors.Is(err, fs.ErrNotExist) {
+					b = b[reclen:]
+					continue
+				}
+				if err == nil {
+					e.typ = info.Mode().Type()
+				}
+			}
+			entries = append(entries, e)
 		}
 		b = b[reclen:]
 	}
-	return entries
+	return entries, true
 }
 
 // direntType is the type bits of a listing's type; fs.ModeIrregular for
-// a type the listing does not give, which Type then states.
+// a type the listing does not give.
 func direntType(t byte) fs.FileMode {
 	switch t {
 	case unix.DT_REG:
@@ -90,18 +117,9 @@ type dirent struct {
 }
 
 func (e dirent) Name() string               { return e.name }
-func (e dirent) IsDir() bool                { return e.Type().IsDir() }
+func (e dirent) IsDir() bool                { return e.typ.IsDir() }
+func (e dirent) Type() fs.FileMode          { return e.typ }
 func (e dirent) Info() (fs.FileInfo, error) { return e.at.Lstat(e.name) }
-
-func (e dirent) Type() fs.FileMode {
-	if e.typ != fs.ModeIrregular {
-		return e.typ
-	}
-	if info, err := e.Info(); err == nil {
-		return info.Mode().Type()
-	}
-	return fs.ModeIrregular
-}
 
 // folderPath states the entries of the folder at a path.
 type folderPath string
@@ -116,6 +134,9 @@ func (p folderPath) Lstat(name string) (fs.FileInfo, error) {
 // else, and ReadDir then opens the folder as Open does to say what is
 // wrong. An entry's Info states it by its path, as an os.File's do.
 func readDirQuick(dir, name string) ([]fs.DirEntry, bool) {
+	if name == "." { // the site folder itself: ReadDir refuses it when it is a link, as Stat does
+		return nil, false
+	}
 	root, err := unix.Open(filepath.Clean(dir), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, false

@@ -15,8 +15,8 @@ import (
 func dirent64(name string, typ byte) []byte {
 	n := (19 + len(name) + 1 + 7) &^ 7
 	b := make([]byte, n)
-	binary.LittleEndian.PutUint64(b, 1)
-	binary.LittleEndian.PutUint16(b[16:], uint16(n))
+	binary.NativeEndian.PutUint64(b, 1)
+	binary.NativeEndian.PutUint16(b[16:], uint16(n))
 	b[18] = typ
 	copy(b[19:], name)
 	return b
@@ -24,8 +24,8 @@ func dirent64(name string, typ byte) []byte {
 
 // TestAppendDirents: a listing's names and types are read from its
 // records, "." and ".." left out; an entry whose type the listing does
-// not give (some file systems) is stated to find it; a record that
-// cannot be framed ends the listing.
+// not give (some file systems) is stated to find it, and left out when it
+// is gone; a record that cannot be framed fails the listing.
 func TestAppendDirents(t *testing.T) {
 	root := t.TempDir()
 	os.Mkdir(filepath.Join(root, "sub"), 0o750)
@@ -33,10 +33,13 @@ func TestAppendDirents(t *testing.T) {
 	for _, r := range []struct {
 		name string
 		typ  byte
-	}{{".", unix.DT_DIR}, {"..", unix.DT_DIR}, {"file.html", unix.DT_REG}, {"sub", unix.DT_UNKNOWN}, {"link", unix.DT_LNK}, {"a-long-name-of-thirty-one-bytes", unix.DT_FIFO}} {
+	}{{".", unix.DT_DIR}, {"..", unix.DT_DIR}, {"file.html", unix.DT_REG}, {"sub", unix.DT_UNKNOWN}, {"gone", unix.DT_UNKNOWN}, {"link", unix.DT_LNK}, {"a-long-name-of-thirty-one-bytes", unix.DT_FIFO}} {
 		b = append(b, dirent64(r.name, r.typ)...)
 	}
-	got := AppendDirents(nil, append(b, 1, 2, 3), folderPath(root))
+	got, ok := AppendDirents(nil, b, folderPath(root))
+	if !ok {
+		t.Fatal("a whole listing could not be framed")
+	}
 	want := []struct {
 		name string
 		typ  fs.FileMode
@@ -47,6 +50,11 @@ func TestAppendDirents(t *testing.T) {
 	for i, w := range want {
 		if got[i].Name() != w.name || got[i].Type() != w.typ {
 			t.Errorf("entry %d: %q %v, want %q %v", i, got[i].Name(), got[i].Type(), w.name, w.typ)
+		}
+	}
+	for _, bad := range [][]byte{append(b, 1, 2, 3), dirent64("", unix.DT_REG), dirent64("x", unix.DT_REG)[:19]} {
+		if _, ok := AppendDirents(nil, bad, folderPath(root)); ok {
+			t.Errorf("a listing ending %v was read", bad[max(len(bad)-24, 0):])
 		}
 	}
 }
@@ -76,7 +84,7 @@ func TestReadDirQuick(t *testing.T) {
 			t.Errorf("entry %d: %s %v, want %s %v", i, got[i].Name(), got[i].Type(), want[i].Name(), want[i].Type())
 		}
 	}
-	for _, name := range []string{"la", "la/b", "a/l", "a/z.md", "../" + filepath.Base(root), "missing"} {
+	for _, name := range []string{".", "la", "la/b", "a/l", "a/z.md", "../" + filepath.Base(root), "missing"} {
 		if list, ok := readDirQuick(root, name); ok {
 			t.Errorf("%s: listed %v, want a refusal", name, list)
 		}
