@@ -51,7 +51,7 @@ var errBadListing = errors.New("a folder listing that cannot be read")
 // AppendDirents appends the entries of a getdents64 listing: records of
 // an inode, an offset, the record's length (in the machine's byte order),
 // a type and a name ended by a zero byte. It reports false for a record
-// it cannot frame.
+// it cannot frame, or whose name is empty or holds a slash.
 func AppendDirents(entries []fs.DirEntry, b []byte, at Stater) ([]fs.DirEntry, bool) {
 	for len(b) > 0 {
 		if len(b) < 20 {
@@ -65,7 +65,7 @@ func AppendDirents(entries []fs.DirEntry, b []byte, at Stater) ([]fs.DirEntry, b
 		if i := slices.Index(name, 0); i >= 0 {
 			name = name[:i]
 		}
-		if len(name) == 0 {
+		if len(name) == 0 || slices.Contains(name, '/') { // no name the kernel gives; a slash would lead elsewhere
 			return entries, false
 		}
 		if s := string(name); s != "." && s != ".." {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -52,7 +53,7 @@ func TestAppendDirents(t *testing.T) {
 			t.Errorf("entry %d: %q %v, want %q %v", i, got[i].Name(), got[i].Type(), w.name, w.typ)
 		}
 	}
-	for _, bad := range [][]byte{append(b, 1, 2, 3), dirent64("", unix.DT_REG), dirent64("x", unix.DT_REG)[:19]} {
+	for _, bad := range [][]byte{append(b, 1, 2, 3), dirent64("", unix.DT_REG), dirent64("a/b", unix.DT_REG), dirent64("x", unix.DT_REG)[:19]} {
 		if _, ok := AppendDirents(nil, bad, folderPath(root)); ok {
 			t.Errorf("a listing ending %v was read", bad[max(len(bad)-24, 0):])
 		}
@@ -89,4 +90,27 @@ func TestReadDirQuick(t *testing.T) {
 			t.Errorf("%s: listed %v, want a refusal", name, list)
 		}
 	}
+}
+
+// goneStater states nothing: every entry is gone.
+type goneStater struct{}
+
+func (goneStater) Lstat(string) (fs.FileInfo, error) { return nil, fs.ErrNotExist }
+
+// FuzzAppendDirents: any bytes framed as a listing give entries with a
+// name of their own (not empty, not "." or "..", no zero byte, no slash)
+// or a refusal, never a panic.
+func FuzzAppendDirents(f *testing.F) {
+	f.Add(append(dirent64("index.html", unix.DT_REG), dirent64("x", unix.DT_UNKNOWN)...))
+	f.Add(dirent64("..", unix.DT_DIR))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		entries, _ := AppendDirents(nil, b, goneStater{})
+		for _, e := range entries {
+			n := e.Name()
+			if n == "" || n == "." || n == ".." || strings.ContainsAny(n, "\x00/") {
+				t.Errorf("entry named %q", n)
+			}
+		}
+	})
 }
