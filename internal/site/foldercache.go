@@ -150,22 +150,6 @@ func createCacheFile(p string) (*os.File, error) {
 	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW|syscall.O_CLOEXEC, 0o600)
 }
 
-// replaceCacheFile writes next with write and renames it over final;
-// when anything goes wrong, next is removed and final left as it was.
-func replaceCacheFile(next, final string, write func(io.Writer) error) {
-	f, err := createCacheFile(next)
-	if err != nil {
-		return
-	}
-	err = errors.Join(write(f), f.Close())
-	if err == nil {
-		err = os.Rename(next, final)
-	}
-	if err != nil {
-		os.Remove(next)
-	}
-}
-
 // loadCache is the cache to give the load; nil when c is nil.
 func (c *folderCache) loadCache() *content.FolderCache {
 	if c == nil {

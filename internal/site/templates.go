@@ -163,15 +163,6 @@ var pageLayouts = []string{"home", "providers", "provider", "taxonomy", "term", 
 	"embed-map", "embed-directory", "data", "sessions", "evidence-list", "evidence", "near", "feedback-thanks",
 	"handout", "handouts", "profile-form", "form-thanks"}
 
-// parseTemplates parses and binds the layouts (see parseLayouts, bind).
-func parseTemplates(fsys fs.FS) (templates, error) {
-	ls, err := parseLayouts(fsys)
-	if err != nil {
-		return nil, err
-	}
-	return ls.bind()
-}
-
 // parseLayouts parses base.html and every partial once, and each page
 // layout over a copy of them. A layout that cannot be parsed is a
 // *layoutError; all of them are returned, joined, so that every broken
