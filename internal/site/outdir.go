@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,6 +50,20 @@ type listing struct {
 	paths      map[string]bool
 	files      bool // every file the build wrote, not only the top-level names
 	committing bool // a build stopped while putting its changes in place
+	// exact is set when the marker is, byte for byte, markerFor its paths:
+	// a build that keeps the same paths need not write it again.
+	exact bool
+	dirs  map[string]bool // the folders of the paths, once asked for (see folders)
+}
+
+// folders lists every folder that holds one of the listing's paths (see
+// folders), worked out on the first call: not for calls from several
+// goroutines at once.
+func (l *listing) folders() map[string]bool {
+	if l.dirs == nil {
+		l.dirs = folders(slices.Collect(maps.Keys(l.paths)))
+	}
+	return l.dirs
 }
 
 // markerFor is the marker of an output whose files are files.
@@ -91,10 +106,16 @@ func scanMarker(dir string, l *listing, add func(path string)) bool {
 	default:
 		return false
 	}
-	for n := range strings.SplitSeq(rest, "\n") {
+	l.exact = l.files && !l.committing && strings.HasSuffix(rest, "\n")
+	last := ""
+	for n := range strings.SplitSeq(strings.TrimSuffix(rest, "\n"), "\n") {
 		if fs.ValidPath(n) && n != "." { // never ../x or /x: a marker may be anyone's
 			add(n)
+		} else {
+			l.exact = false
 		}
+		l.exact = l.exact && n > last
+		last = n
 	}
 	return true
 }

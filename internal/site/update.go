@@ -1,9 +1,9 @@
 package site
 
 import (
+	"artsmap/internal/sitefs"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"artsmap/internal/workers"
 )
@@ -79,16 +80,17 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 		return 0, 0, err
 	}
 	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev), marker: marker, kill: p.kill}
-	planned := slices.Collect(maps.Keys(p.files))
-	buf := make([]byte, 64<<10)
-	if len(c.changed) > 0 || len(c.gone) > 0 || exists(filepath.Join(out, markerNext)) ||
-		!sameBytes(filepath.Join(out, MarkerName), c.marker, &buf) { // a commit under way, or a marker of another wording
-		if err := c.run(planned, prev); err != nil {
-			return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
-		}
+	c.listed = prev.exact && len(c.gone) == 0 && !slices.ContainsFunc(changed, func(n string) bool { return !prev.paths[n] }) &&
+		!exists(filepath.Join(out, markerNext))
+	var keys <-chan []byte
+	if p.keys != nil { // the keys file is made while the commit runs, and written after it
+		keys = keysAfter(p.keys, kept, l, noteMade(p.keys, kept, changed, stage, out), l.states.settled(c.changed, c.gone))
 	}
-	if p.keys != nil {
-		writeKeys(out, noteKeys(out, p.keys, kept))
+	if err := c.runWhenNeeded(p.files, prev); err != nil {
+		return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
+	}
+	if keys != nil {
+		writeKeys(out, <-keys)
 	}
 	return len(c.changed), len(c.gone), removeOutput(stage)
 }
@@ -100,10 +102,11 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 // says, and the refusal of an output holding what the marker does not
 // list.
 type look struct {
-	prev   *listing
-	states *folderStates
-	keyed  keyedFiles
-	err    error
+	prev    *listing
+	states  *folderStates
+	keyed   keyedFiles
+	settled map[string]string // the folders' identities the keys file gives (see keysText)
+	err     error
 }
 
 // lookAt looks into out; nil when out is not a previous output to update
@@ -114,12 +117,14 @@ func lookAt(out string) *look {
 		return nil
 	}
 	l := &look{prev: prev, keyed: keyedFiles{}}
-	for name, r := range readKeys(out) {
+	records, settled := readKeyFile(out)
+	for name, r := range records {
 		if prev.paths[name] {
 			l.keyed[name] = &keyedFile{record: r}
 		}
 	}
-	l.states, l.err = refuseStrangers(out, prev, l.keyed.check)
+	l.settled = settled
+	l.states, l.err = refuseStrangers(out, prev, l.keyed, settled)
 	return l
 }
 
@@ -143,6 +148,22 @@ func (kf keyedFiles) check(rel string, e fs.DirEntry) {
 		info, err := e.Info()
 		f.unchanged = err == nil && f.record.sameAs(info)
 	}
+}
+
+// checkQuiet states the files in the folders that states holds and that
+// were not listed (see quietFolders), as check does for those a walk meets.
+func (kf keyedFiles) checkQuiet(out string, states *folderStates) {
+	var names []string
+	for name := range kf {
+		if states.has(path.Dir(name)) {
+			names = append(names, name)
+		}
+	}
+	workers.Each(len(names), workers.PerCPU(), func(i int) { // a stat each: on every processor
+		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(names[i])))
+		f := kf[names[i]]
+		f.unchanged = err == nil && f.record.sameAs(info)
+	})
 }
 
 // forget marks the files in the folders dirs (slash paths, "." for the
@@ -204,19 +225,58 @@ func (p *plan) gone(prev *listing) []string {
 // refuseStrangers refuses an out that is no longer a folder, or that holds
 // anything its marker does not list: only the listed files (regular files,
 // not links), the folders they are in and the marker may be there. Each
-// listed file met is given to check, when not nil, from several
-// goroutines at once. It returns the states of the folders listed (see
-// refuseNewStrangers).
-func refuseStrangers(out string, prev *listing, check func(rel string, e fs.DirEntry)) (*folderStates, error) {
+// listed file met is checked against keyed (see keyedFiles.check). It
+// returns the states of the folders looked into (see refuseNewStrangers).
+// A folder still as settled says the last build left it is not listed (see
+// quietFolders): only its keyed files are stated.
+func refuseStrangers(out string, prev *listing, keyed keyedFiles, settled map[string]string) (*folderStates, error) {
 	if err := checkOut(out, ""); err != nil {
 		return nil, err
 	}
-	st := newStrangers(prev, check)
+	st := newStrangers(prev, keyed.check)
 	states := newFolderStates()
-	if err := walkParallel(out, workers.PerCPU(), states, st.visit); err != nil {
+	var err error
+	if len(settled) == 0 {
+		err = walkParallel(out, workers.PerCPU(), states, st.visit)
+	} else {
+		loud := quietFolders(out, prev.folders(), settled, states)
+		keyed.checkQuiet(out, states)
+		err = walkFolders(out, loud, workers.PerCPU(), states, func(string) bool { return true }, st.visit)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("looking into the output folder: %w", err)
 	}
 	return states, st.err(out)
+}
+
+// quietFolders states each folder of dirs and notes in states those whose
+// identity is the one settled gives: no entry was added, removed or
+// renamed in them since the last build noted it. It returns the others
+// to be listed, with out itself, which every build changes. A folder
+// that is gone, or is no longer a folder, is left to its parent's
+// listing, which shows what took its place.
+func quietFolders(out string, dirs map[string]bool, settled map[string]string, states *folderStates) []string {
+	all := slices.Collect(maps.Keys(dirs))
+	loud := make([]bool, len(all))
+	workers.Each(len(all), workers.PerCPU(), func(i int) { // a stat each: on every processor
+		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(all[i])))
+		if err != nil || !info.IsDir() {
+			return
+		}
+		id, _, ok := sitefs.Identity(info)
+		if !ok || id != settled[all[i]] {
+			loud[i] = true
+			return
+		}
+		states.put(all[i], stateAt{id: id, listed: time.Now()}) // settled when noted: no change since is racy
+	})
+	list := []string{"."}
+	for i, dir := range all {
+		if loud[i] {
+			list = append(list, dir)
+		}
+	}
+	return list
 }
 
 // refuseNewStrangers refuses out, as refuseStrangers does, when anything
@@ -234,7 +294,7 @@ func refuseNewStrangers(out string, prev *listing, states *folderStates, keyed k
 	dirs := states.changed(out)
 	keyed.forget(dirs)
 	st := newStrangers(prev, keyed.check)
-	if err := walkFolders(out, dirs, workers.PerCPU(), states.has, st.visit); err != nil {
+	if err := walkFolders(out, dirs, workers.PerCPU(), nil, states.has, st.visit); err != nil {
 		return fmt.Errorf("looking into the output folder: %w", err)
 	}
 	return st.err(out)
@@ -251,7 +311,7 @@ type strangers struct {
 }
 
 func newStrangers(prev *listing, check func(rel string, e fs.DirEntry)) *strangers {
-	return &strangers{prev: prev, dirs: folders(slices.Collect(maps.Keys(prev.paths))), check: check}
+	return &strangers{prev: prev, dirs: prev.folders(), check: check}
 }
 
 // visit notes rel when it is a stranger, and says whether to go into it.
@@ -338,139 +398,4 @@ func sameBytes(name string, data []byte, buf *[]byte) bool {
 func exists(name string) bool {
 	_, err := os.Lstat(name)
 	return err == nil
-}
-
-// commit puts a rebuild's changes in place in out: the files written into
-// stage replace out's, and the files that went away are removed.
-type commit struct {
-	out, stage    string
-	changed, gone []string
-	marker        []byte                  // the new output's marker, markerFor every planned file
-	kill          func(point string) bool // tests stop the commit here, as a kill would
-}
-
-// errKilled is returned where a test stops a commit.
-var errKilled = errors.New("stopped here by the test, as by a kill")
-
-// run commits in the order that lets the next build repair a kill at any
-// point: the marker first says a commit is under way and lists every file
-// of the output before and after it; the files that went away are removed,
-// then the folders left empty; each changed file is renamed over its
-// previous version (a file is always whole, old or new); last, the marker
-// is replaced by the new one. planned is every file of the new output.
-func (c commit) run(planned []string, prev *listing) error {
-	union := slices.Collect(maps.Keys(prev.paths))
-	for _, name := range planned {
-		if !prev.paths[name] {
-			union = append(union, name)
-		}
-	}
-	if err := c.stop("marker"); err != nil {
-		return err
-	}
-	if err := writeMarker(c.out, markerList(committingHeading, union)); err != nil {
-		return err
-	}
-	if err := c.remove(planned); err != nil {
-		return err
-	}
-	for _, name := range c.changed {
-		if err := c.stop("rename " + name); err != nil {
-			return err
-		}
-		to := filepath.Join(c.out, filepath.FromSlash(name))
-		if err := mkdirs(c.out, filepath.Dir(to)); err != nil {
-			return err
-		}
-		if err := noLinkAbove(c.out, name); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(c.stage, filepath.FromSlash(name)), to); err != nil {
-			return err
-		}
-	}
-	if err := c.stop("final marker"); err != nil {
-		return err
-	}
-	return writeMarker(c.out, c.marker)
-}
-
-// remove removes the files that went away, then the folders that held
-// them and hold no planned file, deepest first. What is already gone (a
-// build killed while removing it) is no error.
-func (c commit) remove(planned []string) error {
-	for _, name := range c.gone {
-		if err := c.stop("remove " + name); err != nil {
-			return err
-		}
-		if err := noLinkAbove(c.out, name); err != nil {
-			return err
-		}
-		if err := os.Remove(filepath.Join(c.out, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	keep := folders(planned)
-	var empty []string
-	for d := range folders(c.gone) {
-		if !keep[d] {
-			empty = append(empty, d)
-		}
-	}
-	slices.SortFunc(empty, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
-	for _, d := range empty {
-		if err := os.Remove(filepath.Join(c.out, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
-}
-
-// noLinkAbove checks, just before a commit renames or removes the slash
-// path name in out, that no folder above it is a symbolic link (or any
-// other kind of file): the walk before the commit refused links, and this
-// narrows the time in which one put in place since could be followed to
-// that of a single call. A folder that is missing (already removed) is no
-// error.
-func noLinkAbove(out, name string) error {
-	dir := out
-	parts := strings.Split(name, "/")
-	for _, part := range parts[:len(parts)-1] {
-		dir = filepath.Join(dir, part)
-		info, err := os.Lstat(dir)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if !info.IsDir() {
-			return fmt.Errorf("%s became %s during the build; nothing under it was changed (remove it and build again)", dir, kind(info.Mode()))
-		}
-	}
-	return nil
-}
-
-// stop reports errKilled when the test's kill says so at point.
-func (c commit) stop(point string) error {
-	if c.kill != nil && c.kill(point) {
-		return errKilled
-	}
-	return nil
-}
-
-// writeMarker replaces out's marker with data in one step: it is written
-// beside it (markerNext) and renamed over it.
-func writeMarker(out string, data []byte) error {
-	next := filepath.Join(out, markerNext)
-	if info, err := os.Lstat(next); err == nil && !info.Mode().IsRegular() {
-		return fmt.Errorf("%s is %s, not a marker artsmap wrote", next, kind(info.Mode()))
-	}
-	if err := os.Remove(next); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := writeFile(next, data); err != nil {
-		return err
-	}
-	return os.Rename(next, filepath.Join(out, MarkerName))
 }

@@ -260,3 +260,54 @@ func TestCommitRefusesLinkPlantedDuringIt(t *testing.T) {
 		t.Errorf("the folder the link points to now holds %d entries, index.html %q", len(entries), data)
 	}
 }
+
+// TestCommitOfSamePathsWritesNoMarker: a rebuild that adds no file and
+// removes none (a profile edited) renames its changed files in place and
+// leaves the marker as it is; a kill after any rename leaves an output
+// the next build repairs, byte for byte.
+func TestCommitOfSamePathsWritesNoMarker(t *testing.T) {
+	v1 := txtarSite(t, "fellside")
+	v2 := txtarSite(t, "fellside")
+	edits[0].edit(v2)
+	clean := filepath.Join(t.TempDir(), "clean")
+	buildInto(t, v2, clean, testNow)
+	first := filepath.Join(t.TempDir(), "public")
+	buildInto(t, v1, first, testNow)
+	v1Files := map[string]string{}
+	for name, data := range readTree(t, first) {
+		v1Files[name] = string(data)
+	}
+	p := planOf(t, v2)
+	var points []string
+	p.kill = func(point string) bool { points = append(points, point); return false }
+	out := filepath.Join(t.TempDir(), "public")
+	writeFiles(t, out, v1Files)
+	before, err := os.Lstat(filepath.Join(out, MarkerName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := p.write(context.Background(), out, 2); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := os.Lstat(filepath.Join(out, MarkerName)); err != nil || !os.SameFile(before, after) {
+		t.Errorf("the marker was written again (%v)", err)
+	}
+	if len(points) < 2 || slices.ContainsFunc(points, func(p string) bool { return !strings.HasPrefix(p, "rename ") }) {
+		t.Fatalf("the commit's points are %v, want renames alone", points)
+	}
+	diffTrees(t, clean, out)
+	for i := range points {
+		out := filepath.Join(t.TempDir(), "public")
+		writeFiles(t, out, v1Files)
+		n := 0
+		p.kill = func(string) bool { n++; return n == i+1 }
+		if _, _, err := p.write(context.Background(), out, 2); !errors.Is(err, errKilled) {
+			t.Fatalf("killed at %s: %v", points[i], err)
+		}
+		buildInto(t, v2, out, testNow)
+		diffTrees(t, clean, out)
+		if t.Failed() {
+			t.Fatalf("after a kill at %s, the next build did not repair the output", points[i])
+		}
+	}
+}
