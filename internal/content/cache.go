@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"io"
 	"io/fs"
+	"path"
 	"strconv"
 	"sync"
 	"time"
@@ -111,32 +112,45 @@ func (c *FolderCache) count(n *int) {
 }
 
 // folderKey keys the provider folder dir: the site-wide part (shared)
-// and, in path order, the path and identity of every entry under dir. ok
-// is false when some entry cannot be stated or has no identity; recent
-// is true when one was written within racyMargin of the load's start.
+// and, in path order, the path and identity of every entry under dir
+// (not of dir itself: its listing shows what was added or removed). ok is
+// false when some entry cannot be listed or stated or has no identity;
+// recent is true when one was written within racyMargin of the load's
+// start.
 func (c *FolderCache) folderKey(fsys fs.FS, shared [sha256.Size]byte, dir string) (key [sha256.Size]byte, recent, ok bool) {
 	h := sha256.New()
 	h.Write(shared[:])
 	io.WriteString(h, strconv.Quote(dir)+"\n")
-	ok = true
-	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
+	ok = c.sumFolder(h, fsys, dir, &recent)
+	return [sha256.Size]byte(h.Sum(nil)), recent, ok
+}
+
+// sumFolder writes the path and identity of each entry under dir to h,
+// in path order, noting in recent one written within racyMargin of the
+// load's start; false when some entry cannot be listed or stated or has
+// no identity.
+func (c *FolderCache) sumFolder(h io.Writer, fsys fs.FS, dir string, recent *bool) bool {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
 		info, err := e.Info() // what the listing knows, or a stat of its own: not a read of the site
 		if err != nil {
-			return err
+			return false
 		}
 		id, changed, known := sitefs.Identity(info)
 		if !known {
-			ok = false
-			return fs.SkipAll
+			return false
 		}
-		recent = recent || !changed.Before(c.start.Add(-racyMargin))
+		p := path.Join(dir, e.Name())
+		*recent = *recent || !changed.Before(c.start.Add(-racyMargin))
 		io.WriteString(h, strconv.Quote(p)+" "+id+"\n")
-		return nil
-	})
-	return [sha256.Size]byte(h.Sum(nil)), recent, ok && err == nil
+		if e.IsDir() && !c.sumFolder(h, fsys, p, recent) {
+			return false
+		}
+	}
+	return true
 }
 
 // sharedKey sums what every provider folder's load depends on besides its
@@ -144,7 +158,7 @@ func (c *FolderCache) folderKey(fsys fs.FS, shared [sha256.Size]byte, dir string
 // load's date.
 func sharedKey(config []byte, now time.Time) [sha256.Size]byte {
 	h := sha256.New()
-	io.WriteString(h, "artsmap provider folder key 1\n"+now.Format(time.RFC3339Nano)+" "+now.Location().String()+"\n")
+	io.WriteString(h, "artsmap provider folder key 2\n"+now.Format(time.RFC3339Nano)+" "+now.Location().String()+"\n")
 	h.Write(config)
 	return [sha256.Size]byte(h.Sum(nil))
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"encoding/hex"
 	"errors"
 	"io/fs"
@@ -35,21 +34,55 @@ type keyRecord struct {
 	mtime int64 // nanoseconds since 1970
 }
 
-// readKeys reads out's keys file: nil when it is missing, is not a regular
-// file, is too large, or is not one a build wrote. Lines it cannot read
-// are left out.
+// readKeys reads the records of out's keys file (see readKeyFile).
 func readKeys(out string) map[string]keyRecord {
+	records, _ := readKeyFile(out)
+	return records
+}
+
+// readKeyFile reads out's keys file: its records by path, and the
+// identities of the folders it gives (see keysText), also by path. Both
+// are nil when it is missing, is not a regular file, is too large, or is
+// not one a build wrote. Lines it cannot read are left out.
+func readKeyFile(out string) (map[string]keyRecord, map[string]string) {
 	rest, ok := readHeaded(filepath.Join(out, keysName), keysHeading)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	records := map[string]keyRecord{}
-	for line := range strings.SplitSeq(rest, "\n") {
-		if name, r, ok := parseKeyLine(line); ok {
-			records[strings.Clone(name)] = r // not a piece of the whole file, which is let go
+	records, settled := map[string]keyRecord{}, map[string]string{}
+	for line := range strings.SplitSeq(rest, "\n") { // each kept is cloned, not a piece of the whole file
+		if folder, ok := strings.CutPrefix(line, folderPrefix); ok {
+			if id, dir, ok := parseFolderLine(folder); ok {
+				settled[strings.Clone(dir)] = strings.Clone(id)
+			}
+		} else if name, r, ok := parseKeyLine(line); ok {
+			records[strings.Clone(name)] = r
 		}
 	}
-	return records
+	return records, settled
+}
+
+// folderPrefix begins a line of the keys file that gives the identity of
+// an output folder (see sitefs.Identity) as a build left it, then its
+// path: a rebuild that finds the folder so need not list it (see
+// quietFolders). An identity is identityFields words.
+const (
+	folderPrefix   = "folder "
+	identityFields = 6
+)
+
+// parseFolderLine reads "<identity> <path>" (see folderPrefix).
+func parseFolderLine(line string) (id, dir string, ok bool) {
+	at := 0
+	for range identityFields {
+		i := strings.IndexByte(line[at:], ' ')
+		if i <= 0 {
+			return "", "", false
+		}
+		at += i + 1
+	}
+	id, dir = line[:at-1], line[at:]
+	return id, dir, dir != "." && fs.ValidPath(dir)
 }
 
 // parseKeyLine reads "<key> <size> <mtime> <path>".
@@ -97,9 +130,10 @@ func unhex(c byte) (byte, bool) {
 	return 0, false
 }
 
-// keysText is the keys file for records, by path.
-func keysText(records map[string]keyRecord) []byte {
-	b := make([]byte, 0, len(keysHeading)+len(records)*160)
+// keysText is the keys file for records, by path, and for the folders'
+// identities (see folderPrefix), by path.
+func keysText(records map[string]keyRecord, settled map[string]string) []byte {
+	b := make([]byte, 0, len(keysHeading)+len(records)*160+len(settled)*100)
 	b = append(b, keysHeading...)
 	for _, name := range slices.Sorted(maps.Keys(records)) {
 		r := records[name]
@@ -112,6 +146,9 @@ func keysText(records map[string]keyRecord) []byte {
 		b = append(b, name...)
 		b = append(b, '\n')
 	}
+	for _, dir := range slices.Sorted(maps.Keys(settled)) {
+		b = append(b, folderPrefix+settled[dir]+" "+dir+"\n"...)
+	}
 	return b
 }
 
@@ -123,38 +160,85 @@ func (r keyRecord) sameAs(info fs.FileInfo) bool {
 }
 
 // noteKeys records, for each keyed file, its key and what dir's file is
-// now; kept are the records of files not made again, still true. A file
-// that is missing or not a regular file is left out.
-func noteKeys(dir string, keys map[string]outputKey, kept map[string]keyRecord) map[string]keyRecord {
-	records := make(map[string]keyRecord, len(keys))
+// now. A file that is missing or not a regular file is left out.
+func noteKeys(dir string, keys map[string]outputKey) map[string]keyRecord {
+	return noteMade(keys, nil, nil, "", dir)
+}
+
+// noteMade records, for each keyed file a rebuild made (not kept), its
+// key and what its file is now: the files it wrote (changed) are still in
+// stage, the others in out. It runs before the commit moves them.
+func noteMade(keys map[string]outputKey, kept map[string]keyRecord, changed []string, stage, out string) map[string]keyRecord {
+	wrote := make(map[string]bool, len(changed))
+	for _, name := range changed {
+		wrote[name] = true
+	}
+	made := map[string]keyRecord{}
 	for name, k := range keys {
 		if r, ok := kept[name]; ok && r.key == k {
-			records[name] = r
 			continue
+		}
+		dir := out
+		if wrote[name] {
+			dir = stage
 		}
 		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
 		if err == nil && info.Mode().IsRegular() {
-			records[name] = keyRecord{key: k, size: info.Size(), mtime: info.ModTime().UnixNano()}
+			made[name] = keyRecord{key: k, size: info.Size(), mtime: info.ModTime().UnixNano()}
 		}
 	}
-	return records
+	return made
 }
 
-// writeKeys replaces dir's keys file with records in one step, unless it
-// already says that or dir is no longer a real folder. Only keysNext and
-// keysName are written, renamed or removed, never through a link: the
-// next file is made anew (O_EXCL) and a rename replaces a name itself. When it cannot, it removes the old one, so that no
-// rebuild trusts it: the keys only spare work, and a build without them
-// makes and compares every file.
-func writeKeys(dir string, records map[string]keyRecord) {
+// keysAfter makes, on a goroutine of its own, the keys file of a rebuild
+// that kept the files kept, made those of made (see noteMade) and leaves
+// the folders settled as they are; it gives nil when that is what the
+// keys file already says (l.keyed holds every record it held, l.settled
+// every folder).
+func keysAfter(keys map[string]outputKey, kept map[string]keyRecord, l *look, made map[string]keyRecord, settled map[string]string) <-chan []byte {
+	done := make(chan []byte, 1)
+	go func() {
+		if len(kept)+len(made) == len(l.keyed) && l.keyed.say(made) && maps.Equal(settled, l.settled) {
+			done <- nil
+			return
+		}
+		records := make(map[string]keyRecord, len(kept)+len(made))
+		for name, r := range kept {
+			if keys[name] == r.key {
+				records[name] = r
+			}
+		}
+		maps.Copy(records, made)
+		done <- keysText(records, settled)
+	}()
+	return done
+}
+
+// say reports whether the keys file said each of the records.
+func (kf keyedFiles) say(records map[string]keyRecord) bool {
+	for name, r := range records {
+		if f := kf[name]; f == nil || f.record != r {
+			return false
+		}
+	}
+	return true
+}
+
+// writeKeys replaces dir's keys file with data (see keysText) in one step,
+// unless data is nil (the keys file already says it) or dir is no longer
+// a real folder. Only keysNext and keysName are written, renamed or
+// removed, never through a link: the next file is made anew (O_EXCL) and
+// a rename replaces a name itself. When it cannot, it removes the old
+// one, so that no rebuild trusts it: the keys only spare work, and a
+// build without them makes and compares every file.
+func writeKeys(dir string, data []byte) {
+	if data == nil {
+		return
+	}
 	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
 		return // no longer the folder the build checked (a link put in its place): write nothing
 	}
-	data := keysText(records)
 	name := filepath.Join(dir, keysName)
-	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
-		return
-	}
 	next := filepath.Join(dir, keysNext)
 	err := os.Remove(next)
 	if err == nil || errors.Is(err, fs.ErrNotExist) {

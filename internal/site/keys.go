@@ -2,6 +2,7 @@ package site
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"io"
 	"io/fs"
 	"maps"
@@ -22,7 +23,7 @@ import (
 type outputKey [sha256.Size]byte
 
 // keyVersion changes whenever what goes into a key changes.
-const keyVersion = "artsmap output keys 1\n"
+const keyVersion = "artsmap output keys 2\n"
 
 // layoutsPrefix marks the layouts among the inputs: they are not read
 // from the site folder's root but from the built-in layouts with the
@@ -36,32 +37,55 @@ const providerFolders = "content/providers"
 // outputKeys keys the files that one provider's folder alone is made into
 // (owners: its profile, handout and update form, its programmes'
 // calendars, its Open Referral items): each key sums the site-wide inputs
-// and the provider folder's (see keyBase) and the file's path; and the
-// files that list providers (lists, see listKey). Other files get no key
-// and are made by every build. A name is either owned or listed, never
-// both. It returns nil when the
-// build has no key base.
+// and the provider folder's (see keyBase and owned); and the files that
+// list providers (lists, see listKey). Other files get no key and are
+// made by every build. A name is either owned or listed, never both. It
+// returns nil when the build has no key base.
 func outputKeys(base *keyBase, owners map[string]*Provider, lists map[string]listedBy) map[string]outputKey {
 	if base == nil {
 		return nil
 	}
-	names := slices.Concat(slices.Collect(maps.Keys(owners)), slices.Collect(maps.Keys(lists)))
+	sums := base.sums(owners, lists)
+	out := make(map[string]outputKey, len(owners)+len(lists))
+	for name, p := range owners {
+		if k, ok := sums[p]; ok {
+			out[name] = base.owned(k)
+		}
+	}
+	names := slices.Collect(maps.Keys(lists))
 	keys := make([]outputKey, len(names))
 	keyed := make([]bool, len(names))
 	workers.Each(len(names), workers.PerCPU(), func(i int) { // a hash each: on every processor
-		if p, ok := owners[names[i]]; ok {
-			keys[i], keyed[i] = base.key(p, names[i])
-		} else {
-			keys[i], keyed[i] = base.listKey(names[i], lists[names[i]])
-		}
+		keys[i], keyed[i] = base.listKey(names[i], lists[names[i]], sums)
 	})
-	out := make(map[string]outputKey, len(names))
 	for i, name := range names {
 		if keyed[i] {
 			out[name] = keys[i]
 		}
 	}
 	return out
+}
+
+// sums gives each provider of owners and lists the sum of its folder's
+// inputs, looked up once; a provider not from a folder has none.
+func (b *keyBase) sums(owners map[string]*Provider, lists map[string]listedBy) map[*Provider]outputKey {
+	sums := map[*Provider]outputKey{}
+	note := func(p *Provider) {
+		if _, done := sums[p]; !done {
+			if folder, ok := b.folders[p.folder]; ok {
+				sums[p] = folder
+			}
+		}
+	}
+	for _, p := range owners {
+		note(p)
+	}
+	for _, l := range lists {
+		for _, p := range l.providers {
+			note(p)
+		}
+	}
+	return sums
 }
 
 // listedBy is what a file that lists providers is made from besides the
@@ -96,20 +120,22 @@ func (s *Site) pageListed(p *Page) (listedBy, bool) {
 // path and what it shows besides, and each listed provider's folder with
 // the name listed. A file that lists a provider not from a folder gets no
 // key.
-func (b *keyBase) listKey(name string, l listedBy) (outputKey, bool) {
+func (b *keyBase) listKey(name string, l listedBy, sums map[*Provider]outputKey) (outputKey, bool) {
 	h := sha256.New()
 	h.Write(b.site[:])
 	io.WriteString(h, "list "+strconv.Quote(name)+" "+strconv.Quote(l.what)+" "+strconv.Itoa(len(l.providers))+"\n")
+	var buf []byte
 	for i, p := range l.providers {
-		folder, ok := b.folders[p.folder]
+		folder, ok := sums[p]
 		if !ok {
 			return outputKey{}, false
 		}
-		h.Write(folder[:])
-		if l.names != nil {
-			io.WriteString(h, strconv.Quote(l.names[i]))
+		buf = append(buf[:0], folder[:]...)
+		if l.names != nil { // its length first: no name can end where another begins
+			buf = binary.AppendUvarint(buf, uint64(len(l.names[i])))
+			buf = append(buf, l.names[i]...)
 		}
-		io.WriteString(h, "\n")
+		h.Write(buf)
 	}
 	return outputKey(h.Sum(nil)), true
 }
@@ -129,6 +155,16 @@ func newKeyBase(s *Site, static fs.FS) *keyBase {
 		return nil
 	}
 	return &keyBase{site: site, folders: s.inputs.byFolder()}
+}
+
+// owned keys a file made from one provider alone, whose folder's inputs
+// sum to folder: every such file of a provider has the same key, as the
+// keys are compared path by path.
+func (b *keyBase) owned(folder outputKey) outputKey {
+	var both [2 * sha256.Size]byte
+	copy(both[:], b.site[:])
+	copy(both[sha256.Size:], folder[:])
+	return sha256.Sum256(both[:])
 }
 
 // key keys what is made from the provider p alone under the name what

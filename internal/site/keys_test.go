@@ -33,7 +33,7 @@ func TestKeysSpareUnchangedProfiles(t *testing.T) {
 		}
 	}
 	if other < 3 || edited < 2 { // profile, handout and calendar; profile and handout
-		t.Fatalf("the first build keyed %d files of breath-choir and %d of quiet-brush:\n%s", other, edited, keysText(first))
+		t.Fatalf("the first build keyed %d files of breath-choir and %d of quiet-brush:\n%s", other, edited, keysText(first, nil))
 	}
 	replaceIn(fsys, "content/providers/quiet-brush/index.md", "low mood.", "low mood and anxiety.")
 	res := buildInto(t, fsys, out, testNow)
@@ -73,7 +73,7 @@ func TestRebuildRestoresFileChangedByHand(t *testing.T) {
 	r.size, r.mtime = info.Size(), info.ModTime().UnixNano() // the keys now vouch for the wrong bytes
 	r.key[0]++                                               // but under another key
 	records["providers/breath-choir/handout/index.html"] = r
-	if err := os.WriteFile(filepath.Join(out, keysName), keysText(records), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, keysName), keysText(records, nil), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res := buildInto(t, fsys, out, testNow)
@@ -92,7 +92,7 @@ func TestKeysFileLines(t *testing.T) {
 	k[0], k[31] = 0xab, 0x01
 	records := map[string]keyRecord{"a/index.html": {k, 12, time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC).UnixNano()}}
 	dir := t.TempDir()
-	writeKeys(dir, records)
+	writeKeys(dir, keysText(records, nil))
 	got := readKeys(dir)
 	if len(got) != 1 || got["a/index.html"] != records["a/index.html"] {
 		t.Errorf("read back %v, want %v", got, records)
@@ -220,7 +220,7 @@ func TestWriteKeysNotThroughALink(t *testing.T) {
 	if err := os.Symlink(elsewhere, out); err != nil {
 		t.Fatal(err)
 	}
-	writeKeys(out, map[string]keyRecord{"a.html": {size: 1}})
+	writeKeys(out, keysText(map[string]keyRecord{"a.html": {size: 1}}, nil))
 	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
 		t.Errorf("keys written through the link: %v", entries)
 	}

@@ -164,7 +164,7 @@ func (p *plan) write(ctx context.Context, out string, workers int) (written, rem
 		_, err = p.writeInto(ctx, tmp, workers, g, nil, nil)
 	}
 	if err == nil && p.keys != nil {
-		writeKeys(tmp, noteKeys(tmp, p.keys, nil))
+		writeKeys(tmp, keysText(noteKeys(tmp, p.keys), nil))
 	}
 	if err == nil { // whatever was put at out during the build is refused too
 		err = checkOut(out, "")

@@ -34,10 +34,11 @@ func walkParallel(root string, n int, states *folderStates, visit func(rel strin
 // paths below root, "." for root), going only into the folders that
 // visit says to go into and that listed says were not listed before: a
 // folder listed before is in dirs when it changed since, and one that was
-// not (made since, in place of one gone) is walked whole.
-func walkFolders(root string, dirs []string, n int, listed func(rel string) bool, visit func(rel string, e fs.DirEntry) bool) error {
+// not (made since, in place of one gone) is walked whole. states, when not
+// nil, notes the state of each folder listed.
+func walkFolders(root string, dirs []string, n int, states *folderStates, listed func(rel string) bool, visit func(rel string, e fs.DirEntry) bool) error {
 	shallow := func(rel string, e fs.DirEntry) bool { return visit(rel, e) && !listed(rel) }
-	return walkQueue(&walker{root: root, visit: shallow, queue: slices.Clone(dirs), goneOK: true}, n)
+	return walkQueue(&walker{root: root, visit: shallow, queue: slices.Clone(dirs), goneOK: true, states: states}, n)
 }
 
 func walkQueue(w *walker, n int) error {
@@ -175,6 +176,25 @@ func (s *folderStates) put(dir string, st stateAt) {
 	s.mu.Lock()
 	s.m[dir] = st
 	s.mu.Unlock()
+}
+
+// settled gives the identity of each folder noted that was changed well
+// before it was listed (see sitefs.RacyMargin) and that holds none of the
+// slash paths a commit renames or removes (changed, gone), nor held one
+// of those it removes: the folders the next build need not list when
+// they are still so (see quietFolders). The top folder is never among
+// them, as every build changes it.
+func (s *folderStates) settled(changed, gone []string) map[string]string {
+	touched := folders(slices.Concat(changed, gone))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]string, len(s.m))
+	for dir, st := range s.m {
+		if dir != "." && st.id != "" && !touched[dir] && st.changed.Before(st.listed.Add(-sitefs.RacyMargin)) {
+			out[dir] = st.id
+		}
+	}
+	return out
 }
 
 // changed lists the folders below root whose identity differs from the
