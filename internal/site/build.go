@@ -194,6 +194,7 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	s.warm()
 	base := sync.OnceValue(func() *keyBase { return newKeyBase(s, static) })
 	p := newPlan()
 	if s.cache != nil { // a build's, not a check's
@@ -205,7 +206,8 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	}
 	set := s.outputs(ts)
 	p.keyAll = func() map[string]outputKey { return outputKeys(base(), set.owners, set.lists) }
-	for _, name := range slices.Sorted(maps.Keys(set.files)) {
+	p.files = make(map[string]output, len(set.files)+len(p.files)+1<<10) // and the static files
+	for _, name := range addOrder(set.files) {
 		if err := p.add(name, set.files[name]); err != nil {
 			p.done(false)
 			return nil, 0, err
@@ -217,6 +219,20 @@ func render(s *Site, opts Options) (*plan, int, error) {
 		return nil, 0, err
 	}
 	return p, set.pages, nil
+}
+
+// addOrder is the order in which to plan files: any order when every
+// name is clean, as then no two can clash; otherwise path order, so that
+// the same clash is reported first every time.
+func addOrder(files map[string]output) []string {
+	names := slices.Collect(maps.Keys(files))
+	for _, name := range names {
+		if !fs.ValidPath(name) || name == "." || path.Clean(name) != name {
+			slices.Sort(names)
+			break
+		}
+	}
+	return names
 }
 
 // slowOutputs are the files that take longest to make on a large site,

@@ -38,6 +38,24 @@ type cardStore struct {
 	w     *bufio.Writer
 	err   error           // the first error writing w
 	made  map[string]bool // the pieces made and written
+	// finished, once finishEarly is called, gives finish's result.
+	finished func() (bool, error)
+}
+
+// finishEarly starts finish on a goroutine of its own, for it to run
+// while the build puts its files in place: the caller makes no piece
+// after it. saveCards takes its result.
+func (cs *cardStore) finishEarly() {
+	if cs == nil || cs.lock == nil || cs.finished != nil {
+		return
+	}
+	type result struct {
+		keep bool
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() { keep, err := cs.finish(); done <- result{keep, err} }()
+	cs.finished = sync.OnceValues(func() (bool, error) { r := <-done; return r.keep, r.err })
 }
 
 // newCardStore reads the index of the pieces kept in old (nil for none),
@@ -184,9 +202,13 @@ func (c *folderCache) saveCards(cs *cardStore, ok bool) {
 	}
 	defer cs.lock.Close() // closing it unlocks
 	keep, err := false, error(nil)
-	if ok {
+	switch {
+	case cs.finished != nil: // waited for even when not ok: it writes to cs.next
+		keep, err = cs.finished()
+	case ok:
 		keep, err = cs.finish()
 	}
+	keep = keep && ok
 	err = errors.Join(err, cs.next.Close())
 	if !keep || err != nil || os.Rename(c.path(cardsNext), c.path(cardsFile)) != nil {
 		os.Remove(c.path(cardsNext))

@@ -74,6 +74,9 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 		changed = slices.Sorted(slices.Values(append(changed, more...)))
 	}
 	p.reused = len(kept)
+	if err == nil {
+		p.cards.finishEarly() // every piece is made
+	}
 	if err != nil {
 		g.close()
 		removeOutput(stage) // the build's error matters more; the next build removes what is left
