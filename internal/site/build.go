@@ -194,7 +194,6 @@ func render(s *Site, opts Options) (*plan, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	s.warm()
 	base := sync.OnceValue(func() *keyBase { return newKeyBase(s, static) })
 	p := newPlan()
 	if s.cache != nil { // a build's, not a check's

@@ -35,23 +35,6 @@ func (s *Site) derive() {
 	}
 }
 
-// warm computes every derived value on a goroutine of its own, while the
-// build plans its files: some phases of a build leave a processor idle,
-// and the pages that show these values are made by every build.
-func (s *Site) warm() {
-	d := s.derived
-	go func() {
-		d.mapView()
-		d.facets()
-		d.coverage()
-		d.growth()
-		d.places()
-		d.reaches()
-		d.adjacent()
-		d.example()
-	}()
-}
-
 // DirectoryFacets counts every filter value over the whole directory, for
 // the server-rendered form.
 func (s *Site) DirectoryFacets() []FacetCounts { return s.derived.facets() }
