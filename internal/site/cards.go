@@ -14,7 +14,8 @@ type cards struct {
 	name  string // the layout's
 	mu    sync.Mutex
 	m     map[*Provider]*card
-	texts *cardTexts // shared by every layout of a build
+	parts map[string]*card // the parts rendered once a build (see shared)
+	texts *cardTexts       // shared by every layout of a build
 }
 
 type card struct {
@@ -55,6 +56,28 @@ func (c *cards) piece(name string, p *Provider) (template.HTML, error) {
 		return b.Bytes(), err
 	})
 	return template.HTML(html), err // rendered by html/template, now or when it was kept
+}
+
+// shared renders the template name of the layout with the site s once a
+// build, for a part that many pages show the same, made from the site
+// alone (the directory's filters, on each of its pages). Templates call
+// it as {{shared "name" .Site}}, where {{template "name" .Site}} would
+// render it again on every page; as with piece, the part begins and ends
+// in the text of the page, outside any tag.
+func (c *cards) shared(name string, s *Site) (template.HTML, error) {
+	c.mu.Lock()
+	e := c.parts[name]
+	if e == nil {
+		e = &card{}
+		c.parts[name] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		var b bytes.Buffer
+		e.err = c.t.ExecuteTemplate(&b, name, s)
+		e.html = template.HTML(b.String()) // rendered by html/template
+	})
+	return e.html, e.err
 }
 
 // cardTexts holds one copy of each provider's card for every layout

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"os"
 	"regexp"
 	"strings"
@@ -33,5 +34,27 @@ func TestCardsNamed(t *testing.T) {
 	}
 	if cards < 45 {
 		t.Errorf("only %d cards", cards)
+	}
+}
+
+// TestSharedRendersOnce: {{shared "name" .Site}} renders its template the
+// first time a build asks and gives that text to every later page; an
+// error is given each time.
+func TestSharedRendersOnce(t *testing.T) {
+	ls := layoutSet{"page": template.Must(newSet("page").Parse(
+		`{{define "title"}}<b>{{.Title}}</b>{{end}}{{define "bad"}}{{.Nope}}{{end}}`))}
+	ts, err := ls.bind()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ts["page"].cards
+	for i, title := range []string{"Fellside & Co", "Changed since"} {
+		got, err := c.shared("title", &Site{Title: title})
+		if err != nil || got != "<b>Fellside &amp; Co</b>" {
+			t.Errorf("call %d gave %q, %v; want the first rendering, escaped", i+1, got, err)
+		}
+		if _, err := c.shared("bad", &Site{}); err == nil {
+			t.Errorf("call %d of a failing template gave no error", i+1)
+		}
 	}
 }

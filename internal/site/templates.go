@@ -198,10 +198,11 @@ func parseLayouts(fsys fs.FS) (layoutSet, error) {
 	return out, nil
 }
 
-// newSet is an empty template set with the template functions; "card"
-// and "piece" are bound to a set's own cache by bind.
+// newSet is an empty template set with the template functions; "card",
+// "piece" and "shared" are bound to a set's own cache by bind.
 func newSet(name string) *template.Template {
-	return template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": (*cards)(nil).render, "piece": (*cards)(nil).piece})
+	c := (*cards)(nil)
+	return template.New(name).Funcs(funcs).Funcs(template.FuncMap{"card": c.render, "piece": c.piece, "shared": c.shared})
 }
 
 // parseInto parses one file of layouts/ into t, adding a syntax error to
@@ -227,8 +228,8 @@ func (ls layoutSet) bind() (templates, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &cards{t: t, name: name, m: map[*Provider]*card{}, texts: texts}
-		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render, "piece": c.piece}), cards: c}
+		c := &cards{t: t, name: name, m: map[*Provider]*card{}, parts: map[string]*card{}, texts: texts}
+		out[name] = &layout{Template: t.Funcs(template.FuncMap{"card": c.render, "piece": c.piece, "shared": c.shared}), cards: c}
 	}
 	return out, nil
 }
