@@ -162,20 +162,22 @@ func (r keyRecord) sameAs(info fs.FileInfo) bool {
 // noteKeys records, for each keyed file, its key and what dir's file is
 // now. A file that is missing or not a regular file is left out.
 func noteKeys(dir string, keys map[string]outputKey) map[string]keyRecord {
-	return noteMade(keys, nil, nil, "", dir)
+	return noteMade(keys, slices.Collect(maps.Keys(keys)), nil, "", dir)
 }
 
-// noteMade records, for each keyed file a rebuild made (not kept), its
-// key and what its file is now: the files it wrote (changed) are still in
-// stage, the others in out. It runs before the commit moves them.
-func noteMade(keys map[string]outputKey, kept map[string]keyRecord, changed []string, stage, out string) map[string]keyRecord {
+// noteMade records, for each keyed file of made (the files a rebuild made,
+// not kept), its key and what its file is now: the files it wrote
+// (changed) are still in stage, the others in out. It runs before the
+// commit moves them.
+func noteMade(keys map[string]outputKey, made, changed []string, stage, out string) map[string]keyRecord {
 	wrote := make(map[string]bool, len(changed))
 	for _, name := range changed {
 		wrote[name] = true
 	}
-	made := map[string]keyRecord{}
-	for name, k := range keys {
-		if r, ok := kept[name]; ok && r.key == k {
+	records := map[string]keyRecord{}
+	for _, name := range made {
+		k, ok := keys[name]
+		if !ok {
 			continue
 		}
 		dir := out
@@ -184,10 +186,10 @@ func noteMade(keys map[string]outputKey, kept map[string]keyRecord, changed []st
 		}
 		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
 		if err == nil && info.Mode().IsRegular() {
-			made[name] = keyRecord{key: k, size: info.Size(), mtime: info.ModTime().UnixNano()}
+			records[name] = keyRecord{key: k, size: info.Size(), mtime: info.ModTime().UnixNano()}
 		}
 	}
-	return made
+	return records
 }
 
 // keysAfter makes, on a goroutine of its own, the keys file of a rebuild

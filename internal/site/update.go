@@ -55,7 +55,12 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 	}
 	g := &gate{}
 	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
+	var madeMu sync.Mutex
+	var made []string // every file made: each is compared
 	same := func(name string, data []byte) bool {
+		madeMu.Lock()
+		made = append(made, name)
+		madeMu.Unlock()
 		if !prev.paths[name] {
 			return false
 		}
@@ -82,12 +87,12 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 		removeOutput(stage) // the build's error matters more; the next build removes what is left
 		return 0, 0, err
 	}
-	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev), marker: marker, kill: p.kill}
+	c := commit{out: out, stage: stage, changed: changed, gone: p.gone(prev, changed), marker: marker, kill: p.kill}
 	c.listed = prev.exact && len(c.gone) == 0 && !slices.ContainsFunc(changed, func(n string) bool { return !prev.paths[n] }) &&
 		!exists(filepath.Join(out, markerNext))
 	var keys <-chan []byte
 	if p.keys != nil { // the keys file is made while the commit runs, and written after it
-		keys = keysAfter(p.keys, kept, l, noteMade(p.keys, kept, changed, stage, out), l.states.settled(c.changed, c.gone))
+		keys = keysAfter(p.keys, kept, l, noteMade(p.keys, made, changed, stage, out), l.states.settled(c.changed, c.gone))
 	}
 	if err := c.runWhenNeeded(p.files, prev); err != nil {
 		return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
@@ -213,8 +218,14 @@ func (kf keyedFiles) kept(keys map[string]outputKey) map[string]keyRecord {
 	return out
 }
 
-// gone lists the files the previous output listed that the plan does not hold.
-func (p *plan) gone(prev *listing) []string {
+// gone lists the files the previous output listed that the plan does not
+// hold. written are the files written: every other file of the plan was
+// kept or found the same as one prev lists, so when prev lists each of
+// written and as many files as the plan holds, none went away.
+func (p *plan) gone(prev *listing, written []string) []string {
+	if len(p.files) == len(prev.paths) && !slices.ContainsFunc(written, func(n string) bool { return !prev.paths[n] }) {
+		return nil
+	}
 	var gone []string
 	for name := range prev.paths {
 		if _, ok := p.files[name]; !ok {
