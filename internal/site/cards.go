@@ -25,13 +25,7 @@ type card struct {
 }
 
 func (c *cards) render(p *Provider) (template.HTML, error) {
-	c.mu.Lock()
-	e := c.m[p]
-	if e == nil {
-		e = &card{}
-		c.m[p] = e
-	}
-	c.mu.Unlock()
+	e := entryOf(&c.mu, c.m, p)
 	e.once.Do(func() {
 		html, err := c.texts.store.fragment(p, "card "+c.name, func() ([]byte, error) {
 			var b bytes.Buffer
@@ -65,19 +59,25 @@ func (c *cards) piece(name string, p *Provider) (template.HTML, error) {
 // render it again on every page; as with piece, the part begins and ends
 // in the text of the page, outside any tag.
 func (c *cards) shared(name string, s *Site) (template.HTML, error) {
-	c.mu.Lock()
-	e := c.parts[name]
-	if e == nil {
-		e = &card{}
-		c.parts[name] = e
-	}
-	c.mu.Unlock()
+	e := entryOf(&c.mu, c.parts, name)
 	e.once.Do(func() {
 		var b bytes.Buffer
 		e.err = c.t.ExecuteTemplate(&b, name, s)
 		e.html = template.HTML(b.String()) // rendered by html/template
 	})
 	return e.html, e.err
+}
+
+// entryOf is m's entry for k, added empty when there is none, under mu.
+func entryOf[K comparable](mu *sync.Mutex, m map[K]*card, k K) *card {
+	mu.Lock()
+	defer mu.Unlock()
+	e := m[k]
+	if e == nil {
+		e = &card{}
+		m[k] = e
+	}
+	return e
 }
 
 // cardTexts holds one copy of each provider's card for every layout

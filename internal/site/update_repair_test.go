@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestRebuildRepairsKilledCommit stops a rebuild's commit at each of its
@@ -16,20 +17,9 @@ import (
 // build's, byte for byte, whatever the point (and also when the kill came
 // while the new marker was half written).
 func TestRebuildRepairsKilledCommit(t *testing.T) {
-	v1 := txtarSite(t, "fellside")
-	v2 := txtarSite(t, "fellside")
-	for _, i := range []int{2, 1, 3} { // a provider added, another removed, site.toml changed
-		edits[i].edit(v2)
-	}
-	clean := filepath.Join(t.TempDir(), "clean")
-	buildInto(t, v2, clean, testNow)
-
+	v2, clean, v1Files := editedFellside(t, 2, 1, 3) // a provider added, another removed, site.toml changed
 	first := filepath.Join(t.TempDir(), "public")
-	buildInto(t, v1, first, testNow)
-	v1Files := map[string]string{}
-	for name, data := range readTree(t, first) {
-		v1Files[name] = string(data)
-	}
+	writeFiles(t, first, v1Files)
 	p := planOf(t, v2)
 	var points []string // every point of the commit, in order
 	p.kill = func(point string) bool { points = append(points, point); return false }
@@ -266,17 +256,7 @@ func TestCommitRefusesLinkPlantedDuringIt(t *testing.T) {
 // leaves the marker as it is; a kill after any rename leaves an output
 // the next build repairs, byte for byte.
 func TestCommitOfSamePathsWritesNoMarker(t *testing.T) {
-	v1 := txtarSite(t, "fellside")
-	v2 := txtarSite(t, "fellside")
-	edits[0].edit(v2)
-	clean := filepath.Join(t.TempDir(), "clean")
-	buildInto(t, v2, clean, testNow)
-	first := filepath.Join(t.TempDir(), "public")
-	buildInto(t, v1, first, testNow)
-	v1Files := map[string]string{}
-	for name, data := range readTree(t, first) {
-		v1Files[name] = string(data)
-	}
+	v2, clean, v1Files := editedFellside(t, 0) // a profile edited
 	p := planOf(t, v2)
 	var points []string
 	p.kill = func(point string) bool { points = append(points, point); return false }
@@ -310,4 +290,24 @@ func TestCommitOfSamePathsWritesNoMarker(t *testing.T) {
 			t.Fatalf("after a kill at %s, the next build did not repair the output", points[i])
 		}
 	}
+}
+
+// editedFellside is Fellside with the edits of the given indexes made
+// (v2), the folder of a clean build of it, and the files of a build of
+// Fellside as it was, by path.
+func editedFellside(t *testing.T, edited ...int) (v2 fstest.MapFS, clean string, v1Files map[string]string) {
+	t.Helper()
+	v2 = txtarSite(t, "fellside")
+	for _, i := range edited {
+		edits[i].edit(v2)
+	}
+	clean = filepath.Join(t.TempDir(), "clean")
+	buildInto(t, v2, clean, testNow)
+	first := filepath.Join(t.TempDir(), "public")
+	buildInto(t, txtarSite(t, "fellside"), first, testNow)
+	v1Files = map[string]string{}
+	for name, data := range readTree(t, first) {
+		v1Files[name] = string(data)
+	}
+	return v2, clean, v1Files
 }
