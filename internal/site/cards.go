@@ -57,7 +57,8 @@ func (c *cards) piece(name string, p *Provider) (template.HTML, error) {
 // alone (the directory's filters, on each of its pages). Templates call
 // it as {{shared "name" .Site}}, where {{template "name" .Site}} would
 // render it again on every page; as with piece, the part begins and ends
-// in the text of the page, outside any tag.
+// in the text of the page, outside any tag. s is used the first time
+// only: a build has one site, and each build binds its layouts anew.
 func (c *cards) shared(name string, s *Site) (template.HTML, error) {
 	e := entryOf(&c.mu, c.parts, name)
 	e.once.Do(func() {

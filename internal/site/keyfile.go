@@ -162,14 +162,15 @@ func (r keyRecord) sameAs(info fs.FileInfo) bool {
 // noteKeys records, for each keyed file, its key and what dir's file is
 // now. A file that is missing or not a regular file is left out.
 func noteKeys(dir string, keys map[string]outputKey) map[string]keyRecord {
-	return noteMade(keys, slices.Collect(maps.Keys(keys)), nil, "", dir)
+	return noteMade(keys, slices.Collect(maps.Keys(keys)), nil, nil, "", dir)
 }
 
 // noteMade records, for each keyed file of made (the files a rebuild made,
-// not kept), its key and what its file is now: the files it wrote
-// (changed) are still in stage, the others in out. It runs before the
-// commit moves them.
-func noteMade(keys map[string]outputKey, made, changed []string, stage, out string) map[string]keyRecord {
+// not kept), its key and what its file was or is: a file found the same
+// as out's as seen says it was stated before it was read (a change after
+// that changes its time); a file written (changed) as it is in stage,
+// before the commit moves it; any other as it is in out.
+func noteMade(keys map[string]outputKey, made []string, seen map[string]fs.FileInfo, changed []string, stage, out string) map[string]keyRecord {
 	wrote := make(map[string]bool, len(changed))
 	for _, name := range changed {
 		wrote[name] = true
@@ -180,11 +181,14 @@ func noteMade(keys map[string]outputKey, made, changed []string, stage, out stri
 		if !ok {
 			continue
 		}
-		dir := out
-		if wrote[name] {
-			dir = stage
+		info, err := seen[name], error(nil)
+		if info == nil {
+			dir := out
+			if wrote[name] {
+				dir = stage
+			}
+			info, err = os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
 		}
-		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
 		if err == nil && info.Mode().IsRegular() {
 			records[name] = keyRecord{key: k, size: info.Size(), mtime: info.ModTime().UnixNano()}
 		}

@@ -1,10 +1,12 @@
 package site
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -28,7 +30,7 @@ func TestQuietFolders(t *testing.T) {
 	if len(settled) == 0 || len(settled) != len(prev.folders()) {
 		t.Fatalf("the keys file notes %d folders, want every one of the %d", len(settled), len(prev.folders()))
 	}
-	if loud := quietFolders(out, prev.folders(), settled, newFolderStates()); !slices.Equal(loud, []string{"."}) {
+	if loud, _ := quietFolders(out, prev.folders(), settled, newFolderStates(), os.Lstat); !slices.Equal(loud, []string{"."}) {
 		t.Errorf("would list %q, want only the top folder", loud)
 	}
 
@@ -65,5 +67,55 @@ func TestQuietFolders(t *testing.T) {
 		if tt.name != "" {
 			os.Remove(filepath.Join(handout, tt.name))
 		}
+	}
+}
+
+// TestQuietFoldersTrustNothingUnseen: a folder that cannot be stated for
+// a reason other than being gone (no permission) is listed, so that the
+// listing fails and says why; one gone, or no longer a folder, is left to
+// its parent's listing, and so is everything below it, which is never
+// noted as quiet however it states (it may have been reached through a
+// link put in place of the folder).
+func TestQuietFoldersTrustNothingUnseen(t *testing.T) {
+	root := t.TempDir()
+	dirs := map[string]bool{}
+	settled := map[string]string{}
+	all := []string{"a", "a/b", "c", "c/d", "c/d/e", "f", "f/g"}
+	for _, d := range all {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range all {
+		info, err := os.Lstat(filepath.Join(root, d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		settled[d], _, _ = sitefs.Identity(info)
+		dirs[d] = true
+	}
+	stat := func(name string) (fs.FileInfo, error) {
+		switch filepath.Base(name) {
+		case "b":
+			return nil, &fs.PathError{Op: "lstat", Path: name, Err: syscall.EACCES}
+		case "c":
+			return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+		case "f":
+			return os.Lstat(filepath.Join(root, "f", "g", "..", "..", "a", "b", "..", "..", "f", "g")) // a folder, not f itself
+		}
+		return os.Lstat(name)
+	}
+	states := newFolderStates()
+	loud, known := quietFolders(root, dirs, settled, states, stat)
+	if want := []string{".", "f", "a/b"}; !slices.Equal(loud, want) { // parents first
+		t.Errorf("would list %q, want %q", loud, want)
+	}
+	for _, d := range []string{"c", "c/d", "c/d/e"} {
+		if known[d] || states.has(d) {
+			t.Errorf("%s, below a folder gone, is trusted", d)
+		}
+	}
+	if !states.has("a") || !states.has("f/g") || states.has("f") {
+		t.Errorf("the quiet folders noted are not a and f/g alone")
 	}
 }

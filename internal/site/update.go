@@ -1,13 +1,11 @@
 package site
 
 import (
-	"artsmap/internal/sitefs"
 	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"time"
 
 	"artsmap/internal/workers"
 )
@@ -56,17 +53,25 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 	g := &gate{}
 	chunks := sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }} // the workers' read buffers
 	var madeMu sync.Mutex
-	var made []string // every file made: each is compared
+	var made []string                // every file made: each is compared
+	seen := map[string]fs.FileInfo{} // each found the same, as stated before it was read
 	same := func(name string, data []byte) bool {
-		madeMu.Lock()
-		made = append(made, name)
-		madeMu.Unlock()
 		if !prev.paths[name] {
+			madeMu.Lock()
+			made = append(made, name)
+			madeMu.Unlock()
 			return false
 		}
 		buf := chunks.Get().(*[]byte)
 		defer chunks.Put(buf)
-		return sameBytes(filepath.Join(out, filepath.FromSlash(name)), data, buf)
+		info, ok := sameFile(filepath.Join(out, filepath.FromSlash(name)), data, buf)
+		madeMu.Lock()
+		made = append(made, name)
+		if ok {
+			seen[name] = info
+		}
+		madeMu.Unlock()
+		return ok
 	}
 	kept := l.keyed.kept(p.keys)
 	changed, err := p.writeInto(ctx, stage, n, g, func(name string) bool { _, ok := kept[name]; return ok }, same)
@@ -92,7 +97,7 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 		!exists(filepath.Join(out, markerNext))
 	var keys <-chan []byte
 	if p.keys != nil { // the keys file is made while the commit runs, and written after it
-		keys = keysAfter(p.keys, kept, l, noteMade(p.keys, made, changed, stage, out), l.states.settled(c.changed, c.gone))
+		keys = keysAfter(p.keys, kept, l, noteMade(p.keys, made, seen, changed, stage, out), l.states.settled(c.changed, c.gone))
 	}
 	if err := c.runWhenNeeded(p.files, prev); err != nil {
 		return 0, 0, fmt.Errorf("putting the changes in place (the next build finishes it): %w", err)
@@ -156,22 +161,6 @@ func (kf keyedFiles) check(rel string, e fs.DirEntry) {
 		info, err := e.Info()
 		f.unchanged = err == nil && f.record.sameAs(info)
 	}
-}
-
-// checkQuiet states the files in the folders that states holds and that
-// were not listed (see quietFolders), as check does for those a walk meets.
-func (kf keyedFiles) checkQuiet(out string, states *folderStates) {
-	var names []string
-	for name := range kf {
-		if states.has(path.Dir(name)) {
-			names = append(names, name)
-		}
-	}
-	workers.Each(len(names), workers.PerCPU(), func(i int) { // a stat each: on every processor
-		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(names[i])))
-		f := kf[names[i]]
-		f.unchanged = err == nil && f.record.sameAs(info)
-	})
 }
 
 // forget marks the files in the folders dirs (slash paths, "." for the
@@ -253,44 +242,14 @@ func refuseStrangers(out string, prev *listing, keyed keyedFiles, settled map[st
 	if len(settled) == 0 {
 		err = walkParallel(out, workers.PerCPU(), states, st.visit)
 	} else {
-		loud := quietFolders(out, prev.folders(), settled, states)
+		loud, known := quietFolders(out, prev.folders(), settled, states, os.Lstat)
 		keyed.checkQuiet(out, states)
-		err = walkFolders(out, loud, workers.PerCPU(), states, func(string) bool { return true }, st.visit)
+		err = walkFolders(out, loud, workers.PerCPU(), states, func(rel string) bool { return known[rel] }, st.visit)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("looking into the output folder: %w", err)
 	}
 	return states, st.err(out)
-}
-
-// quietFolders states each folder of dirs and notes in states those whose
-// identity is the one settled gives: no entry was added, removed or
-// renamed in them since the last build noted it. It returns the others
-// to be listed, with out itself, which every build changes. A folder
-// that is gone, or is no longer a folder, is left to its parent's
-// listing, which shows what took its place.
-func quietFolders(out string, dirs map[string]bool, settled map[string]string, states *folderStates) []string {
-	all := slices.Collect(maps.Keys(dirs))
-	loud := make([]bool, len(all))
-	workers.Each(len(all), workers.PerCPU(), func(i int) { // a stat each: on every processor
-		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(all[i])))
-		if err != nil || !info.IsDir() {
-			return
-		}
-		id, _, ok := sitefs.Identity(info)
-		if !ok || id != settled[all[i]] {
-			loud[i] = true
-			return
-		}
-		states.put(all[i], stateAt{id: id, listed: time.Now()}) // settled when noted: no change since is racy
-	})
-	list := []string{"."}
-	for i, dir := range all {
-		if loud[i] {
-			list = append(list, dir)
-		}
-	}
-	return list
 }
 
 // refuseNewStrangers refuses out, as refuseStrangers does, when anything
@@ -379,31 +338,38 @@ func folders(paths []string) map[string]bool {
 // exactly data. It reads the file in chunks into a buffer of buf's, so
 // that comparing a whole site allocates little.
 func sameBytes(name string, data []byte, buf *[]byte) bool {
+	_, same := sameFile(name, data, buf)
+	return same
+}
+
+// sameFile is sameBytes, also giving what the file was stated as before
+// it was read: a change to it after that changes its time.
+func sameFile(name string, data []byte, buf *[]byte) (fs.FileInfo, bool) {
 	info, err := os.Lstat(name)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
+		return nil, false
 	}
 	// Not following a link at its end, and not waiting on a pipe put in
 	// its place since the Lstat; the open file must be the one stated.
 	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	defer f.Close()
 	if now, err := f.Stat(); err != nil || !os.SameFile(info, now) {
-		return false
+		return nil, false
 	}
 	for rest := data; ; {
 		n, err := f.Read(*buf)
 		if n > len(rest) || !bytes.Equal((*buf)[:n], rest[:n]) {
-			return false
+			return nil, false
 		}
 		rest = rest[n:]
 		if err == io.EOF {
-			return len(rest) == 0
+			return info, len(rest) == 0
 		}
 		if err != nil {
-			return false
+			return nil, false
 		}
 	}
 }
