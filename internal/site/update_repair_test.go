@@ -253,8 +253,9 @@ func TestCommitRefusesLinkPlantedDuringIt(t *testing.T) {
 
 // TestCommitOfSamePathsWritesNoMarker: a rebuild that adds no file and
 // removes none (a profile edited) renames its changed files in place and
-// leaves the marker as it is; a kill after any rename leaves an output
-// the next build repairs, byte for byte.
+// leaves the marker as it is; a kill after any rename, in an output whose
+// keys file vouches for each file, leaves an output the next build
+// repairs, byte for byte.
 func TestCommitOfSamePathsWritesNoMarker(t *testing.T) {
 	v2, clean, v1Files := editedFellside(t, 0) // a profile edited
 	p := planOf(t, v2)
@@ -276,9 +277,10 @@ func TestCommitOfSamePathsWritesNoMarker(t *testing.T) {
 		t.Fatalf("the commit's points are %v, want renames alone", points)
 	}
 	diffTrees(t, clean, out)
+	v1 := txtarSite(t, "fellside")
 	for i := range points {
 		out := filepath.Join(t.TempDir(), "public")
-		writeFiles(t, out, v1Files)
+		buildInto(t, v1, out, testNow) // its keys file vouches for each file, by its time
 		n := 0
 		p.kill = func(string) bool { n++; return n == i+1 }
 		if _, _, err := p.write(context.Background(), out, 2); !errors.Is(err, errKilled) {
