@@ -56,21 +56,19 @@ func (p *plan) update(ctx context.Context, out string, l *look, n int) (int, int
 	var made []string                // every file made: each is compared
 	seen := map[string]fs.FileInfo{} // each found the same, as stated before it was read
 	same := func(name string, data []byte) bool {
-		if !prev.paths[name] {
-			madeMu.Lock()
-			made = append(made, name)
-			madeMu.Unlock()
-			return false
+		var info fs.FileInfo
+		ok := false
+		if prev.paths[name] {
+			buf := chunks.Get().(*[]byte)
+			info, ok = sameFile(filepath.Join(out, filepath.FromSlash(name)), data, buf)
+			chunks.Put(buf)
 		}
-		buf := chunks.Get().(*[]byte)
-		defer chunks.Put(buf)
-		info, ok := sameFile(filepath.Join(out, filepath.FromSlash(name)), data, buf)
 		madeMu.Lock()
+		defer madeMu.Unlock()
 		made = append(made, name)
 		if ok {
 			seen[name] = info
 		}
-		madeMu.Unlock()
 		return ok
 	}
 	kept := l.keyed.kept(p.keys)
